@@ -1,0 +1,118 @@
+//! The command line (SPEC §8): the kiosk with no subcommand, headless subcommands otherwise.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dropin-kiosk",
+    version,
+    about = "A kiosk for a drop-in group: schedule, welcome words, sign-in, session timer, counts."
+)]
+pub struct Cli {
+    /// Folder for settings, scripts, the database and exports.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Open a 1280×800 window instead of full screen.
+    #[arg(long, global = true)]
+    pub windowed: bool,
+
+    /// Start the clock at this instant and let it run (training, demos, screenshots).
+    #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_instant)]
+    pub pretend_now: Option<DateTime<Utc>>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the attendance CSV for a date range (no names, ever).
+    Export {
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: NaiveDate,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: NaiveDate,
+        /// File to write; standard output when left out.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Show the timer phase and its words, as Home shows them.
+    Status {
+        #[arg(long, value_name = "RFC3339", value_parser = parse_instant)]
+        at: Option<DateTime<Utc>>,
+        /// Print one JSON object instead of the words.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a sign-in, e.g. from a paper sheet kept while the tablet was down.
+    SignIn {
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        #[arg(long)]
+        first_visit: bool,
+        #[arg(long, value_name = "RFC3339", value_parser = parse_instant)]
+        at: Option<DateTime<Utc>>,
+    },
+    /// Cancel the group on a date (every slot that day, or the one at --start).
+    Cancel {
+        #[arg(value_name = "DATE", value_parser = parse_date)]
+        date: NaiveDate,
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        start: Option<NaiveTime>,
+        /// A short public note shown on Home, e.g. "Closed for the holiday".
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Restore a cancelled group.
+    Uncancel {
+        #[arg(value_name = "DATE", value_parser = parse_date)]
+        date: NaiveDate,
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        start: Option<NaiveTime>,
+    },
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date; write it like 2026-11-25"))
+}
+
+fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    crate::domain::schedule::parse_hhmm(text)
+        .ok_or_else(|| format!("\"{text}\" is not a time; write it like 13:30"))
+}
+
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            format!("\"{text}\" is not a date and time; write it like 2026-11-25T13:30:00-08:00")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn dates_and_instants_parse_with_plain_errors() {
+        assert!(parse_date("2026-11-25").is_ok());
+        assert_eq!(
+            parse_date("25/11/2026").unwrap_err(),
+            "\"25/11/2026\" is not a date; write it like 2026-11-25"
+        );
+        assert!(parse_instant("2026-11-25T13:30:00-08:00").is_ok());
+        assert!(parse_time("1:30 PM").is_err());
+    }
+}

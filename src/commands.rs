@@ -1,0 +1,246 @@
+//! The headless subcommands: status, sign-in, cancel, uncancel, export.
+
+use std::io::Write;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::cli::Command;
+use crate::config::{self, Settings};
+use crate::data::DataDir;
+use crate::domain::counts::{self, Report};
+use crate::domain::schedule::{Occurrence, Schedule};
+use crate::domain::timer::{self, Status};
+use crate::domain::visit::NewSignIn;
+use crate::error::{DataDirError, SettingsError, StoreError};
+use crate::export;
+use crate::store::Store;
+
+#[derive(Debug, Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    Plain(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    DataDir(#[from] DataDirError),
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    #[error("could not write the export: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("could not write the export: {0}")]
+    Csv(#[from] ::csv::Error),
+}
+
+/// What every headless command needs: settings that are known good, and the store.
+pub struct Context {
+    pub dir: DataDir,
+    pub settings: Settings,
+    pub store: Store,
+}
+
+impl Context {
+    /// Headless commands refuse to run on fallback settings: a sign-in or an export against
+    /// the wrong zone or schedule would be silently wrong, so staff fix the file first.
+    pub fn open(dir: DataDir) -> Result<Context, CommandError> {
+        let loaded = config::load(&dir.settings_path());
+        if let Some(problem) = loaded.problem {
+            return Err(CommandError::Plain(problem));
+        }
+        let store = Store::open(&dir.db_path())?;
+        Ok(Context {
+            dir,
+            settings: loaded.settings,
+            store,
+        })
+    }
+
+    pub fn schedule(&self) -> Result<Schedule, CommandError> {
+        Ok(self.settings.schedule(self.store.cancellations()?))
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct StatusJson {
+    phase: &'static str,
+    words: String,
+    occurrence_start: Option<String>,
+    occurrence_end: Option<String>,
+    seconds: Option<i64>,
+    note: Option<String>,
+}
+
+fn status_json(status: &Status, schedule: &Schedule, settings: &Settings) -> StatusJson {
+    let rfc = |t: DateTime<Utc>| t.with_timezone(&schedule.tz).to_rfc3339();
+    let occ = status.occurrence.as_ref();
+    StatusJson {
+        phase: status.phase.key(),
+        words: status.words(settings.language, schedule),
+        occurrence_start: occ.map(|o| rfc(o.start)),
+        occurrence_end: occ.map(|o| rfc(o.end)),
+        seconds: status.seconds(),
+        note: occ.and_then(|o| o.cancelled.clone()),
+    }
+}
+
+/// Runs one headless command, writing its answer to `out`.
+pub fn run(
+    command: Command,
+    dir: DataDir,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let mut ctx = Context::open(dir)?;
+    match command {
+        Command::Status { at, json } => {
+            let schedule = ctx.schedule()?;
+            let status = timer::status_at(&schedule, ctx.settings.windows(), at.unwrap_or(now));
+            if json {
+                let value = status_json(&status, &schedule, &ctx.settings);
+                writeln!(out, "{}", serde_json::to_string(&value).unwrap_or_default())?;
+            } else {
+                writeln!(out, "{}", status.words(ctx.settings.language, &schedule))?;
+            }
+        }
+        Command::SignIn {
+            name,
+            first_visit,
+            at,
+        } => {
+            let at = at.unwrap_or(now);
+            let schedule = ctx.schedule()?;
+            let new = NewSignIn::new(
+                name.as_deref().unwrap_or(""),
+                first_visit,
+                at,
+                &schedule,
+                ctx.settings.early_window_min,
+            );
+            let receipt = ctx.store.sign_in(&new)?;
+            // Printed only now that the transaction has committed.
+            let who = new.name.as_deref().unwrap_or("an anonymous visitor");
+            let local = at.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M");
+            let group = match new.occurrence {
+                Some((start, _)) => format!(
+                    "the {} group",
+                    start.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M")
+                ),
+                None => "outside group hours".to_string(),
+            };
+            let again = if receipt.welcome_back {
+                " (already signed in to this group, so counted once)"
+            } else {
+                ""
+            };
+            writeln!(out, "Signed in {who} at {local}, {group}{again}.")?;
+        }
+        Command::Cancel { date, start, note } => {
+            let schedule = ctx.schedule()?;
+            let targets = occurrences_on(&schedule, date, start)?;
+            let note = note.unwrap_or_default();
+            for occ in &targets {
+                ctx.store.cancel(date, occ.slot.start, note.trim(), now)?;
+                writeln!(out, "Cancelled the group on {}.", describe(occ))?;
+            }
+        }
+        Command::Uncancel { date, start } => {
+            let schedule = ctx.schedule()?;
+            let targets = occurrences_on(&schedule, date, start)?;
+            for occ in &targets {
+                if ctx.store.uncancel(date, occ.slot.start)? {
+                    writeln!(out, "Restored the group on {}.", describe(occ))?;
+                } else {
+                    writeln!(out, "The group on {} was not cancelled.", describe(occ))?;
+                }
+            }
+        }
+        Command::Export {
+            from,
+            to,
+            out: file,
+        } => {
+            let report = report(&ctx, from, to, now)?;
+            match file {
+                Some(path) => {
+                    let text = export::csv::to_string(&report);
+                    config::write_atomically(&path, &text)?;
+                    writeln!(
+                        out,
+                        "Wrote {} rows to {}.",
+                        report.rows.len() + 1,
+                        path.display()
+                    )?;
+                }
+                None => export::csv::write(&report, out)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Counts for `from..=to` from the store, as the export and the staff area show them.
+pub fn report(
+    ctx: &Context,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Report, CommandError> {
+    if from > to {
+        return Err(CommandError::Plain(format!(
+            "the start date {from} is after the end date {to}; swap them"
+        )));
+    }
+    let schedule = ctx.schedule()?;
+    report_from_store(&ctx.store, &schedule, from, to, now).map_err(CommandError::from)
+}
+
+/// Streams the sign-ins of a local date range out of the store into the pure counter.
+pub fn report_from_store(
+    store: &Store,
+    schedule: &Schedule,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Report, StoreError> {
+    // A day either side covers every zone offset and early windows across midnight.
+    let start = schedule.resolve_local(from.and_time(NaiveTime::MIN)) - Duration::days(1);
+    let end = schedule.resolve_local(to.and_time(NaiveTime::MIN)) + Duration::days(2);
+    let mut facts = Vec::new();
+    store.for_each_fact(start, end, |f| facts.push(f))?;
+    Ok(counts::report(schedule, from, to, now, facts))
+}
+
+fn occurrences_on(
+    schedule: &Schedule,
+    date: NaiveDate,
+    start: Option<NaiveTime>,
+) -> Result<Vec<Occurrence>, CommandError> {
+    let all = schedule.occurrences_on(date);
+    let day = crate::domain::lang::Lang::En.weekday_long(chrono::Datelike::weekday(&date));
+    if all.is_empty() {
+        return Err(CommandError::Plain(format!(
+            "there is no group on {day} {date}; the schedule is {}",
+            schedule.summary(crate::domain::lang::Lang::En)
+        )));
+    }
+    match start {
+        None => Ok(all),
+        Some(t) => {
+            let found: Vec<Occurrence> = all.into_iter().filter(|o| o.slot.start == t).collect();
+            if found.is_empty() {
+                Err(CommandError::Plain(format!(
+                    "no group starts at {} on {day} {date}",
+                    t.format("%H:%M")
+                )))
+            } else {
+                Ok(found)
+            }
+        }
+    }
+}
+
+fn describe(occ: &Occurrence) -> String {
+    let day = crate::domain::lang::Lang::En.weekday_long(chrono::Datelike::weekday(&occ.date));
+    format!("{day} {} at {}", occ.date, occ.slot.start.format("%H:%M"))
+}

@@ -1,0 +1,9 @@
+//! Pure domain logic: schedule, timer phases, names and counting. No clock reads, no egui, no SQL.
+
+pub mod counts;
+pub mod lang;
+pub mod names;
+pub mod schedule;
+pub mod script;
+pub mod timer;
+pub mod visit;

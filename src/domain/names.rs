@@ -1,0 +1,104 @@
+//! First names as typed at the tablet: cleaned up for storage, and keyed for "same person?".
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The longest first name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 24;
+
+/// Characters that change how text is laid out or hide in it, and would let a name spoof
+/// another on the staff screen: bidi overrides and isolates, zero-width marks, the BOM.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Cleans a typed first name: drops control and invisible formatting characters, collapses
+/// runs of whitespace to one space, trims, and caps the length. `None` means anonymous.
+pub fn normalize(raw: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut pending_space = false;
+    let mut count = 0;
+    for c in raw.nfc() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control() || is_invisible_format(c) {
+            continue;
+        }
+        if pending_space {
+            if count + 1 >= MAX_NAME_CHARS {
+                break;
+            }
+            out.push(' ');
+            count += 1;
+            pending_space = false;
+        }
+        if count == MAX_NAME_CHARS {
+            break;
+        }
+        out.push(c);
+        count += 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The key two sign-ins share when they are the same name: case, accents and spacing ignored.
+/// "José", "jose " and "JOSE" share one key.
+pub fn duplicate_key(name: &str) -> String {
+    let folded: String = name
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_inner_spaces_collapsed() {
+        assert_eq!(normalize("  Mary   Ann \t").as_deref(), Some("Mary Ann"));
+    }
+
+    #[test]
+    fn control_and_invisible_characters_are_dropped() {
+        assert_eq!(
+            normalize("Ca\u{0}sey\u{202E}\u{7}").as_deref(),
+            Some("Casey")
+        );
+    }
+
+    #[test]
+    fn an_empty_or_blank_name_is_anonymous() {
+        assert_eq!(normalize(""), None);
+        assert_eq!(normalize(" \n\t "), None);
+        assert_eq!(normalize("\u{200B}\u{0}"), None);
+    }
+
+    #[test]
+    fn long_names_are_capped_at_24_characters() {
+        let long = "ñ".repeat(10_000);
+        let name = normalize(&long).unwrap();
+        assert_eq!(name.chars().count(), MAX_NAME_CHARS);
+        assert!(!normalize(&"a ".repeat(30)).unwrap().ends_with(' '));
+    }
+
+    #[test]
+    fn duplicate_keys_ignore_case_accents_and_spaces() {
+        assert_eq!(duplicate_key("Casey"), duplicate_key("casey "));
+        assert_eq!(duplicate_key("José"), duplicate_key("JOSE"));
+        assert_eq!(duplicate_key("Mary  Ann"), duplicate_key("mary ann"));
+        assert_ne!(duplicate_key("Ana"), duplicate_key("Anna"));
+    }
+
+    #[test]
+    fn decomposed_accents_are_stored_composed() {
+        assert_eq!(normalize("Jose\u{301}").as_deref(), Some("José"));
+    }
+}

@@ -1,0 +1,68 @@
+//! Error types, one per layer; each turns into one plain sentence.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("the attendance database at {path} could not be opened: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("the attendance database at {path} is damaged or is not a database")]
+    Corrupt { path: PathBuf },
+    #[error("the attendance database is read-only, so nothing new can be saved")]
+    ReadOnly,
+    #[error("the attendance database was made by a newer version of dropin-kiosk (version {0})")]
+    TooNew(i64),
+    #[error("the attendance database failed: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// Sorts a raw SQLite failure into the cases staff can act on.
+    pub fn classify(err: rusqlite::Error, path: Option<&std::path::Path>) -> StoreError {
+        use rusqlite::ErrorCode;
+        if let rusqlite::Error::SqliteFailure(e, _) = &err {
+            match e.code {
+                ErrorCode::ReadOnly => return StoreError::ReadOnly,
+                ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+                    return StoreError::Corrupt {
+                        path: path.map(PathBuf::from).unwrap_or_default(),
+                    };
+                }
+                _ => {}
+            }
+        }
+        StoreError::Sqlite(err)
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum SettingsError {
+    #[error("could not read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not save {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+#[derive(Debug, Error)]
+pub enum DataDirError {
+    #[error("no home folder was found to keep data in; pass --data-dir DIR")]
+    NoHome,
+    #[error("could not create the data folder {path}: {source}")]
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,4 @@
+//! Attendance exports: the CSV file and the QR code, pure functions over a counted report.
+
+pub mod csv;
+pub mod qr;

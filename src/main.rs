@@ -1,0 +1,31 @@
+//! The `dropin-kiosk` binary: parse the command line, run, and turn any error into one line.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dropin_kiosk::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            // clap's own message spans several lines; the first one says what is wrong.
+            let text = err.to_string();
+            let line = text.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("dropin-kiosk: {}", line.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+        Err(err) => {
+            // --help and --version.
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+    };
+    match dropin_kiosk::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dropin-kiosk: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Schema migrations, applied in order and tracked by `PRAGMA user_version`.
+
+/// Each entry moves the schema from version `i` to `i + 1`. Never edit a shipped entry.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: sign-ins, cancellations, the staff PIN.
+    "
+    CREATE TABLE sign_ins (
+        id            INTEGER PRIMARY KEY,
+        at_ms         INTEGER NOT NULL,
+        first_name    TEXT,
+        name_key      TEXT,
+        named         INTEGER NOT NULL CHECK (named IN (0, 1)),
+        is_repeat     INTEGER NOT NULL CHECK (is_repeat IN (0, 1)),
+        first_visit   INTEGER NOT NULL DEFAULT 0 CHECK (first_visit IN (0, 1)),
+        occ_start_ms  INTEGER,
+        occ_end_ms    INTEGER,
+        scope         TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX sign_ins_by_time ON sign_ins (at_ms);
+    CREATE INDEX sign_ins_by_scope ON sign_ins (scope, name_key);
+
+    CREATE TABLE cancellations (
+        date        TEXT NOT NULL,
+        start       TEXT NOT NULL,
+        note        TEXT NOT NULL,
+        created_ms  INTEGER NOT NULL,
+        PRIMARY KEY (date, start)
+    ) STRICT;
+
+    CREATE TABLE staff (
+        id               INTEGER PRIMARY KEY CHECK (id = 1),
+        pin_hash         TEXT,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        locked_until_ms  INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    INSERT INTO staff (id) VALUES (1);
+    ",
+];
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+
+    #[test]
+    fn migrations_apply_in_order_on_an_empty_database() {
+        let conn = Connection::open_in_memory().unwrap();
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
+            conn.execute_batch(sql)
+                .unwrap_or_else(|e| panic!("migration {} failed: {e}", i + 1));
+        }
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 3);
+    }
+}

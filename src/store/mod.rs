@@ -1,0 +1,241 @@
+//! The one module that owns SQLite (`kiosk.db`): opening, pragmas, migrations, and every query.
+
+mod migrations;
+mod sign_ins;
+mod staff;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+pub use self::sign_ins::{Receipt, StaffName};
+pub use self::staff::PinLock;
+use crate::domain::schedule::Cancellation;
+use crate::error::StoreError;
+
+pub use migrations::MIGRATIONS;
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Store::init(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?, None)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+        let classify = |e| StoreError::classify(e, path.as_deref());
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(classify)?;
+        // journal_mode answers with a row; WAL lets headless commands read beside the kiosk.
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(classify)?;
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            .map_err(classify)?;
+        let mut store = Store { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let classify = |e| StoreError::classify(e, path.as_deref());
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(classify)?;
+        let latest = MIGRATIONS.len() as i64;
+        if version > latest {
+            return Err(StoreError::TooNew(version));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction().map_err(classify)?;
+            tx.execute_batch(sql).map_err(classify)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)
+                .map_err(classify)?;
+            tx.commit().map_err(classify)?;
+        }
+        Ok(())
+    }
+
+    fn fail(&self, err: rusqlite::Error) -> StoreError {
+        StoreError::classify(err, self.path.as_deref())
+    }
+
+    /// `PRAGMA integrity_check`: true when the database is sound.
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        let answer: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        Ok(answer == "ok")
+    }
+
+    pub fn cancellations(&self) -> Result<Vec<Cancellation>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT date, start, note FROM cancellations ORDER BY date, start")
+            .map_err(|e| self.fail(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.fail(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (date, start, note) = row.map_err(|e| self.fail(e))?;
+            // A row this version cannot read is skipped rather than hiding every other one.
+            if let (Ok(date), Ok(start)) = (
+                NaiveDate::parse_from_str(&date, "%Y-%m-%d"),
+                NaiveTime::parse_from_str(&start, "%H:%M"),
+            ) {
+                out.push(Cancellation { date, start, note });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Cancels the occurrence at `date` `start`, or updates its note.
+    pub fn cancel(
+        &mut self,
+        date: NaiveDate,
+        start: NaiveTime,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO cancellations (date, start, note, created_ms) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (date, start) DO UPDATE SET note = excluded.note",
+                params![
+                    date.format("%Y-%m-%d").to_string(),
+                    start.format("%H:%M").to_string(),
+                    note,
+                    now.timestamp_millis()
+                ],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// Restores a cancelled occurrence. Returns whether it was cancelled.
+    pub fn uncancel(&mut self, date: NaiveDate, start: NaiveTime) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .execute(
+                "DELETE FROM cancellations WHERE date = ?1 AND start = ?2",
+                params![
+                    date.format("%Y-%m-%d").to_string(),
+                    start.format("%H:%M").to_string()
+                ],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(n > 0)
+    }
+
+    fn query_i64(&self, sql: &str, args: impl rusqlite::Params) -> Result<Option<i64>, StoreError> {
+        self.conn
+            .query_row(sql, args, |r| r.get(0))
+            .optional()
+            .map_err(|e| self.fail(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_database_uses_wal_and_full_sync_and_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kiosk.db")).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        let sync: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((mode.as_str(), sync), ("wal", 2));
+        assert_eq!(
+            store.query_i64("PRAGMA user_version", []).unwrap(),
+            Some(MIGRATIONS.len() as i64)
+        );
+        assert!(store.integrity_ok().unwrap());
+        drop(store);
+        // Reopening an up-to-date database changes nothing.
+        Store::open(&dir.path().join("kiosk.db")).unwrap();
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_plainly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        drop(conn);
+        let err = Store::open(&path).unwrap_err();
+        assert!(err.to_string().contains("newer version"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_reported_as_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        std::fs::write(&path, vec![0x5a_u8; 8192]).unwrap();
+        assert!(matches!(
+            Store::open(&path),
+            Err(StoreError::Corrupt { .. })
+        ));
+    }
+
+    #[test]
+    fn cancellations_are_kept_with_their_note_and_can_be_restored() {
+        let mut store = Store::in_memory().unwrap();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let start = NaiveTime::from_hms_opt(13, 30, 0).unwrap();
+        store
+            .cancel(date, start, "Holiday", DateTime::UNIX_EPOCH)
+            .unwrap();
+        store
+            .cancel(date, start, "Holiday — back Monday", DateTime::UNIX_EPOCH)
+            .unwrap();
+        let all = store.cancellations().unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].note, "Holiday — back Monday");
+        assert!(store.uncancel(date, start).unwrap());
+        assert!(!store.uncancel(date, start).unwrap());
+        assert!(store.cancellations().unwrap().is_empty());
+    }
+}

@@ -1,0 +1,330 @@
+//! Sign-ins: recorded durably, counted, read back for export, and stripped of old names.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use crate::domain::counts::SignInFact;
+use crate::domain::visit::NewSignIn;
+use crate::error::StoreError;
+
+/// What the kiosk may say once a sign-in is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    pub id: i64,
+    /// The same name already signed in to this occurrence: welcome back, not counted twice.
+    pub welcome_back: bool,
+}
+
+/// A first name as staff see it on "Today's first names".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffName {
+    pub at: DateTime<Utc>,
+    pub name: String,
+}
+
+fn millis(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::UNIX_EPOCH)
+}
+
+impl Store {
+    /// Stores a sign-in and returns only after its transaction has committed durably
+    /// (WAL with `synchronous = FULL`), so a confirmation on screen is never a promise broken.
+    pub fn sign_in(&mut self, new: &NewSignIn) -> Result<Receipt, StoreError> {
+        let path = self.path.clone();
+        let fail = |e| StoreError::classify(e, path.as_deref());
+        let tx = self.conn.transaction().map_err(fail)?;
+        let welcome_back = match &new.name_key {
+            Some(key) => tx
+                .query_row(
+                    "SELECT 1 FROM sign_ins WHERE scope = ?1 AND name_key = ?2 LIMIT 1",
+                    params![new.scope, key],
+                    |_| Ok(()),
+                )
+                .optional()
+                .map_err(fail)?
+                .is_some(),
+            None => false,
+        };
+        tx.execute(
+            "INSERT INTO sign_ins
+                (at_ms, first_name, name_key, named, is_repeat, first_visit,
+                 occ_start_ms, occ_end_ms, scope)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                new.at.timestamp_millis(),
+                new.name,
+                new.name_key,
+                new.name.is_some(),
+                welcome_back,
+                new.first_visit,
+                new.occurrence.map(|(s, _)| s.timestamp_millis()),
+                new.occurrence.map(|(_, e)| e.timestamp_millis()),
+                new.scope,
+            ],
+        )
+        .map_err(fail)?;
+        let id = tx.last_insert_rowid();
+        tx.commit().map_err(fail)?;
+        Ok(Receipt { id, welcome_back })
+    }
+
+    /// Marks a stored sign-in as a first visit (the optional tap after confirmation).
+    pub fn mark_first_visit(&mut self, id: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE sign_ins SET first_visit = 1 WHERE id = ?1",
+                params![id],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// People counted in the occurrence starting at `start`: a number, never names.
+    pub fn count_for_occurrence(&self, start: DateTime<Utc>) -> Result<u64, StoreError> {
+        let n = self.query_i64(
+            "SELECT count(*) FROM sign_ins WHERE occ_start_ms = ?1 AND is_repeat = 0",
+            params![start.timestamp_millis()],
+        )?;
+        Ok(n.unwrap_or(0).max(0) as u64)
+    }
+
+    /// Every sign-in with `from <= at < to`, in time order, without names, one at a time.
+    pub fn for_each_fact(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        mut each: impl FnMut(SignInFact),
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT at_ms, occ_start_ms, occ_end_ms, named, is_repeat, first_visit
+                 FROM sign_ins WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms",
+            )
+            .map_err(|e| self.fail(e))?;
+        let mut rows = stmt
+            .query(params![from.timestamp_millis(), to.timestamp_millis()])
+            .map_err(|e| self.fail(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+            let read = || -> rusqlite::Result<SignInFact> {
+                let start: Option<i64> = row.get(1)?;
+                let end: Option<i64> = row.get(2)?;
+                Ok(SignInFact {
+                    at: millis(row.get(0)?),
+                    occurrence: start.zip(end).map(|(s, e)| (millis(s), millis(e))),
+                    named: row.get(3)?,
+                    repeat: row.get(4)?,
+                    first_visit: row.get(5)?,
+                })
+            };
+            each(read().map_err(|e| self.fail(e))?);
+        }
+        Ok(())
+    }
+
+    /// First names signed in with `from <= at < to`, for staff only, in arrival order.
+    pub fn names_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<StaffName>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT at_ms, first_name FROM sign_ins
+                 WHERE at_ms >= ?1 AND at_ms < ?2 AND first_name IS NOT NULL ORDER BY at_ms",
+            )
+            .map_err(|e| self.fail(e))?;
+        let rows = stmt
+            .query_map(
+                params![from.timestamp_millis(), to.timestamp_millis()],
+                |r| {
+                    Ok(StaffName {
+                        at: millis(r.get(0)?),
+                        name: r.get(1)?,
+                    })
+                },
+            )
+            .map_err(|e| self.fail(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.fail(e))
+    }
+
+    /// Erases first names (and their match keys) of sign-ins before `cutoff`. Every count
+    /// survives: whether a sign-in was named or a repeat is kept in its own columns.
+    pub fn purge_names_before(&mut self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+        self.conn
+            .execute(
+                "UPDATE sign_ins SET first_name = NULL, name_key = NULL
+                 WHERE at_ms < ?1 AND (first_name IS NOT NULL OR name_key IS NOT NULL)",
+                params![cutoff.timestamp_millis()],
+            )
+            .map_err(|e| self.fail(e))
+    }
+
+    /// How many sign-ins are stored in all, for benchmarks and checks.
+    pub fn total_sign_ins(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .query_i64("SELECT count(*) FROM sign_ins", [])?
+            .unwrap_or(0)
+            .max(0) as u64)
+    }
+
+    /// Stores many sign-ins in one transaction; for entering a backlog and for benchmarks.
+    pub fn sign_in_many(&mut self, all: &[NewSignIn]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let fail = |e| StoreError::classify(e, path.as_deref());
+        let tx = self.conn.transaction().map_err(fail)?;
+        {
+            let mut stmt = tx
+                .prepare(
+                    "INSERT INTO sign_ins
+                        (at_ms, first_name, name_key, named, is_repeat, first_visit,
+                         occ_start_ms, occ_end_ms, scope)
+                     VALUES (?1, ?2, ?3, ?4,
+                        EXISTS (SELECT 1 FROM sign_ins WHERE scope = ?7 AND name_key = ?3),
+                        ?5, ?6, ?8, ?7)",
+                )
+                .map_err(fail)?;
+            for new in all {
+                stmt.execute(params![
+                    new.at.timestamp_millis(),
+                    new.name,
+                    new.name_key,
+                    new.name.is_some(),
+                    new.first_visit,
+                    new.occurrence.map(|(s, _)| s.timestamp_millis()),
+                    new.scope,
+                    new.occurrence.map(|(_, e)| e.timestamp_millis()),
+                ])
+                .map_err(fail)?;
+            }
+        }
+        tx.commit().map_err(fail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, Weekday};
+
+    use super::*;
+    use crate::domain::schedule::{Schedule, Slot, parse_hhmm};
+
+    fn schedule() -> Schedule {
+        Schedule::new(
+            chrono_tz::America::Los_Angeles,
+            vec![Slot {
+                weekday: Weekday::Wed,
+                start: parse_hhmm("13:30").unwrap(),
+                end: parse_hhmm("14:30").unwrap(),
+            }],
+            vec![],
+        )
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn sign_in(store: &mut Store, name: &str, at: &str) -> Receipt {
+        store
+            .sign_in(&NewSignIn::new(name, false, utc(at), &schedule(), 30))
+            .unwrap()
+    }
+
+    #[test]
+    fn casey_twice_in_one_session_counts_once_and_is_welcomed_back() {
+        let mut store = Store::in_memory().unwrap();
+        assert!(!sign_in(&mut store, "Casey", "2026-11-25T21:35:00Z").welcome_back);
+        assert!(sign_in(&mut store, "casey ", "2026-11-25T21:50:00Z").welcome_back);
+        assert!(!sign_in(&mut store, "", "2026-11-25T21:51:00Z").welcome_back);
+        assert!(!sign_in(&mut store, "", "2026-11-25T21:52:00Z").welcome_back);
+        let start = utc("2026-11-25T21:30:00Z");
+        assert_eq!(store.count_for_occurrence(start).unwrap(), 3);
+        // Next week Casey is new to that session again.
+        assert!(!sign_in(&mut store, "Casey", "2026-12-02T21:35:00Z").welcome_back);
+    }
+
+    #[test]
+    fn the_retention_purge_erases_names_and_keeps_every_count() {
+        let mut store = Store::in_memory().unwrap();
+        for (name, at) in [
+            ("Casey", "2026-10-07T20:35:00Z"),
+            ("casey", "2026-10-07T20:36:00Z"),
+            ("", "2026-10-07T20:37:00Z"),
+            ("Robin", "2026-11-25T21:35:00Z"),
+        ] {
+            sign_in(&mut store, name, at);
+        }
+        let mut before = Vec::new();
+        let (from, to) = (utc("2026-10-01T00:00:00Z"), utc("2026-12-01T00:00:00Z"));
+        store.for_each_fact(from, to, |f| before.push(f)).unwrap();
+
+        let cutoff = utc("2026-11-25T00:00:00Z") - Duration::days(30);
+        assert_eq!(store.purge_names_before(cutoff).unwrap(), 2);
+
+        let mut after = Vec::new();
+        store.for_each_fact(from, to, |f| after.push(f)).unwrap();
+        assert_eq!(before, after);
+        let names = store.names_between(from, to).unwrap();
+        assert_eq!(names.len(), 1);
+        assert_eq!(names[0].name, "Robin");
+        assert_eq!(
+            store
+                .count_for_occurrence(utc("2026-10-07T20:30:00Z"))
+                .unwrap(),
+            2
+        );
+    }
+
+    #[test]
+    fn odd_names_are_stored_as_plain_text_and_touch_no_other_row() {
+        let mut store = Store::in_memory().unwrap();
+        sign_in(&mut store, "Robin", "2026-11-25T21:35:00Z");
+        sign_in(&mut store, "'); DROP TABLE x;--", "2026-11-25T21:36:00Z");
+        let names = store
+            .names_between(utc("2026-11-25T00:00:00Z"), utc("2026-11-26T00:00:00Z"))
+            .unwrap();
+        assert_eq!(names[0].name, "Robin");
+        assert_eq!(names[1].name, "'); DROP TABLE x;--");
+        assert_eq!(store.total_sign_ins().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_first_visit_tap_marks_the_stored_sign_in() {
+        let mut store = Store::in_memory().unwrap();
+        let receipt = sign_in(&mut store, "", "2026-11-25T21:35:00Z");
+        store.mark_first_visit(receipt.id).unwrap();
+        let mut facts = Vec::new();
+        store
+            .for_each_fact(
+                utc("2026-11-25T00:00:00Z"),
+                utc("2026-11-26T00:00:00Z"),
+                |f| {
+                    facts.push(f);
+                },
+            )
+            .unwrap();
+        assert!(facts[0].first_visit);
+    }
+
+    #[test]
+    fn a_batch_marks_repeats_like_single_sign_ins() {
+        let mut store = Store::in_memory().unwrap();
+        let s = schedule();
+        let batch: Vec<_> = ["Ana", "ana", "ANA", ""]
+            .iter()
+            .map(|n| NewSignIn::new(n, false, utc("2026-11-25T21:35:00Z"), &s, 30))
+            .collect();
+        store.sign_in_many(&batch).unwrap();
+        assert_eq!(
+            store
+                .count_for_occurrence(utc("2026-11-25T21:30:00Z"))
+                .unwrap(),
+            2
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! The headless command line, run as the real binary.
+
+use crate::util::Kiosk;
+
+// 2026-11-25 is a Wednesday; the group meets 13:30–14:30 Los Angeles time (UTC-8).
+
+#[test]
+fn status_json_reports_each_phase_with_words_and_countdown() {
+    let k = Kiosk::new();
+    let json = |at: &str| -> serde_json::Value {
+        serde_json::from_str(&k.ok(&["status", "--json", "--at", at])).unwrap()
+    };
+    let v = json("2026-11-25T13:22:00-08:00");
+    assert_eq!(v["phase"], "doors_open");
+    assert_eq!(v["words"], "Group starts in 8 min");
+    assert_eq!(v["seconds"], 480);
+    assert_eq!(v["occurrence_start"], "2026-11-25T13:30:00-08:00");
+    assert_eq!(v["occurrence_end"], "2026-11-25T14:30:00-08:00");
+    assert!(v["note"].is_null());
+    let v = json("2026-11-25T14:25:01-08:00");
+    assert_eq!(
+        (v["phase"].as_str(), v["words"].as_str()),
+        (Some("wrap_up"), Some("4:59 left"))
+    );
+    let v = json("2026-11-25T10:00:00-08:00");
+    assert_eq!(v["phase"], "upcoming");
+    assert!(v["seconds"].is_null());
+    assert_eq!(
+        k.ok(&["status", "--at", "2026-11-25T13:56:00-08:00"])
+            .trim(),
+        "34 min left"
+    );
+}
+
+#[test]
+fn pretend_now_sets_the_clock_for_headless_commands() {
+    let k = Kiosk::new();
+    let out = k.ok(&["--pretend-now", "2026-11-25T14:40:00-08:00", "status"]);
+    assert_eq!(out.trim(), "Group has ended. Thank you for coming.");
+}
+
+#[test]
+fn a_cancelled_occurrence_reports_cancelled_with_its_note() {
+    let k = Kiosk::new();
+    let out = k.ok(&[
+        "cancel",
+        "2026-11-25",
+        "--note",
+        "Closed for staff training.",
+    ]);
+    assert!(
+        out.contains("Cancelled the group on Wednesday 2026-11-25 at 13:30"),
+        "{out}"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&k.ok(&["status", "--json", "--at", "2026-11-25T13:40:00-08:00"]))
+            .unwrap();
+    assert_eq!(v["phase"], "cancelled");
+    assert_eq!(v["note"], "Closed for staff training.");
+    assert!(v["seconds"].is_null());
+    assert!(
+        v["words"]
+            .as_str()
+            .unwrap()
+            .contains("Closed for staff training.")
+    );
+
+    assert!(k.ok(&["uncancel", "2026-11-25"]).contains("Restored"));
+    let out = k.ok(&["status", "--at", "2026-11-25T13:40:00-08:00"]);
+    assert_eq!(out.trim(), "50 min left");
+}
+
+#[test]
+fn cancelling_a_day_without_a_group_says_so() {
+    let k = Kiosk::new();
+    let run = k.run(&["cancel", "2026-11-24"]);
+    run.assert_one_line_failure();
+    assert!(
+        run.stderr.contains("no group on Tuesday 2026-11-24"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn export_totals_match_stored_sign_ins_and_contain_no_name() {
+    let k = Kiosk::new();
+    for (name, at) in [
+        ("Casey", "2026-11-23T13:20:00-08:00"),  // Mon, before start
+        ("casey ", "2026-11-23T13:40:00-08:00"), // repeat: counted once
+        ("", "2026-11-23T13:45:00-08:00"),
+        ("", "2026-11-23T13:46:00-08:00"),
+        ("Zoë", "2026-11-24T10:00:00-08:00"), // Tue: outside hours
+        ("Robin", "2026-11-25T14:25:00-08:00"), // Wed, five minutes before the end
+    ] {
+        let mut args = vec!["sign-in", "--at", at];
+        if !name.is_empty() {
+            args.extend(["--name", name]);
+        }
+        let out = k.ok(&args);
+        assert!(out.starts_with("Signed in"), "{out}");
+    }
+    k.ok(&["cancel", "2026-11-27", "--note", "Holiday"]);
+    let csv = k.ok(&[
+        "--pretend-now",
+        "2026-11-28T12:00:00-08:00",
+        "export",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-29",
+    ]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "date,weekday,start,end,status,sign_ins,named,anonymous,first_visits,before_start,after_start",
+            "2026-11-23,Monday,13:30,14:30,held,3,1,2,0,1,2",
+            "2026-11-24,Tuesday,,,outside_hours,1,1,0,0,0,0",
+            "2026-11-25,Wednesday,13:30,14:30,held,1,1,0,0,0,1",
+            "2026-11-27,Friday,13:30,14:30,cancelled,0,0,0,0,0,0",
+            "total,,,,held 2; cancelled 1; visits 5; mean per session 2.0,5,3,2,0,1,3",
+        ]
+    );
+    for name in ["Casey", "casey", "Zoë", "Robin"] {
+        assert!(!csv.contains(name), "the export holds the name {name}");
+    }
+}
+
+#[test]
+fn export_to_a_file_writes_the_same_csv() {
+    let k = Kiosk::new();
+    k.ok(&["sign-in", "--at", "2026-11-25T13:35:00-08:00"]);
+    let file = k.path().join("out.csv");
+    let args = ["export", "--from", "2026-11-25", "--to", "2026-11-25"];
+    let stdout = k.ok(&args);
+    let said = k.ok(&[&args[..], &["--out", file.to_str().unwrap()]].concat());
+    assert!(said.contains("Wrote 2 rows"), "{said}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
+}
+
+#[test]
+fn sign_in_prints_its_confirmation_and_counts_a_repeat_once() {
+    let k = Kiosk::new();
+    let first = k.ok(&[
+        "sign-in",
+        "--name",
+        "  Casey ",
+        "--at",
+        "2026-11-25T13:35:00-08:00",
+    ]);
+    assert_eq!(
+        first.trim(),
+        "Signed in Casey at 2026-11-25 13:35, the 2026-11-25 13:30 group."
+    );
+    let again = k.ok(&[
+        "sign-in",
+        "--name",
+        "CASEY",
+        "--at",
+        "2026-11-25T13:50:00-08:00",
+    ]);
+    assert!(again.contains("counted once"), "{again}");
+    let early = k.ok(&["sign-in", "--at", "2026-11-25T12:59:00-08:00"]);
+    assert!(early.contains("outside group hours"), "{early}");
+}
+
+#[test]
+fn first_run_creates_the_data_folder_with_defaults() {
+    let k = Kiosk::empty();
+    let root = k.path().join("fresh");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dropin-kiosk"))
+        .args(["--data-dir", root.to_str().unwrap(), "status"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let settings = std::fs::read_to_string(root.join("settings.toml")).unwrap();
+    assert!(settings.contains("early_window_min = 30"));
+    assert!(settings.contains("time_zone = \""));
+    for file in [
+        "drop-in.en.md",
+        "drop-in.es.md",
+        "check-in.en.md",
+        "check-in.es.md",
+    ] {
+        assert!(root.join("scripts").join(file).exists(), "{file}");
+    }
+    assert!(root.join("kiosk.db").exists());
+}
+
+#[test]
+fn malformed_settings_give_a_clear_message_and_the_file_is_kept() {
+    let k = Kiosk::new();
+    let bad = "group_name = \"Open Door\"\ntime_zone = \"Mars/Olympus\"\n";
+    std::fs::write(k.settings_path(), bad).unwrap();
+    let run = k.run(&["status"]);
+    run.assert_one_line_failure();
+    assert!(
+        run.stderr
+            .contains("line 2, time_zone: \"Mars/Olympus\" is not a known time zone"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(k.settings_path()).unwrap(), bad);
+}
+
+#[test]
+fn bad_command_line_input_gives_one_line_and_a_non_zero_exit() {
+    let k = Kiosk::new();
+    for args in [
+        &["export", "--from", "2026-13-01", "--to", "2026-12-01"][..],
+        &["export", "--from", "2026-12-01", "--to", "2026-11-01"][..],
+        &["status", "--at", "yesterday"][..],
+        &["cancel", "2026-11-25", "--start", "1:30 PM"][..],
+        &["cancel", "2026-11-25", "--start", "15:00"][..],
+        &["no-such-command"][..],
+        &["sign-in", "--name"][..],
+    ] {
+        let run = k.run(args);
+        run.assert_one_line_failure();
+    }
+    let run = k.run(&["export", "--from", "2026-12-01", "--to", "2026-11-01"]);
+    assert!(
+        run.stderr.contains("is after the end date"),
+        "{}",
+        run.stderr
+    );
+    let run = k.run(&["export", "--from", "2026-13-01", "--to", "2026-12-01"]);
+    assert!(
+        run.stderr.contains("\"2026-13-01\" is not a date"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn odd_names_on_the_command_line_never_panic() {
+    let k = Kiosk::new();
+    let long = "é".repeat(10_000);
+    for name in [
+        "😀🎉",
+        "مرحبا",
+        "\u{202E}evil",
+        "Robert'); DROP TABLE sign_ins;--",
+        &long,
+        " ",
+    ] {
+        k.ok(&[
+            "sign-in",
+            "--name",
+            name,
+            "--at",
+            "2026-11-25T13:35:00-08:00",
+        ]);
+    }
+    let csv = k.ok(&["export", "--from", "2026-11-25", "--to", "2026-11-25"]);
+    assert!(
+        csv.contains("2026-11-25,Wednesday,13:30,14:30,held,6,5,1"),
+        "{csv}"
+    );
+}
