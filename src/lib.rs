@@ -2,6 +2,7 @@
 //!
 //! Layers: `domain` (pure) ← `store` and `export` ← `app` (state and intents) ← `ui`.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -10,7 +11,9 @@ pub mod data;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod logging;
 pub mod store;
+pub mod ui;
 
 use std::sync::Arc;
 
@@ -36,8 +39,10 @@ pub fn run(cli: Cli) -> Result<(), CommandError> {
             let mut out = stdout.lock();
             commands::run(command, dir, clock.now(), &mut out)
         }
-        None => Err(CommandError::Plain(
-            "the kiosk window is not built yet; use a subcommand (see --help)".into(),
-        )),
+        None => {
+            logging::init(&dir.log_path());
+            app::window::run(dir, clock, cli.windowed)
+                .map_err(|e| CommandError::Plain(e.to_string()))
+        }
     }
 }

@@ -46,6 +46,18 @@ pub fn normalize(raw: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Cleans a name while it is being typed, on screen or on a keyboard (or pasted): the same
+/// rules as [`normalize`], except that one trailing space is kept so a second word can follow.
+/// `normalize(&clean_typing(x)) == normalize(x)` for any `x`.
+pub fn clean_typing(raw: &str) -> String {
+    let trailing_space = raw.chars().last().is_some_and(char::is_whitespace);
+    let mut out = normalize(raw).unwrap_or_default();
+    if trailing_space && !out.is_empty() && out.chars().count() + 1 < MAX_NAME_CHARS {
+        out.push(' ');
+    }
+    out
+}
+
 /// The key two sign-ins share when they are the same name: case, accents and spacing ignored.
 /// "José", "jose " and "JOSE" share one key.
 pub fn duplicate_key(name: &str) -> String {
@@ -95,6 +107,16 @@ mod tests {
         assert_eq!(duplicate_key("José"), duplicate_key("JOSE"));
         assert_eq!(duplicate_key("Mary  Ann"), duplicate_key("mary ann"));
         assert_ne!(duplicate_key("Ana"), duplicate_key("Anna"));
+    }
+
+    #[test]
+    fn typing_keeps_one_space_between_words_and_the_same_rules() {
+        assert_eq!(clean_typing("Mary "), "Mary ");
+        assert_eq!(clean_typing("Mary  \t"), "Mary ");
+        assert_eq!(clean_typing("  "), "");
+        assert_eq!(clean_typing("Mary Ann"), "Mary Ann");
+        let long = "x".repeat(40);
+        assert_eq!(clean_typing(&long).chars().count(), MAX_NAME_CHARS);
     }
 
     #[test]

@@ -1,0 +1,358 @@
+//! The kiosk's state and update loop: read the clock once per frame, draw the current
+//! screen, apply the intents it sent, and ask for the next repaint only when needed.
+
+pub mod action;
+pub mod state;
+pub mod window;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::clock::Clock;
+use crate::config::{self, Settings};
+use crate::data::DataDir;
+use crate::domain::lang::Lang;
+use crate::domain::schedule::Schedule;
+use crate::domain::script::{self, Script};
+use crate::domain::timer::{self, Status};
+use crate::domain::visit::NewSignIn;
+use crate::error::StoreError;
+use crate::store::Store;
+use crate::ui;
+
+pub use action::Action;
+pub use state::{Confirmation, Outcome, Screen};
+
+pub struct Kiosk {
+    dir: DataDir,
+    clock: Arc<dyn Clock>,
+    pub settings: Settings,
+    /// For staff: what is wrong with `settings.toml`, if anything.
+    pub settings_problem: Option<String>,
+    store: Option<Store>,
+    /// For staff: why attendance cannot be saved or was reset, if so.
+    pub store_problem: Option<String>,
+    schedule: Schedule,
+    pub lang: Lang,
+    pub screen: Screen,
+    last_touch: DateTime<Utc>,
+    script_cache: Option<(String, Lang, Script)>,
+    /// (occurrence start ms, people counted) for the script screen.
+    count_cache: Option<(i64, u64)>,
+    /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
+    pub quit_requested: bool,
+}
+
+/// What a screen may read while it draws.
+pub struct View<'a> {
+    pub lang: Lang,
+    pub words: &'static ui::text::Words,
+    pub settings: &'a Settings,
+    pub schedule: &'a Schedule,
+    pub status: &'a Status,
+    pub now: DateTime<Utc>,
+    /// People counted in the current session, for the facilitator.
+    pub session_count: Option<u64>,
+    pub script: Option<&'a Script>,
+}
+
+impl Kiosk {
+    /// Loads settings and opens the store; a problem with either is kept for staff, and the
+    /// kiosk runs anyway.
+    pub fn new(dir: DataDir, clock: Arc<dyn Clock>) -> Kiosk {
+        let loaded = config::load(&dir.settings_path());
+        if let Some(problem) = &loaded.problem {
+            log::warn!("{problem}");
+        }
+        let (store, store_problem) = open_store(&dir, clock.now());
+        let mut kiosk = Kiosk {
+            lang: loaded.settings.language,
+            schedule: loaded.settings.schedule(Vec::new()),
+            settings: loaded.settings,
+            settings_problem: loaded.problem,
+            store,
+            store_problem,
+            screen: Screen::Home,
+            last_touch: clock.now(),
+            script_cache: None,
+            count_cache: None,
+            quit_requested: false,
+            dir,
+            clock,
+        };
+        kiosk.refresh_schedule();
+        kiosk
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    pub fn status(&self) -> Status {
+        timer::status_at(&self.schedule, self.settings.windows(), self.now())
+    }
+
+    /// Rebuilds the schedule after settings or cancellations change.
+    pub fn refresh_schedule(&mut self) {
+        let cancellations = match &self.store {
+            Some(store) => store.cancellations().unwrap_or_else(|e| {
+                log::error!("could not read cancellations: {e}");
+                Vec::new()
+            }),
+            None => Vec::new(),
+        };
+        self.schedule = self.settings.schedule(cancellations);
+    }
+
+    fn script(&mut self) -> &Script {
+        let name = self.settings.script.clone();
+        let lang = self.lang;
+        let fresh = matches!(&self.script_cache, Some((n, l, _)) if *n == name && *l == lang);
+        if !fresh {
+            let loaded = self.dir.load_script(&name, lang);
+            let filled = fill_script(&loaded, &self.settings, &self.schedule, lang);
+            self.script_cache = Some((name, lang, filled));
+        }
+        match &self.script_cache {
+            Some((_, _, s)) => s,
+            None => unreachable!("the script cache was filled just above"),
+        }
+    }
+
+    fn session_count(&mut self, status: &Status) -> Option<u64> {
+        let occ = status.occurrence.as_ref().filter(|_| {
+            matches!(
+                status.phase,
+                timer::Phase::DoorsOpen
+                    | timer::Phase::InSession
+                    | timer::Phase::WrapUp
+                    | timer::Phase::Ended
+            )
+        })?;
+        let key = occ.start.timestamp_millis();
+        if let Some((k, n)) = self.count_cache
+            && k == key
+        {
+            return Some(n);
+        }
+        let n = self.store.as_ref()?.count_for_occurrence(occ.start).ok()?;
+        self.count_cache = Some((key, n));
+        Some(n)
+    }
+
+    /// One frame: notice touches, time out idle screens, draw, apply intents, plan the
+    /// next repaint.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let now = self.now();
+        let touched = ui.input(|i| {
+            i.pointer.any_pressed()
+                || i.events.iter().any(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Key { .. } | egui::Event::Text(_) | egui::Event::Paste(_)
+                    )
+                })
+        });
+        if touched {
+            self.last_touch = now;
+        }
+        let status = timer::status_at(&self.schedule, self.settings.windows(), now);
+        if let Some(at) = state::home_at(&self.screen, self.last_touch, &status)
+            && now >= at
+        {
+            self.go_home();
+        }
+
+        let count = match self.screen {
+            Screen::Script { .. } => self.session_count(&status),
+            _ => None,
+        };
+        let script = match self.screen {
+            Screen::Script { .. } => Some(self.script().clone()),
+            _ => None,
+        };
+        let view = View {
+            lang: self.lang,
+            words: ui::text::words(self.lang),
+            settings: &self.settings,
+            schedule: &self.schedule,
+            status: &status,
+            now,
+            session_count: count,
+            script: script.as_ref(),
+        };
+        let mut actions = Vec::new();
+        ui::draw(ui, &view, &mut self.screen, &mut actions);
+        let acted = !actions.is_empty();
+        for action in actions {
+            self.apply(action);
+        }
+
+        // Repaint when the words change or a screen times out, never continuously.
+        let mut next = status.next_change(self.settings.windows());
+        if let Some(at) = state::home_at(&self.screen, self.last_touch, &status) {
+            next = next.min(at);
+        }
+        if acted {
+            ui.ctx().request_repaint();
+        } else {
+            let wait = (next - now).to_std().unwrap_or_default();
+            ui.ctx()
+                .request_repaint_after(wait + std::time::Duration::from_millis(5));
+        }
+    }
+
+    fn go_home(&mut self) {
+        self.screen = Screen::Home;
+        // The language chosen by one person is not forced on the next.
+        self.lang = self.settings.language;
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        let now = self.now();
+        self.last_touch = now;
+        match action {
+            Action::GoHome => self.go_home(),
+            Action::OpenSignIn => {
+                self.screen = Screen::SignIn {
+                    name: String::new(),
+                }
+            }
+            Action::OpenScript => self.screen = Screen::Script { closing: false },
+            Action::ShowClosingWords(closing) => self.screen = Screen::Script { closing },
+            Action::SetLanguage(lang) => self.lang = lang,
+            Action::SignIn(name) => {
+                let outcome = self.sign_in(&name, now);
+                self.screen = Screen::Confirm(Confirmation {
+                    outcome,
+                    shown_at: now,
+                });
+            }
+            Action::MarkFirstVisit => {
+                if let Screen::Confirm(Confirmation {
+                    outcome:
+                        Outcome::Counted {
+                            id, first_visit, ..
+                        },
+                    ..
+                }) = &mut self.screen
+                    && let Some(store) = &mut self.store
+                {
+                    match store.mark_first_visit(*id) {
+                        Ok(()) => *first_visit = true,
+                        Err(e) => log::error!("a first-visit mark was not saved: {e}"),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Stores a sign-in; the outcome is `Counted` only once the commit has returned.
+    fn sign_in(&mut self, typed: &str, now: DateTime<Utc>) -> Outcome {
+        let new = NewSignIn::new(
+            typed,
+            false,
+            now,
+            &self.schedule,
+            self.settings.early_window_min,
+        );
+        let Some(store) = &mut self.store else {
+            log::error!("a sign-in was not saved: the attendance database is not open");
+            return Outcome::NotSaved;
+        };
+        match store.sign_in(&new) {
+            Ok(receipt) => {
+                self.count_cache = None;
+                Outcome::Counted {
+                    id: receipt.id,
+                    name: new.name,
+                    welcome_back: receipt.welcome_back,
+                    first_visit: false,
+                }
+            }
+            Err(e) => {
+                log::error!("a sign-in was not saved: {e}");
+                self.store_problem = Some(format!("The last sign-in was not saved: {e}."));
+                Outcome::NotSaved
+            }
+        }
+    }
+}
+
+/// Fills a script's placeholders from settings and the real schedule.
+pub fn fill_script(raw: &Script, settings: &Settings, schedule: &Schedule, lang: Lang) -> Script {
+    let first = schedule.slots.first();
+    let values = script::Fill {
+        group: settings.group_name.clone(),
+        room: settings.room.clone(),
+        days: schedule.days_words(lang),
+        start: first.map(|s| lang.time(s.start)).unwrap_or_default(),
+        end: first.map(|s| lang.time(s.end)).unwrap_or_default(),
+    };
+    Script {
+        opening: script::fill(&raw.opening, &values),
+        closing: script::fill(&raw.closing, &values),
+    }
+}
+
+/// Opens `kiosk.db`. A damaged file is moved aside (never deleted) and a fresh store started;
+/// any other failure leaves the kiosk running without saving, with a sentence for staff.
+pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
+    let path = dir.db_path();
+    match Store::open(&path) {
+        Ok(store) => (Some(store), None),
+        Err(StoreError::Corrupt { .. }) => {
+            let aside =
+                path.with_file_name(format!("kiosk.db.damaged-{}", now.format("%Y%m%d-%H%M%S")));
+            if let Err(e) = std::fs::rename(&path, &aside) {
+                let why = format!(
+                    "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
+                );
+                log::error!("{why}");
+                return (None, Some(why));
+            }
+            for suffix in ["-wal", "-shm"] {
+                let side = path.with_file_name(format!("kiosk.db{suffix}"));
+                if side.exists() {
+                    let _ = std::fs::rename(
+                        &side,
+                        aside.with_file_name(format!(
+                            "{}{suffix}",
+                            aside
+                                .file_name()
+                                .map(|n| n.to_string_lossy().to_string())
+                                .unwrap_or_default()
+                        )),
+                    );
+                }
+            }
+            let why = format!(
+                "The attendance database was damaged. It was kept as {} and a fresh one was started.",
+                aside.display()
+            );
+            log::error!("{why}");
+            match Store::open(&path) {
+                Ok(store) => (Some(store), Some(why)),
+                Err(e) => {
+                    let why = format!("{why} The fresh one could not be opened either: {e}.");
+                    log::error!("{why}");
+                    (None, Some(why))
+                }
+            }
+        }
+        Err(e) => {
+            let why = format!("Sign-ins are not being saved: {e}.");
+            log::error!("{why}");
+            (None, Some(why))
+        }
+    }
+}

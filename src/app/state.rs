@@ -1,0 +1,65 @@
+//! What the kiosk is showing, and when an untouched screen goes back to Home.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::timer::{Phase, Status};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    SignIn { name: String },
+    Confirm(Confirmation),
+    Script { closing: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmation {
+    pub outcome: Outcome,
+    pub shown_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored and committed.
+    Counted {
+        id: i64,
+        name: Option<String>,
+        welcome_back: bool,
+        first_visit: bool,
+    },
+    /// Not stored; the participant sees a calm line and staff see why in the log.
+    NotSaved,
+}
+
+/// How long the confirmation stays before going back to Home on its own.
+pub const CONFIRM_SHOWN: Duration = Duration::seconds(6);
+/// Sign-in left untouched this long goes back to Home.
+pub const SIGN_IN_IDLE: Duration = Duration::seconds(60);
+/// The script stays while a session runs; outside one, this long untouched goes Home,
+/// and it goes Home this long after a session ends.
+pub const SCRIPT_IDLE: Duration = Duration::minutes(10);
+
+/// When `screen`, last touched at `last_touch`, should go back to Home on its own;
+/// `None` while it should stay. Pure: `status` carries `now`.
+pub fn home_at(
+    screen: &Screen,
+    last_touch: DateTime<Utc>,
+    status: &Status,
+) -> Option<DateTime<Utc>> {
+    match screen {
+        Screen::Home => None,
+        Screen::SignIn { .. } => Some(last_touch + SIGN_IN_IDLE),
+        Screen::Confirm(c) => {
+            Some((c.shown_at.max(last_touch) + CONFIRM_SHOWN).min(last_touch + SIGN_IN_IDLE))
+        }
+        Screen::Script { .. } => match status.phase {
+            // A facilitator reads for minutes without touching anything.
+            Phase::DoorsOpen | Phase::InSession | Phase::WrapUp => None,
+            Phase::Ended => {
+                let end = status.occurrence.as_ref().map_or(status.now, |o| o.end);
+                Some((end + SCRIPT_IDLE).max(last_touch + SCRIPT_IDLE))
+            }
+            _ => Some(last_touch + SCRIPT_IDLE),
+        },
+    }
+}

@@ -1,0 +1,124 @@
+//! The real window: eframe with the glow renderer, full-screen with no decorations, and a
+//! close button or Alt+F4 that participants cannot use to leave.
+
+use std::fs::File;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::Kiosk;
+use crate::clock::Clock;
+use crate::data::DataDir;
+use crate::ui::theme;
+
+pub struct KioskApp {
+    pub kiosk: Kiosk,
+    /// `--windowed` is for development and training; it closes like any window.
+    windowed: bool,
+    started: Instant,
+    first_frame_logged: bool,
+    /// Held for the life of the window: the OS releases it if the process dies.
+    _lock: File,
+}
+
+impl eframe::App for KioskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        if self.kiosk.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.kiosk.show(ui);
+        if !self.first_frame_logged {
+            self.first_frame_logged = true;
+            log::info!(
+                "first frame drawn {} ms after launch",
+                self.started.elapsed().as_millis()
+            );
+        }
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        theme::BACKGROUND.to_normalized_gamma_f32()
+    }
+}
+
+impl KioskApp {
+    fn may_close(&self) -> bool {
+        self.windowed || self.kiosk.quit_requested
+    }
+}
+
+/// Why the kiosk window could not start, in one sentence.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    #[error("another dropin-kiosk is already running on {0}")]
+    AlreadyRunning(String),
+    #[error("could not lock the data folder {path}: {source}")]
+    Lock {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("could not open the kiosk window: {0}")]
+    Window(String),
+}
+
+/// Takes the single-instance lock on the data folder.
+pub fn lock_data_dir(dir: &DataDir) -> Result<File, WindowError> {
+    let path = dir.lock_path();
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| WindowError::Lock {
+            path: path.display().to_string(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(WindowError::AlreadyRunning(dir.root.display().to_string()))
+        }
+        Err(std::fs::TryLockError::Error(source)) => Err(WindowError::Lock {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
+/// Opens the kiosk window and runs until staff quit it.
+pub fn run(dir: DataDir, clock: Arc<dyn Clock>, windowed: bool) -> Result<(), WindowError> {
+    let started = Instant::now();
+    let lock = lock_data_dir(&dir)?;
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Drop-in kiosk")
+        .with_app_id("dropin-kiosk");
+    viewport = if windowed {
+        viewport.with_inner_size([1280.0, 800.0])
+    } else {
+        viewport.with_fullscreen(true).with_decorations(false)
+    };
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let kiosk = Kiosk::new(dir, clock);
+    eframe::run_native(
+        "dropin-kiosk",
+        options,
+        Box::new(move |cc| {
+            theme::apply(&cc.egui_ctx);
+            Ok(Box::new(KioskApp {
+                kiosk,
+                windowed,
+                started,
+                first_frame_logged: false,
+                _lock: lock,
+            }))
+        }),
+    )
+    .map_err(|e| WindowError::Window(e.to_string()))
+}

@@ -1,0 +1,102 @@
+//! A small rotating log file in the data folder, for staff. It never holds a name: callers
+//! log what failed and why, never who signed in.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// When the log reaches this size it is rotated; three old files are kept.
+const MAX_BYTES: u64 = 1024 * 1024;
+const KEEP: usize = 3;
+
+struct FileLog {
+    path: PathBuf,
+    file: Mutex<Option<File>>,
+}
+
+impl FileLog {
+    fn rotate_if_big(&self, file: &mut Option<File>) {
+        let big = file
+            .as_ref()
+            .and_then(|f| f.metadata().ok())
+            .is_some_and(|m| m.len() >= MAX_BYTES);
+        if !big {
+            return;
+        }
+        *file = None;
+        for i in (1..KEEP).rev() {
+            let _ = std::fs::rename(numbered(&self.path, i), numbered(&self.path, i + 1));
+        }
+        let _ = std::fs::rename(&self.path, numbered(&self.path, 1));
+        *file = open(&self.path);
+    }
+}
+
+fn numbered(path: &Path, i: usize) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".{i}"));
+    PathBuf::from(name)
+}
+
+fn open(path: &Path) -> Option<File> {
+    OpenOptions::new().create(true).append(true).open(path).ok()
+}
+
+impl log::Log for FileLog {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.level() <= log::Level::Info && metadata.target().starts_with("dropin_kiosk")
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        let mut file = self
+            .file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.rotate_if_big(&mut file);
+        if let Some(f) = file.as_mut() {
+            let _ = writeln!(
+                f,
+                "{} {:<5} {}",
+                chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ"),
+                record.level(),
+                record.args()
+            );
+        }
+    }
+
+    fn flush(&self) {
+        if let Some(f) = self
+            .file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_mut()
+        {
+            let _ = f.flush();
+        }
+    }
+}
+
+/// Sends `log` records to `path`. Calling it again does nothing.
+pub fn init(path: &Path) {
+    let logger = FileLog {
+        path: path.to_path_buf(),
+        file: Mutex::new(open(path)),
+    };
+    if log::set_boxed_logger(Box::new(logger)).is_ok() {
+        log::set_max_level(log::LevelFilter::Info);
+    }
+}
+
+/// The last `lines` lines of the log, for the staff area.
+pub fn tail(path: &Path, lines: usize) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let all: Vec<&str> = text.lines().collect();
+    all[all.len().saturating_sub(lines)..]
+        .iter()
+        .map(|l| (*l).to_string())
+        .collect()
+}

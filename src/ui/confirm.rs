@@ -1,0 +1,55 @@
+//! Confirmation, shown only once the sign-in has been committed: a warm welcome and an
+//! optional "first time here?" tap. If it could not be saved, a calm line and nothing more.
+
+use egui::{Align, Layout, RichText, Ui, Vec2};
+
+use super::{theme, widgets};
+use crate::app::{Action, Confirmation, Outcome, View};
+
+pub fn confirm_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    confirmation: &Confirmation,
+    actions: &mut Vec<Action>,
+) {
+    let w = view.words;
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        ui.add_space(90.0);
+        match &confirmation.outcome {
+            Outcome::Counted {
+                name,
+                welcome_back,
+                first_visit,
+                ..
+            } => {
+                let line = match (name, welcome_back) {
+                    (Some(name), true) => w.welcome_back_named.replace("{name}", name),
+                    (Some(name), false) => w.welcome_named.replace("{name}", name),
+                    (None, _) => w.welcome_anonymous.to_string(),
+                };
+                ui.label(RichText::new(line).size(theme::STATUS_SIZE * 0.85).strong());
+                ui.add_space(40.0);
+                if *first_visit {
+                    ui.label(RichText::new(w.first_time_thanks).size(theme::TITLE_SIZE));
+                } else if !welcome_back {
+                    ui.label(RichText::new(w.first_time_question).size(theme::BODY_SIZE));
+                    let size = Vec2::new(420.0, theme::MIN_TOUCH * 1.5);
+                    if widgets::big_button(ui, w.first_time_yes, size).clicked() {
+                        actions.push(Action::MarkFirstVisit);
+                    }
+                }
+            }
+            Outcome::NotSaved => {
+                ui.label(
+                    RichText::new(w.tablet_needs_help)
+                        .size(theme::TITLE_SIZE)
+                        .strong(),
+                );
+            }
+        }
+        ui.add_space(40.0);
+        if widgets::quiet_button(ui, w.done).clicked() {
+            actions.push(Action::GoHome);
+        }
+    });
+}

@@ -1,0 +1,108 @@
+//! The on-screen keyboard: big keys for letters (with Ñ and accented vowels), space,
+//! hyphen, apostrophe and delete.
+
+use egui::{Button, RichText, Ui, Vec2};
+
+use super::theme;
+use crate::app::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPress {
+    Char(char),
+    Space,
+    Delete,
+}
+
+const ROWS: [&str; 4] = ["QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNM-'", "ÁÉÍÓÚÜ"];
+
+/// Draws the keyboard and returns the key tapped this frame, if any.
+pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>) -> Option<KeyPress> {
+    let gap = 8.0;
+    let key_w = (ui.available_width() - gap * 9.0) / 10.0;
+    let mut pressed = None;
+    let key = |ui: &mut Ui, label: &str, width: f32| {
+        ui.add(
+            Button::new(
+                RichText::new(label)
+                    .size(theme::KEY_SIZE)
+                    .color(theme::TEXT),
+            )
+            .fill(theme::KEY)
+            .corner_radius(10)
+            .min_size(Vec2::new(width, theme::KEY_HEIGHT)),
+        )
+        .clicked()
+    };
+    ui.spacing_mut().item_spacing = Vec2::splat(gap);
+    for row in ROWS {
+        ui.horizontal(|ui| {
+            for c in row.chars() {
+                if key(ui, &c.to_string(), key_w) {
+                    pressed = Some(KeyPress::Char(c));
+                }
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        if key(ui, view.words.key_space, key_w * 6.0 + gap * 5.0) {
+            pressed = Some(KeyPress::Space);
+        }
+        if key(ui, view.words.key_delete, key_w * 4.0 + gap * 3.0) {
+            pressed = Some(KeyPress::Delete);
+        }
+    });
+    pressed
+}
+
+/// Applies a key to the name being typed. Letters start each word in capitals and continue
+/// in small letters, so nobody has to find a shift key.
+pub fn apply(name: &mut String, key: KeyPress) {
+    match key {
+        KeyPress::Char(c) => {
+            let word_start = name
+                .chars()
+                .last()
+                .is_none_or(|p| p == ' ' || p == '-' || p == '\'');
+            if word_start {
+                name.extend(c.to_uppercase());
+            } else {
+                name.extend(c.to_lowercase());
+            }
+        }
+        KeyPress::Space => name.push(' '),
+        KeyPress::Delete => {
+            name.pop();
+        }
+    }
+    *name = crate::domain::names::clean_typing(name);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_start_with_a_capital_and_continue_small() {
+        let mut name = String::new();
+        for key in "MARIA JOSÉ O'NEIL".chars() {
+            apply(
+                &mut name,
+                if key == ' ' {
+                    KeyPress::Space
+                } else {
+                    KeyPress::Char(key)
+                },
+            );
+        }
+        assert_eq!(name, "Maria José O'Neil");
+        apply(&mut name, KeyPress::Delete);
+        assert_eq!(name, "Maria José O'Nei");
+    }
+
+    #[test]
+    fn a_leading_space_is_not_typed() {
+        let mut name = String::new();
+        apply(&mut name, KeyPress::Space);
+        assert_eq!(name, "");
+    }
+}

@@ -1,0 +1,99 @@
+//! Shared pieces: big touch buttons and the status band with the live timer.
+
+use egui::{Button, Color32, Response, RichText, Ui, Vec2};
+
+use super::theme;
+use crate::app::View;
+
+/// A large, high-contrast button with its text as its accessible label.
+pub fn big_button(ui: &mut Ui, text: &str, size: Vec2) -> Response {
+    ui.add(
+        Button::new(
+            RichText::new(text)
+                .size(theme::BIG_BUTTON_SIZE)
+                .color(theme::BUTTON_TEXT),
+        )
+        .fill(theme::BUTTON)
+        .corner_radius(theme::CORNER)
+        .min_size(size)
+        .wrap(),
+    )
+}
+
+/// A secondary button: still at least the minimum touch size.
+pub fn quiet_button(ui: &mut Ui, text: &str) -> Response {
+    ui.add(
+        Button::new(
+            RichText::new(text)
+                .size(theme::BODY_SIZE)
+                .color(theme::TEXT),
+        )
+        .fill(theme::QUIET_BUTTON)
+        .corner_radius(theme::CORNER)
+        .min_size(Vec2::new(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH)),
+    )
+}
+
+/// A toggle button, marked when selected (by a border, not colour alone).
+pub fn choice_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
+    let stroke = if selected {
+        egui::Stroke::new(4.0, theme::NOTICE)
+    } else {
+        egui::Stroke::NONE
+    };
+    ui.add(
+        Button::new(
+            RichText::new(text)
+                .size(theme::BODY_SIZE)
+                .color(theme::TEXT),
+        )
+        .fill(if selected {
+            theme::KEY
+        } else {
+            theme::QUIET_BUTTON
+        })
+        .stroke(stroke)
+        .selected(selected)
+        .corner_radius(theme::CORNER)
+        .min_size(Vec2::new(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH)),
+    )
+}
+
+/// The coloured band with the timer's words; `size` is the main text size.
+pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
+    let status = view.status;
+    let (bg, fg) = theme::phase_colors(status.phase);
+    egui::Frame::new()
+        .fill(bg)
+        .corner_radius(theme::CORNER)
+        .inner_margin(egui::Margin::symmetric(28, 18))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(status.words(view.lang, view.schedule))
+                    .size(size)
+                    .color(fg),
+            );
+            if let Some(extra) = status.wrap_up_words(view.lang) {
+                ui.label(RichText::new(extra).size(theme::TITLE_SIZE * 0.8).color(fg));
+            }
+            if let Some(progress) = status.progress() {
+                progress_bar(ui, progress, fg);
+            }
+        });
+}
+
+fn progress_bar(ui: &mut Ui, progress: f32, fg: Color32) {
+    let (rect, _) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), 18.0), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect_stroke(
+        rect,
+        9.0,
+        egui::Stroke::new(2.0, fg),
+        egui::StrokeKind::Inside,
+    );
+    let mut done = rect;
+    done.set_width(rect.width() * progress);
+    painter.rect_filled(done, 9.0, fg);
+}
