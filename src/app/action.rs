@@ -1,5 +1,6 @@
 //! Intents a screen sends; the app applies them after drawing.
 
+use super::staff::StaffAction;
 use crate::domain::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -7,6 +8,9 @@ pub enum Action {
     GoHome,
     OpenSignIn,
     OpenScript,
+    /// The small staff entry: the PIN pad (or choosing a PIN on first run).
+    OpenStaff,
+    Staff(StaffAction),
     /// Sign in with this typed name; an empty or blank name signs in anonymously.
     SignIn(String),
     /// The optional "first time here?" tap on the confirmation screen.

@@ -2,6 +2,7 @@
 //! screen, apply the intents it sent, and ask for the next repaint only when needed.
 
 pub mod action;
+pub mod staff;
 pub mod state;
 pub mod window;
 
@@ -22,6 +23,7 @@ use crate::store::Store;
 use crate::ui;
 
 pub use action::Action;
+pub use staff::{Section, StaffAction};
 pub use state::{Confirmation, Outcome, Screen};
 
 pub struct Kiosk {
@@ -42,6 +44,8 @@ pub struct Kiosk {
     count_cache: Option<(i64, u64)>,
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
     pub quit_requested: bool,
+    pin_lock: crate::store::PinLock,
+    next_purge: DateTime<Utc>,
 }
 
 /// What a screen may read while it draws.
@@ -55,6 +59,9 @@ pub struct View<'a> {
     /// People counted in the current session, for the facilitator.
     pub session_count: Option<u64>,
     pub script: Option<&'a Script>,
+    /// For staff: the sentences about anything wrong with settings or storage.
+    pub problems: Vec<String>,
+    pub pin_locked_for: Option<chrono::Duration>,
 }
 
 impl Kiosk {
@@ -78,10 +85,16 @@ impl Kiosk {
             script_cache: None,
             count_cache: None,
             quit_requested: false,
+            pin_lock: crate::store::PinLock::default(),
+            next_purge: DateTime::UNIX_EPOCH,
             dir,
             clock,
         };
+        if let Some(store) = &kiosk.store {
+            kiosk.pin_lock = store.pin_lock().unwrap_or_default();
+        }
         kiosk.refresh_schedule();
+        kiosk.purge_if_due(kiosk.now());
         kiosk
     }
 
@@ -165,11 +178,14 @@ impl Kiosk {
         if touched {
             self.last_touch = now;
         }
+        self.purge_if_due(now);
         let status = timer::status_at(&self.schedule, self.settings.windows(), now);
         if let Some(at) = state::home_at(&self.screen, self.last_touch, &status)
             && now >= at
         {
             self.go_home();
+            // The language chosen by one person is not forced on the next.
+            self.lang = self.settings.language;
         }
 
         let count = match self.screen {
@@ -189,6 +205,13 @@ impl Kiosk {
             now,
             session_count: count,
             script: script.as_ref(),
+            problems: self
+                .settings_problem
+                .iter()
+                .chain(self.store_problem.iter())
+                .cloned()
+                .collect(),
+            pin_locked_for: self.pin_locked_for(),
         };
         let mut actions = Vec::new();
         ui::draw(ui, &view, &mut self.screen, &mut actions);
@@ -212,9 +235,11 @@ impl Kiosk {
     }
 
     fn go_home(&mut self) {
+        if matches!(self.screen, Screen::Confirm(_)) {
+            // A sign-in is finished: the next person starts in the default language.
+            self.lang = self.settings.language;
+        }
         self.screen = Screen::Home;
-        // The language chosen by one person is not forced on the next.
-        self.lang = self.settings.language;
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -228,6 +253,8 @@ impl Kiosk {
                 }
             }
             Action::OpenScript => self.screen = Screen::Script { closing: false },
+            Action::OpenStaff => self.open_staff_entry(),
+            Action::Staff(action) => self.apply_staff(action),
             Action::ShowClosingWords(closing) => self.screen = Screen::Script { closing },
             Action::SetLanguage(lang) => self.lang = lang,
             Action::SignIn(name) => {

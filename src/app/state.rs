@@ -2,14 +2,17 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::staff::{PinPad, StaffState};
 use crate::domain::timer::{Phase, Status};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Home,
     SignIn { name: String },
     Confirm(Confirmation),
     Script { closing: bool },
+    Pin(PinPad),
+    Staff(Box<StaffState>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +41,8 @@ pub const SIGN_IN_IDLE: Duration = Duration::seconds(60);
 /// The script stays while a session runs; outside one, this long untouched goes Home,
 /// and it goes Home this long after a session ends.
 pub const SCRIPT_IDLE: Duration = Duration::minutes(10);
+/// The staff area locks itself after this long untouched.
+pub const STAFF_IDLE: Duration = Duration::minutes(2);
 
 /// When `screen`, last touched at `last_touch`, should go back to Home on its own;
 /// `None` while it should stay. Pure: `status` carries `now`.
@@ -48,7 +53,8 @@ pub fn home_at(
 ) -> Option<DateTime<Utc>> {
     match screen {
         Screen::Home => None,
-        Screen::SignIn { .. } => Some(last_touch + SIGN_IN_IDLE),
+        Screen::SignIn { .. } | Screen::Pin(_) => Some(last_touch + SIGN_IN_IDLE),
+        Screen::Staff(_) => Some(last_touch + STAFF_IDLE),
         Screen::Confirm(c) => {
             Some((c.shown_at.max(last_touch) + CONFIRM_SHOWN).min(last_touch + SIGN_IN_IDLE))
         }

@@ -3,6 +3,7 @@
 pub mod counts;
 pub mod lang;
 pub mod names;
+pub mod pin;
 pub mod schedule;
 pub mod script;
 pub mod timer;

@@ -1,4 +1,5 @@
 //! Attendance exports: the CSV file and the QR code, pure functions over a counted report.
 
 pub mod csv;
+pub mod destination;
 pub mod qr;

@@ -80,13 +80,21 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             actions.push(Action::SignIn(String::new()));
         }
     });
-    ui.label(RichText::new(w.welcome_anytime).size(theme::BODY_SIZE));
+    ui.add_space(theme::GAP);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(w.welcome_anytime).size(theme::TITLE_SIZE * 0.8));
+    });
 
     ui.with_layout(Layout::bottom_up(Align::Min), |ui| {
         ui.horizontal(|ui| {
             if widgets::quiet_button(ui, w.open_script).clicked() {
                 actions.push(Action::OpenScript);
             }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if widgets::quiet_button(ui, w.open_staff).clicked() {
+                    actions.push(Action::OpenStaff);
+                }
+            });
         });
     });
 }

@@ -46,8 +46,8 @@ pub const KEY_SIZE: f32 = 34.0;
 
 /// The smallest touch target, in points, for shaky hands.
 pub const MIN_TOUCH: f32 = 64.0;
-pub const BIG_BUTTON_HEIGHT: f32 = 150.0;
-pub const KEY_HEIGHT: f32 = 76.0;
+pub const BIG_BUTTON_HEIGHT: f32 = 190.0;
+pub const KEY_HEIGHT: f32 = 72.0;
 pub const GAP: f32 = 16.0;
 pub const MARGIN: i8 = 24;
 pub const CORNER: u8 = 14;

@@ -1,0 +1,730 @@
+//! The staff area's state and intents: PIN entry, attendance, export, schedule,
+//! cancellations, scripts, settings, today's names and quitting.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+
+use super::{Kiosk, Screen};
+use crate::config::{self, Settings};
+use crate::domain::counts::Report;
+use crate::domain::lang::Lang;
+use crate::domain::pin;
+use crate::domain::schedule::{Slot, parse_hhmm};
+use crate::domain::script::{self, Script};
+use crate::export;
+use crate::store::PinLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Attendance,
+    Export,
+    Schedule,
+    Script,
+    Settings,
+    TodaysNames,
+    Quit,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Attendance,
+        Section::Export,
+        Section::Schedule,
+        Section::Script,
+        Section::Settings,
+        Section::TodaysNames,
+        Section::Quit,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinPurpose {
+    /// Staff type the PIN to come in.
+    Enter,
+    /// Choosing a new PIN (first run, or a change from Settings).
+    Choose { first_run: bool },
+    /// Typing the new PIN a second time.
+    Confirm { first: String, first_run: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinMessage {
+    Wrong,
+    Locked,
+    NotFourToEight,
+    Different,
+    CannotCheck(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinPad {
+    pub purpose: PinPurpose,
+    pub digits: String,
+    pub message: Option<PinMessage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuickRange {
+    LastFourWeeks,
+    ThisMonth,
+    LastMonth,
+    ThisYear,
+}
+
+/// A QR code as a plain grid of dark modules, ready to paint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrView {
+    pub width: usize,
+    pub dark: Vec<bool>,
+    pub summary_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotDraft {
+    pub weekday: Weekday,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsDraft {
+    pub group_name: String,
+    pub room: String,
+    pub language: Lang,
+    pub early_window_min: String,
+    pub wrap_up_min: String,
+    pub ended_min: String,
+    pub retention_days: String,
+}
+
+/// A line of feedback after a staff action: good news or one clear sentence of trouble.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Feedback {
+    Done(String),
+    Problem(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffState {
+    pub section: Section,
+    pub from_text: String,
+    pub to_text: String,
+    pub range: (NaiveDate, NaiveDate),
+    pub report: Option<Report>,
+    pub csv: String,
+    pub qr: Option<QrView>,
+    pub feedback: Option<Feedback>,
+    pub slots: Vec<SlotDraft>,
+    pub zone: String,
+    pub zone_search: String,
+    /// Public notes being typed for upcoming occurrences, keyed by date and start.
+    pub notes: HashMap<(NaiveDate, NaiveTime), String>,
+    pub script_name: String,
+    pub script_lang: Lang,
+    pub script_draft: Script,
+    pub settings_draft: SettingsDraft,
+    pub todays_names: Vec<(String, String)>,
+    /// Script sets on offer: the built-in ones and any in `scripts/`.
+    pub script_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffAction {
+    Digit(char),
+    DeleteDigit,
+    SubmitPin,
+    Lock,
+    Open(Section),
+    QuickRange(QuickRange),
+    ApplyRange,
+    Export,
+    AddSlot,
+    RemoveSlot(usize),
+    SaveSchedule,
+    Cancel { date: NaiveDate, start: NaiveTime },
+    Restore { date: NaiveDate, start: NaiveTime },
+    ChooseScriptSet(String),
+    ScriptLanguage(Lang),
+    SaveScript,
+    SaveSettings,
+    ChangePin,
+    Quit,
+}
+
+fn settings_draft(s: &Settings) -> SettingsDraft {
+    SettingsDraft {
+        group_name: s.group_name.clone(),
+        room: s.room.clone(),
+        language: s.language,
+        early_window_min: s.early_window_min.to_string(),
+        wrap_up_min: s.wrap_up_min.to_string(),
+        ended_min: s.ended_min.to_string(),
+        retention_days: s.retention_days.to_string(),
+    }
+}
+
+fn slot_drafts(s: &Settings) -> Vec<SlotDraft> {
+    s.slots
+        .iter()
+        .map(|slot| SlotDraft {
+            weekday: slot.weekday,
+            start: slot.start.format("%H:%M").to_string(),
+            end: slot.end.format("%H:%M").to_string(),
+        })
+        .collect()
+}
+
+/// The dates of a quick choice, seen from `today`.
+pub fn quick_range(which: QuickRange, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first_of = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(today);
+    match which {
+        QuickRange::LastFourWeeks => (today - Duration::days(27), today),
+        QuickRange::ThisMonth => (first_of(today.year(), today.month()), today),
+        QuickRange::LastMonth => {
+            let this = first_of(today.year(), today.month());
+            let end = this.pred_opt().unwrap_or(this);
+            (first_of(end.year(), end.month()), end)
+        }
+        QuickRange::ThisYear => (first_of(today.year(), 1), today),
+    }
+}
+
+fn parse_minutes(text: &str, what: &str, max: u32) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!("{what} must be a whole number from 0 to {max}.")),
+    }
+}
+
+impl Kiosk {
+    pub(super) fn open_staff_entry(&mut self) {
+        let purpose = match self.store.as_ref().map(crate::store::Store::pin_hash) {
+            Some(Ok(None)) => PinPurpose::Choose { first_run: true },
+            Some(Err(e)) => {
+                log::error!("could not read the staff PIN: {e}");
+                PinPurpose::Enter
+            }
+            Some(Ok(Some(_))) | None => PinPurpose::Enter,
+        };
+        let message = self
+            .store
+            .is_none()
+            .then(|| PinMessage::CannotCheck(self.store_problem.clone().unwrap_or_default()));
+        self.screen = Screen::Pin(PinPad {
+            purpose,
+            digits: String::new(),
+            message,
+        });
+    }
+
+    fn new_staff_state(&self) -> StaffState {
+        let today = self.schedule.local_date(self.now());
+        let range = quick_range(QuickRange::LastFourWeeks, today);
+        let mut state = StaffState {
+            section: Section::Attendance,
+            from_text: range.0.to_string(),
+            to_text: range.1.to_string(),
+            range,
+            report: None,
+            csv: String::new(),
+            qr: None,
+            feedback: None,
+            slots: slot_drafts(&self.settings),
+            zone: self.settings.time_zone.name().to_string(),
+            zone_search: String::new(),
+            notes: HashMap::new(),
+            script_name: self.settings.script.clone(),
+            script_lang: self.lang,
+            script_draft: self.dir.load_script(&self.settings.script, self.lang),
+            settings_draft: settings_draft(&self.settings),
+            todays_names: Vec::new(),
+            script_names: self.dir.script_names(),
+        };
+        self.recount(&mut state);
+        state
+    }
+
+    /// Recounts the chosen range and rebuilds the CSV and QR code from it.
+    fn recount(&self, state: &mut StaffState) {
+        let Some(store) = &self.store else {
+            state.report = None;
+            return;
+        };
+        let (from, to) = state.range;
+        match crate::commands::report_from_store(store, &self.schedule, from, to, self.now()) {
+            Ok(report) => {
+                state.csv = export::csv::to_string(&report);
+                state.qr =
+                    export::qr::for_export(&state.csv, &export::csv::summary(&report)).map(|qr| {
+                        QrView {
+                            width: qr.width(),
+                            dark: (0..qr.width() * qr.width())
+                                .map(|i| qr.dark(i % qr.width(), i / qr.width()))
+                                .collect(),
+                            summary_only: qr.summary_only,
+                        }
+                    });
+                state.report = Some(report);
+            }
+            Err(e) => {
+                log::error!("could not count attendance: {e}");
+                state.feedback = Some(Feedback::Problem(format!(
+                    "The counts could not be read: {e}."
+                )));
+            }
+        }
+    }
+
+    fn todays_names(&self) -> Vec<(String, String)> {
+        let Some(store) = &self.store else {
+            return Vec::new();
+        };
+        let today = self.schedule.local_date(self.now());
+        let start = self.schedule.resolve_local(today.and_time(NaiveTime::MIN));
+        let end = start + Duration::days(1);
+        store
+            .names_between(start, end)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| (self.lang.time(self.schedule.local_time(n.at)), n.name))
+            .collect()
+    }
+
+    /// The wrong-PIN lock as it stands, for the PIN pad to say when to try again.
+    pub fn pin_locked_for(&self) -> Option<Duration> {
+        pin::locked_for(self.pin_lock.locked_until, self.now())
+    }
+
+    pub(super) fn apply_staff(&mut self, action: StaffAction) {
+        let now = self.now();
+        match action {
+            StaffAction::Digit(d) => {
+                if let Screen::Pin(pad) = &mut self.screen
+                    && pad.digits.len() < pin::MAX_DIGITS
+                {
+                    pad.digits.push(d);
+                }
+            }
+            StaffAction::DeleteDigit => {
+                if let Screen::Pin(pad) = &mut self.screen {
+                    pad.digits.pop();
+                }
+            }
+            StaffAction::SubmitPin => self.submit_pin(now),
+            StaffAction::Lock => self.screen = Screen::Home,
+            StaffAction::ChangePin => {
+                self.screen = Screen::Pin(PinPad {
+                    purpose: PinPurpose::Choose { first_run: false },
+                    digits: String::new(),
+                    message: None,
+                });
+            }
+            StaffAction::Quit => {
+                log::info!("staff quit the kiosk");
+                self.quit_requested = true;
+            }
+            other => {
+                if !matches!(self.screen, Screen::Staff(_)) {
+                    return;
+                }
+                if let Screen::Staff(mut state) = std::mem::replace(&mut self.screen, Screen::Home)
+                {
+                    state.feedback = None;
+                    self.apply_section(&mut state, other);
+                    self.screen = Screen::Staff(state);
+                }
+            }
+        }
+    }
+
+    fn apply_section(&mut self, state: &mut StaffState, action: StaffAction) {
+        match action {
+            StaffAction::Open(section) => {
+                state.section = section;
+                match section {
+                    Section::TodaysNames => state.todays_names = self.todays_names(),
+                    Section::Attendance | Section::Export => self.recount(state),
+                    _ => {}
+                }
+            }
+            StaffAction::QuickRange(which) => {
+                let today = self.schedule.local_date(self.now());
+                state.range = quick_range(which, today);
+                state.from_text = state.range.0.to_string();
+                state.to_text = state.range.1.to_string();
+                self.recount(state);
+            }
+            StaffAction::ApplyRange => {
+                let parse = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d");
+                match (parse(&state.from_text), parse(&state.to_text)) {
+                    (Ok(from), Ok(to)) if from <= to => {
+                        state.range = (from, to);
+                        self.recount(state);
+                    }
+                    (Ok(_), Ok(_)) => {
+                        state.feedback = Some(Feedback::Problem(
+                            "The first date is after the last one; please swap them.".into(),
+                        ));
+                    }
+                    _ => {
+                        state.feedback = Some(Feedback::Problem(
+                            "Please write dates like 2026-11-25.".into(),
+                        ));
+                    }
+                }
+            }
+            StaffAction::Export => self.export(state),
+            StaffAction::AddSlot => {
+                let last = state.slots.last().cloned();
+                state.slots.push(SlotDraft {
+                    weekday: last.as_ref().map_or(Weekday::Mon, |s| s.weekday.succ()),
+                    start: last.as_ref().map_or("13:30".into(), |s| s.start.clone()),
+                    end: last.map_or("14:30".into(), |s| s.end),
+                });
+            }
+            StaffAction::RemoveSlot(i) => {
+                if i < state.slots.len() {
+                    state.slots.remove(i);
+                }
+            }
+            StaffAction::SaveSchedule => self.save_schedule(state),
+            StaffAction::Cancel { date, start } => {
+                let note = state.notes.get(&(date, start)).cloned().unwrap_or_default();
+                let now = self.now();
+                let result = match &mut self.store {
+                    Some(store) => store.cancel(date, start, note.trim(), now),
+                    None => Err(crate::error::StoreError::ReadOnly),
+                };
+                state.feedback = Some(match result {
+                    Ok(()) => Feedback::Done(format!(
+                        "The group on {date} at {} is cancelled. Home shows the note.",
+                        start.format("%H:%M")
+                    )),
+                    Err(e) => Feedback::Problem(format!("The cancellation was not saved: {e}.")),
+                });
+                self.refresh_schedule();
+            }
+            StaffAction::Restore { date, start } => {
+                let result = match &mut self.store {
+                    Some(store) => store.uncancel(date, start).map(|_| ()),
+                    None => Err(crate::error::StoreError::ReadOnly),
+                };
+                state.feedback = Some(match result {
+                    Ok(()) => Feedback::Done(format!(
+                        "The group on {date} at {} is back on.",
+                        start.format("%H:%M")
+                    )),
+                    Err(e) => Feedback::Problem(format!("It was not restored: {e}.")),
+                });
+                self.refresh_schedule();
+            }
+            StaffAction::ChooseScriptSet(name) => {
+                let mut settings = self.settings.clone();
+                settings.script.clone_from(&name);
+                if self.save_settings(state, settings) {
+                    state.script_name = name;
+                    state.script_draft =
+                        self.dir.load_script(&state.script_name, state.script_lang);
+                    state.feedback = Some(Feedback::Done(format!(
+                        "The facilitator script is now \"{}\".",
+                        state.script_name
+                    )));
+                }
+            }
+            StaffAction::ScriptLanguage(lang) => {
+                state.script_lang = lang;
+                state.script_draft = self.dir.load_script(&state.script_name, lang);
+            }
+            StaffAction::SaveScript => {
+                let path = self.dir.script_path(&state.script_name, state.script_lang);
+                let text = script::render(&state.script_draft, state.script_lang);
+                state.feedback = Some(match config::write_atomically(&path, &text) {
+                    Ok(()) => {
+                        self.script_cache = None;
+                        Feedback::Done("The script is saved.".into())
+                    }
+                    Err(e) => Feedback::Problem(format!("The script was not saved: {e}.")),
+                });
+            }
+            StaffAction::SaveSettings => {
+                let d = state.settings_draft.clone();
+                let numbers = (|| -> Result<(u32, u32, u32, u32), String> {
+                    Ok((
+                        parse_minutes(&d.early_window_min, "The early window", 240)?,
+                        parse_minutes(&d.wrap_up_min, "The wrap-up time", 60)?,
+                        parse_minutes(&d.ended_min, "The \"ended\" time", 240)?,
+                        match d.retention_days.trim().parse::<u32>() {
+                            Ok(n) if (1..=3650).contains(&n) => n,
+                            _ => {
+                                return Err(
+                                    "Days to keep names must be a whole number from 1 to 3650."
+                                        .into(),
+                                );
+                            }
+                        },
+                    ))
+                })();
+                match numbers {
+                    Ok((early, wrap, ended, retention)) => {
+                        let mut s = self.settings.clone();
+                        s.group_name = d.group_name.trim().to_string();
+                        s.room = d.room.trim().to_string();
+                        s.language = d.language;
+                        s.early_window_min = early;
+                        s.wrap_up_min = wrap;
+                        s.ended_min = ended;
+                        s.retention_days = retention;
+                        if self.save_settings(state, s) {
+                            self.lang = self.settings.language;
+                            state.feedback = Some(Feedback::Done("Settings saved.".into()));
+                        }
+                    }
+                    Err(why) => state.feedback = Some(Feedback::Problem(why)),
+                }
+            }
+            StaffAction::Digit(_)
+            | StaffAction::DeleteDigit
+            | StaffAction::SubmitPin
+            | StaffAction::Lock
+            | StaffAction::ChangePin
+            | StaffAction::Quit => {}
+        }
+    }
+
+    fn export(&self, state: &mut StaffState) {
+        self.recount(state);
+        if state.report.is_none() {
+            state.feedback = Some(Feedback::Problem(
+                "There is nothing to export: the attendance database is not open.".into(),
+            ));
+            return;
+        }
+        let folder = export::destination::choose_folder(
+            &export::destination::mounted_drives(),
+            &self.dir.exports_dir(),
+        );
+        let path: PathBuf =
+            folder.join(export::destination::file_name(state.range.0, state.range.1));
+        let _ = std::fs::create_dir_all(&folder);
+        state.feedback = Some(match config::write_atomically(&path, &state.csv) {
+            Ok(()) => {
+                log::info!("attendance exported to {}", path.display());
+                Feedback::Done(format!("Saved to {}", path.display()))
+            }
+            Err(e) => Feedback::Problem(format!("The file was not saved: {e}.")),
+        });
+    }
+
+    fn save_schedule(&mut self, state: &mut StaffState) {
+        let mut slots: Vec<Slot> = Vec::new();
+        for draft in &state.slots {
+            let day = Lang::En.weekday_long(draft.weekday);
+            let (Some(start), Some(end)) = (parse_hhmm(&draft.start), parse_hhmm(&draft.end))
+            else {
+                state.feedback = Some(Feedback::Problem(format!(
+                    "The {day} times must look like 13:30."
+                )));
+                return;
+            };
+            let slot = Slot {
+                weekday: draft.weekday,
+                start,
+                end,
+            };
+            if let Some(why) = config::slot_problem(&slot, &slots) {
+                let mut sentence = why;
+                if let Some(first) = sentence.get(..1) {
+                    sentence = first.to_uppercase() + &sentence[1..];
+                }
+                state.feedback = Some(Feedback::Problem(format!("{sentence}.")));
+                return;
+            }
+            slots.push(slot);
+        }
+        let Ok(zone) = state.zone.trim().parse::<chrono_tz::Tz>() else {
+            state.feedback = Some(Feedback::Problem(format!(
+                "\"{}\" is not a time zone; pick one from the list.",
+                state.zone
+            )));
+            return;
+        };
+        let mut settings = self.settings.clone();
+        settings.slots = slots;
+        settings.time_zone = zone;
+        if self.save_settings(state, settings) {
+            state.slots = slot_drafts(&self.settings);
+            state.feedback = Some(Feedback::Done(format!(
+                "Saved. Home now shows: {}",
+                self.schedule.summary(self.lang)
+            )));
+        }
+    }
+
+    /// Validates and saves settings atomically; on success the kiosk runs on them at once.
+    fn save_settings(&mut self, state: &mut StaffState, settings: Settings) -> bool {
+        if let Err(problems) = settings.to_raw().validate(None) {
+            let first = problems
+                .first()
+                .map_or_else(String::new, |p| format!("{}: {}.", p.key, p.message));
+            state.feedback = Some(Feedback::Problem(first));
+            return false;
+        }
+        match config::save(&self.dir.settings_path(), &settings) {
+            Ok(()) => {
+                self.settings = settings;
+                self.settings_problem = None;
+                self.script_cache = None;
+                self.refresh_schedule();
+                true
+            }
+            Err(e) => {
+                state.feedback = Some(Feedback::Problem(format!("Nothing was saved: {e}.")));
+                false
+            }
+        }
+    }
+
+    fn submit_pin(&mut self, now: DateTime<Utc>) {
+        let Screen::Pin(pad) = &self.screen else {
+            return;
+        };
+        let pad = pad.clone();
+        let mut next = PinPad {
+            purpose: pad.purpose.clone(),
+            digits: String::new(),
+            message: None,
+        };
+        let Some(store) = &mut self.store else {
+            next.message = Some(PinMessage::CannotCheck(
+                self.store_problem.clone().unwrap_or_default(),
+            ));
+            self.screen = Screen::Pin(next);
+            return;
+        };
+        match pad.purpose {
+            PinPurpose::Enter => {
+                if pin::locked_for(self.pin_lock.locked_until, now).is_some() {
+                    next.message = Some(PinMessage::Locked);
+                    self.screen = Screen::Pin(next);
+                    return;
+                }
+                let stored = store.pin_hash().ok().flatten().unwrap_or_default();
+                if pin::verify(&pad.digits, &stored) {
+                    self.pin_lock = PinLock::default();
+                    if let Err(e) = store.set_pin_lock(self.pin_lock) {
+                        log::error!("could not reset the PIN lock: {e}");
+                    }
+                    log::info!("staff area opened");
+                    self.screen = Screen::Staff(Box::new(self.new_staff_state()));
+                } else {
+                    let failures = self.pin_lock.failures.saturating_add(1);
+                    self.pin_lock = PinLock {
+                        failures,
+                        locked_until: pin::lock_for(failures).map(|d| now + d),
+                    };
+                    if let Err(e) = store.set_pin_lock(self.pin_lock) {
+                        log::error!("could not save the PIN lock: {e}");
+                    }
+                    log::warn!("a wrong staff PIN was typed ({failures} in a row)");
+                    next.message = Some(if self.pin_lock.locked_until.is_some() {
+                        PinMessage::Locked
+                    } else {
+                        PinMessage::Wrong
+                    });
+                    self.screen = Screen::Pin(next);
+                }
+            }
+            PinPurpose::Choose { first_run } => {
+                if pin::is_valid(&pad.digits) {
+                    next.purpose = PinPurpose::Confirm {
+                        first: pad.digits,
+                        first_run,
+                    };
+                } else {
+                    next.message = Some(PinMessage::NotFourToEight);
+                }
+                self.screen = Screen::Pin(next);
+            }
+            PinPurpose::Confirm { first, first_run } => {
+                if pad.digits != first {
+                    next.purpose = PinPurpose::Choose { first_run };
+                    next.message = Some(PinMessage::Different);
+                    self.screen = Screen::Pin(next);
+                    return;
+                }
+                let saved = pin::hash(&first)
+                    .map_err(|e| format!("the PIN could not be prepared: {e}"))
+                    .and_then(|h| store.set_pin_hash(&h).map_err(|e| e.to_string()));
+                match saved {
+                    Ok(()) => {
+                        log::info!("the staff PIN was set");
+                        self.pin_lock = PinLock::default();
+                        let mut state = self.new_staff_state();
+                        if !first_run {
+                            state.section = Section::Settings;
+                        }
+                        state.feedback = Some(Feedback::Done("The new PIN is saved.".into()));
+                        self.screen = Screen::Staff(Box::new(state));
+                    }
+                    Err(why) => {
+                        log::error!("{why}");
+                        next.message = Some(PinMessage::CannotCheck(why));
+                        self.screen = Screen::Pin(next);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Erases first names older than the retention period; counts stay. Runs at start and
+    /// then once a day.
+    pub(super) fn purge_if_due(&mut self, now: DateTime<Utc>) {
+        if now < self.next_purge {
+            return;
+        }
+        self.next_purge = now + Duration::days(1);
+        let cutoff = now - Duration::days(i64::from(self.settings.retention_days));
+        if let Some(store) = &mut self.store {
+            match store.purge_names_before(cutoff) {
+                Ok(0) => {}
+                Ok(n) => log::info!(
+                    "erased {n} first names older than {} days",
+                    self.settings.retention_days
+                ),
+                Err(e) => log::error!("could not erase old first names: {e}"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn quick_ranges_cover_the_expected_days() {
+        let today = d(2026, 1, 14);
+        assert_eq!(
+            quick_range(QuickRange::LastFourWeeks, today),
+            (d(2025, 12, 18), today)
+        );
+        assert_eq!(
+            quick_range(QuickRange::ThisMonth, today),
+            (d(2026, 1, 1), today)
+        );
+        assert_eq!(
+            quick_range(QuickRange::LastMonth, today),
+            (d(2025, 12, 1), d(2025, 12, 31))
+        );
+        assert_eq!(
+            quick_range(QuickRange::ThisYear, today),
+            (d(2026, 1, 1), today)
+        );
+    }
+}

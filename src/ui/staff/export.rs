@@ -1,0 +1,74 @@
+//! Export: the CSV file to a USB drive or the exports folder, and a QR code of the same data.
+
+use egui::{RichText, Ui, Vec2};
+
+use super::range_ui;
+use crate::app::staff::{QrView, StaffState};
+use crate::app::{Action, StaffAction, View};
+use crate::ui::text::staff_words;
+use crate::ui::{theme, widgets};
+
+pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
+    let w = staff_words(view.lang);
+    range_ui(ui, view, state, actions);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(560.0);
+            if let Some(report) = &state.report {
+                ui.label(
+                    RichText::new(super::attendance::totals_line(w, report))
+                        .size(theme::SMALL_SIZE),
+                );
+            }
+            ui.label(
+                RichText::new(w.export_where)
+                    .size(theme::SMALL_SIZE)
+                    .color(theme::TEXT_SOFT),
+            );
+            if widgets::big_button(ui, w.save_csv, Vec2::new(480.0, theme::MIN_TOUCH * 1.5))
+                .clicked()
+            {
+                actions.push(Action::Staff(StaffAction::Export));
+            }
+        });
+        if let Some(qr) = &state.qr {
+            ui.vertical(|ui| {
+                let side = ui.available_height().min(ui.available_width()).min(470.0) - 40.0;
+                qr_ui(ui, qr, side.max(200.0));
+                ui.label(
+                    RichText::new(if qr.summary_only {
+                        w.qr_summary
+                    } else {
+                        w.qr_whole
+                    })
+                    .size(theme::SMALL_SIZE),
+                );
+            });
+        }
+    });
+}
+
+/// Paints the code black on white with its quiet zone, whole pixels per module.
+fn qr_ui(ui: &mut Ui, qr: &QrView, side: f32) {
+    let modules = qr.width + 8;
+    let module = (side / modules as f32).floor().max(1.0);
+    let total = module * modules as f32;
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(total), egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Image, true, "QR code of the export")
+    });
+    let painter = ui.painter();
+    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
+    for y in 0..qr.width {
+        for x in 0..qr.width {
+            if qr.dark[y * qr.width + x] {
+                let min = rect.min + Vec2::new((x + 4) as f32 * module, (y + 4) as f32 * module);
+                painter.rect_filled(
+                    egui::Rect::from_min_size(min, Vec2::splat(module)),
+                    0.0,
+                    egui::Color32::BLACK,
+                );
+            }
+        }
+    }
+}

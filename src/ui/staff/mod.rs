@@ -1,0 +1,129 @@
+//! The staff area behind the PIN: one tab per section, any problem in plain words on top.
+
+mod attendance;
+mod export;
+pub mod pin;
+mod schedule;
+mod script;
+mod settings;
+
+use egui::{RichText, Ui};
+
+use crate::app::staff::{Feedback, StaffState};
+use crate::app::{Action, Section, StaffAction, View};
+use crate::ui::text::staff_words;
+use crate::ui::{theme, widgets};
+
+pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
+    let w = staff_words(view.lang);
+    ui.horizontal_wrapped(|ui| {
+        for (section, label) in Section::ALL.iter().zip(w.sections) {
+            if widgets::choice_button(ui, label, state.section == *section).clicked() {
+                actions.push(Action::Staff(StaffAction::Open(*section)));
+            }
+        }
+        if widgets::quiet_button(ui, w.lock).clicked() {
+            actions.push(Action::Staff(StaffAction::Lock));
+        }
+    });
+    for problem in &view.problems {
+        banner(ui, problem, theme::WARNING, theme::TEXT);
+    }
+    match &state.feedback {
+        Some(Feedback::Done(text)) => {
+            ui.label(
+                RichText::new(text)
+                    .size(theme::BODY_SIZE)
+                    .color(theme::TEXT),
+            );
+        }
+        Some(Feedback::Problem(text)) => banner(ui, text, theme::NOTICE, theme::NOTICE_TEXT),
+        None => {}
+    }
+    ui.separator();
+    match state.section {
+        Section::Attendance => attendance::attendance_ui(ui, view, state, actions),
+        Section::Export => export::export_ui(ui, view, state, actions),
+        Section::Schedule => schedule::schedule_ui(ui, view, state, actions),
+        Section::Script => script::script_ui(ui, view, state, actions),
+        Section::Settings => settings::settings_ui(ui, view, state, actions),
+        Section::TodaysNames => {
+            ui.label(RichText::new(w.names_today).size(theme::BODY_SIZE).strong());
+            if state.todays_names.is_empty() {
+                ui.label(w.names_none);
+            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for (time, name) in &state.todays_names {
+                    ui.label(format!("{time}   {name}"));
+                }
+            });
+        }
+        Section::Quit => {
+            ui.label(RichText::new(w.quit_explain).size(theme::BODY_SIZE));
+            let quit = egui::Button::new(
+                RichText::new(w.quit_now)
+                    .size(theme::BIG_BUTTON_SIZE)
+                    .color(theme::TEXT),
+            )
+            .fill(theme::WARNING)
+            .corner_radius(theme::CORNER)
+            .min_size(egui::vec2(480.0, theme::MIN_TOUCH * 1.5));
+            if ui.add(quit).clicked() {
+                actions.push(Action::Staff(StaffAction::Quit));
+            }
+        }
+    }
+}
+
+fn banner(ui: &mut Ui, text: &str, fill: egui::Color32, color: egui::Color32) {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(theme::CORNER)
+        .inner_margin(egui::Margin::symmetric(16, 8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(text).size(theme::SMALL_SIZE).color(color));
+        });
+}
+
+/// A labelled one-line text field; the label names the field for screen readers and tests.
+pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(width)
+                .margin(egui::vec2(10.0, 10.0)),
+        )
+        .labelled_by(label.id)
+    })
+    .inner
+}
+
+/// The date range row shared by attendance and export.
+pub(crate) fn range_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut StaffState,
+    actions: &mut Vec<Action>,
+) {
+    use crate::app::staff::QuickRange;
+    let w = staff_words(view.lang);
+    ui.horizontal_wrapped(|ui| {
+        for (which, label) in [
+            (QuickRange::LastFourWeeks, w.last_four_weeks),
+            (QuickRange::ThisMonth, w.this_month),
+            (QuickRange::LastMonth, w.last_month),
+            (QuickRange::ThisYear, w.this_year),
+        ] {
+            if widgets::quiet_button(ui, label).clicked() {
+                actions.push(Action::Staff(StaffAction::QuickRange(which)));
+            }
+        }
+        field(ui, w.from, &mut state.from_text, 170.0);
+        field(ui, w.to, &mut state.to_text, 170.0);
+        if widgets::quiet_button(ui, w.show).clicked() {
+            actions.push(Action::Staff(StaffAction::ApplyRange));
+        }
+    });
+}

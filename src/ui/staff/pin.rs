@@ -1,0 +1,141 @@
+//! The PIN pad: big digits for entering, choosing and confirming the staff PIN.
+
+use egui::{Align, Button, Layout, RichText, Ui, Vec2};
+
+use crate::app::staff::{PinMessage, PinPad, PinPurpose};
+use crate::app::{Action, StaffAction, View};
+use crate::ui::text::staff_words;
+use crate::ui::{theme, widgets};
+
+/// "30 s", "2 min": when to try again, rounded up.
+fn wait_words(left: chrono::Duration) -> String {
+    let secs = left.num_seconds().max(1);
+    if secs < 60 {
+        format!("{secs} s")
+    } else {
+        format!("{} min", (secs + 59) / 60)
+    }
+}
+
+pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Action>) {
+    let w = staff_words(view.lang);
+    let (title, hint) = match &pad.purpose {
+        PinPurpose::Enter => (w.pin_enter, None),
+        PinPurpose::Choose { .. } => (w.pin_choose, Some(w.pin_choose_hint)),
+        PinPurpose::Confirm { .. } => (w.pin_again, None),
+    };
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        ui.label(RichText::new(title).size(theme::TITLE_SIZE).strong());
+        if let Some(hint) = hint {
+            ui.label(
+                RichText::new(hint)
+                    .size(theme::BODY_SIZE)
+                    .color(theme::TEXT_SOFT),
+            );
+        }
+        let locked = view
+            .pin_locked_for
+            .filter(|_| pad.purpose == PinPurpose::Enter);
+        let message = match (&pad.message, locked) {
+            (_, Some(left)) => Some(w.pin_locked.replace("{time}", &wait_words(left))),
+            (Some(PinMessage::Wrong), None) => Some(w.pin_wrong.to_string()),
+            (Some(PinMessage::NotFourToEight), None) => Some(w.pin_shape.to_string()),
+            (Some(PinMessage::Different), None) => Some(w.pin_different.to_string()),
+            (Some(PinMessage::CannotCheck(why)), None) => {
+                Some(w.pin_cannot_check.replace("{why}", why))
+            }
+            (Some(PinMessage::Locked) | None, None) => None,
+        };
+        if let Some(message) = message {
+            ui.label(
+                RichText::new(message)
+                    .size(theme::BODY_SIZE)
+                    .color(theme::NOTICE),
+            );
+        }
+        dots(ui, pad.digits.len());
+
+        let key_size = Vec2::new(150.0, 78.0);
+        let key = |ui: &mut Ui, label: &str| {
+            ui.add(
+                Button::new(
+                    RichText::new(label)
+                        .size(theme::KEY_SIZE)
+                        .color(theme::TEXT),
+                )
+                .fill(theme::KEY)
+                .corner_radius(10)
+                .min_size(key_size),
+            )
+            .clicked()
+        };
+        let rows: [[&str; 3]; 4] = [
+            ["1", "2", "3"],
+            ["4", "5", "6"],
+            ["7", "8", "9"],
+            [view.words.key_delete, "0", w.ok],
+        ];
+        let pad_width = key_size.x * 3.0 + theme::GAP * 2.0;
+        for row in rows {
+            ui.allocate_ui_with_layout(
+                Vec2::new(pad_width, key_size.y),
+                Layout::left_to_right(Align::Center),
+                |ui| {
+                    for label in row {
+                        if key(ui, label) {
+                            actions.push(Action::Staff(match label.chars().next() {
+                                Some(d) if d.is_ascii_digit() && label.len() == 1 => {
+                                    StaffAction::Digit(d)
+                                }
+                                _ if label == w.ok => StaffAction::SubmitPin,
+                                _ => StaffAction::DeleteDigit,
+                            }));
+                        }
+                    }
+                },
+            );
+        }
+        ui.add_space(theme::GAP);
+        if widgets::quiet_button(ui, view.words.back).clicked() {
+            actions.push(Action::GoHome);
+        }
+    });
+    // A physical keyboard works too.
+    let typed: Vec<Action> = ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Text(t) => t
+                    .chars()
+                    .find(char::is_ascii_digit)
+                    .map(|d| Action::Staff(StaffAction::Digit(d))),
+                egui::Event::Key {
+                    key: egui::Key::Backspace,
+                    pressed: true,
+                    ..
+                } => Some(Action::Staff(StaffAction::DeleteDigit)),
+                egui::Event::Key {
+                    key: egui::Key::Enter,
+                    pressed: true,
+                    ..
+                } => Some(Action::Staff(StaffAction::SubmitPin)),
+                _ => None,
+            })
+            .collect()
+    });
+    actions.extend(typed);
+}
+
+/// One filled circle per digit typed; the digits themselves are never shown.
+fn dots(ui: &mut Ui, count: usize) {
+    let size = Vec2::new(8.0 * 44.0, 56.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{count} digits typed"))
+    });
+    let painter = ui.painter();
+    for i in 0..count {
+        let x = rect.left() + 22.0 + 44.0 * i as f32;
+        painter.circle_filled(egui::pos2(x, rect.center().y), 14.0, theme::TEXT);
+    }
+}

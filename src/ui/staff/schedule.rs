@@ -1,0 +1,145 @@
+//! Schedule: weekly slots, the time zone, and cancelling or restoring upcoming sessions.
+
+use chrono::{Duration, Weekday};
+use egui::{RichText, Ui};
+
+use super::field;
+use crate::app::staff::StaffState;
+use crate::app::{Action, StaffAction, View};
+use crate::ui::text::staff_words;
+use crate::ui::{theme, widgets};
+
+const DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+pub fn schedule_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut StaffState,
+    actions: &mut Vec<Action>,
+) {
+    let w = staff_words(view.lang);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.label(
+            RichText::new(w.weekly_times)
+                .size(theme::BODY_SIZE)
+                .strong(),
+        );
+        for (i, slot) in state.slots.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                for day in DAYS {
+                    let label = view.lang.weekday_short(day);
+                    let chosen = slot.weekday == day;
+                    let button = egui::Button::new(RichText::new(label).size(theme::SMALL_SIZE))
+                        .selected(chosen)
+                        .stroke(if chosen {
+                            egui::Stroke::new(3.0, theme::NOTICE)
+                        } else {
+                            egui::Stroke::NONE
+                        })
+                        .min_size(egui::vec2(72.0, theme::MIN_TOUCH));
+                    if ui.add(button).clicked() {
+                        slot.weekday = day;
+                    }
+                }
+                field(ui, &format!("{} {}", w.from, i + 1), &mut slot.start, 90.0);
+                field(ui, &format!("{} {}", w.to, i + 1), &mut slot.end, 90.0);
+                if widgets::quiet_button(ui, &format!("{} {}", w.remove, i + 1)).clicked() {
+                    actions.push(Action::Staff(StaffAction::RemoveSlot(i)));
+                }
+            });
+        }
+        if widgets::quiet_button(ui, w.add_slot).clicked() {
+            actions.push(Action::Staff(StaffAction::AddSlot));
+        }
+        ui.horizontal(|ui| {
+            field(ui, w.time_zone, &mut state.zone, 320.0);
+            field(ui, w.search_zone, &mut state.zone_search, 240.0);
+        });
+        let search = state.zone_search.trim().to_lowercase();
+        if search.len() >= 2 {
+            ui.horizontal_wrapped(|ui| {
+                for tz in chrono_tz::TZ_VARIANTS
+                    .iter()
+                    .filter(|tz| tz.name().to_lowercase().contains(&search))
+                    .take(8)
+                {
+                    if widgets::quiet_button(ui, tz.name()).clicked() {
+                        state.zone = tz.name().to_string();
+                        state.zone_search.clear();
+                    }
+                }
+            });
+        }
+        if widgets::big_button(
+            ui,
+            w.save_schedule,
+            egui::vec2(420.0, theme::MIN_TOUCH * 1.25),
+        )
+        .clicked()
+        {
+            actions.push(Action::Staff(StaffAction::SaveSchedule));
+        }
+
+        ui.separator();
+        ui.label(
+            RichText::new(w.upcoming_sessions)
+                .size(theme::BODY_SIZE)
+                .strong(),
+        );
+        let today = view.schedule.local_date(view.now);
+        for occ in view
+            .schedule
+            .occurrences_between(today, today + Duration::days(27))
+            .into_iter()
+            .filter(|o| o.end > view.now)
+        {
+            ui.horizontal(|ui| {
+                let when = format!(
+                    "{} {} {}",
+                    view.lang.weekday_short(occ.slot.weekday),
+                    occ.date,
+                    view.lang.time(occ.slot.start)
+                );
+                ui.label(RichText::new(&when).size(theme::SMALL_SIZE));
+                let key = (occ.date, occ.slot.start);
+                match &occ.cancelled {
+                    Some(note) => {
+                        ui.label(
+                            RichText::new(format!("{} — {note}", w.cancelled))
+                                .size(theme::SMALL_SIZE)
+                                .color(theme::NOTICE),
+                        );
+                        if widgets::quiet_button(ui, &format!("{} {when}", w.restore_session))
+                            .clicked()
+                        {
+                            actions.push(Action::Staff(StaffAction::Restore {
+                                date: occ.date,
+                                start: occ.slot.start,
+                            }));
+                        }
+                    }
+                    None => {
+                        let note = state.notes.entry(key).or_default();
+                        field(ui, &format!("{} {when}", w.public_note), note, 360.0);
+                        if widgets::quiet_button(ui, &format!("{} {when}", w.cancel_session))
+                            .clicked()
+                        {
+                            actions.push(Action::Staff(StaffAction::Cancel {
+                                date: occ.date,
+                                start: occ.slot.start,
+                            }));
+                        }
+                    }
+                }
+            });
+        }
+    });
+}

@@ -1,0 +1,72 @@
+//! Script: choose the set, edit the opening and closing words in each language, and see
+//! them with the placeholders filled in.
+
+use egui::{RichText, ScrollArea, TextEdit, Ui};
+
+use crate::app::staff::StaffState;
+use crate::app::{Action, StaffAction, View, fill_script};
+use crate::domain::lang::Lang;
+use crate::ui::text::{staff_words, words};
+use crate::ui::{theme, widgets};
+
+pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
+    let w = staff_words(view.lang);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(w.script_set);
+        for name in &state.script_names {
+            if widgets::choice_button(ui, name, *name == state.script_name).clicked() {
+                actions.push(Action::Staff(StaffAction::ChooseScriptSet(name.clone())));
+            }
+        }
+        ui.label(w.editing_language);
+        for lang in Lang::ALL {
+            if widgets::choice_button(ui, lang.native_name(), state.script_lang == lang).clicked() {
+                actions.push(Action::Staff(StaffAction::ScriptLanguage(lang)));
+            }
+        }
+    });
+    let lw = words(state.script_lang);
+    ui.columns(2, |cols| {
+        let left = &mut cols[0];
+        ScrollArea::vertical()
+            .id_salt("script editors")
+            .show(left, |ui| {
+                let label = ui.label(lw.opening_words);
+                ui.add(
+                    TextEdit::multiline(&mut state.script_draft.opening)
+                        .desired_rows(7)
+                        .desired_width(f32::INFINITY)
+                        .font(theme::font(theme::SMALL_SIZE)),
+                )
+                .labelled_by(label.id);
+                let label = ui.label(lw.closing_words);
+                ui.add(
+                    TextEdit::multiline(&mut state.script_draft.closing)
+                        .desired_rows(5)
+                        .desired_width(f32::INFINITY)
+                        .font(theme::font(theme::SMALL_SIZE)),
+                )
+                .labelled_by(label.id);
+                if widgets::big_button(ui, w.save_script, egui::vec2(360.0, theme::MIN_TOUCH))
+                    .clicked()
+                {
+                    actions.push(Action::Staff(StaffAction::SaveScript));
+                }
+            });
+        let right = &mut cols[1];
+        right.label(RichText::new(w.preview).strong());
+        let filled = fill_script(
+            &state.script_draft,
+            view.settings,
+            view.schedule,
+            state.script_lang,
+        );
+        ScrollArea::vertical()
+            .id_salt("script preview")
+            .show(right, |ui| {
+                ui.label(RichText::new(filled.opening).size(theme::SMALL_SIZE));
+                ui.separator();
+                ui.label(RichText::new(filled.closing).size(theme::SMALL_SIZE));
+            });
+    });
+}

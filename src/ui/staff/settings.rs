@@ -1,0 +1,50 @@
+//! Settings: group name, room, default language, the timer windows, name retention, PIN.
+
+use egui::Ui;
+
+use super::field;
+use crate::app::staff::StaffState;
+use crate::app::{Action, StaffAction, View};
+use crate::domain::lang::Lang;
+use crate::ui::text::staff_words;
+use crate::ui::{theme, widgets};
+
+pub fn settings_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut StaffState,
+    actions: &mut Vec<Action>,
+) {
+    let w = staff_words(view.lang);
+    let d = &mut state.settings_draft;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        field(ui, w.group_name, &mut d.group_name, 520.0);
+        field(ui, w.room, &mut d.room, 520.0);
+        ui.horizontal(|ui| {
+            ui.label(w.default_language);
+            for lang in Lang::ALL {
+                if widgets::choice_button(ui, lang.native_name(), d.language == lang).clicked() {
+                    d.language = lang;
+                }
+            }
+        });
+        field(ui, w.early_window, &mut d.early_window_min, 100.0);
+        field(ui, w.wrap_up, &mut d.wrap_up_min, 100.0);
+        field(ui, w.ended, &mut d.ended_min, 100.0);
+        field(ui, w.retention, &mut d.retention_days, 100.0);
+        ui.horizontal(|ui| {
+            if widgets::big_button(
+                ui,
+                w.save_settings,
+                egui::vec2(360.0, theme::MIN_TOUCH * 1.25),
+            )
+            .clicked()
+            {
+                actions.push(Action::Staff(StaffAction::SaveSettings));
+            }
+            if widgets::quiet_button(ui, w.change_pin).clicked() {
+                actions.push(Action::Staff(StaffAction::ChangePin));
+            }
+        });
+    });
+}
