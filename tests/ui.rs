@@ -1,4 +1,5 @@
 //! The kiosk screens, driven headless through their visible labels as a person would.
+#![expect(clippy::unwrap_used, reason = "a test helper that cannot set up should stop the test")]
 
 use std::sync::Arc;
 
@@ -54,7 +55,10 @@ impl Tablet {
         tablet
     }
 
+    /// Scrolls the control into view, as a person would, then taps it.
     pub fn tap(&mut self, label: &str) {
+        self.harness.get_by_label(label).scroll_to_me();
+        self.harness.run();
         self.harness.get_by_label(label).click();
         self.harness.run();
     }

@@ -30,32 +30,37 @@ pub fn quiet_button(ui: &mut Ui, text: &str) -> Response {
         )
         .fill(theme::QUIET_BUTTON)
         .corner_radius(theme::CORNER)
-        .min_size(Vec2::new(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH)),
+        .min_size(Vec2::new(theme::MIN_TOUCH * 1.5, theme::MIN_TOUCH)),
     )
 }
 
 /// A toggle button, marked when selected (by a border, not colour alone).
 pub fn choice_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
+    sized_choice_button(ui, text, selected, theme::BODY_SIZE)
+}
+
+/// A smaller toggle for the staff area's many tabs; still a full touch target in height.
+pub fn tab_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
+    sized_choice_button(ui, text, selected, theme::SMALL_SIZE)
+}
+
+fn sized_choice_button(ui: &mut Ui, text: &str, selected: bool, size: f32) -> Response {
     let stroke = if selected {
         egui::Stroke::new(4.0, theme::NOTICE)
     } else {
         egui::Stroke::NONE
     };
     ui.add(
-        Button::new(
-            RichText::new(text)
-                .size(theme::BODY_SIZE)
-                .color(theme::TEXT),
-        )
-        .fill(if selected {
-            theme::KEY
-        } else {
-            theme::QUIET_BUTTON
-        })
-        .stroke(stroke)
-        .selected(selected)
-        .corner_radius(theme::CORNER)
-        .min_size(Vec2::new(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH)),
+        Button::new(RichText::new(text).size(size).color(theme::TEXT))
+            .fill(if selected {
+                theme::KEY
+            } else {
+                theme::QUIET_BUTTON
+            })
+            .stroke(stroke)
+            .selected(selected)
+            .corner_radius(theme::CORNER)
+            .min_size(Vec2::new(theme::MIN_TOUCH * 1.5, theme::MIN_TOUCH)),
     )
 }
 

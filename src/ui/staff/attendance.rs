@@ -49,37 +49,36 @@ pub fn attendance_ui(
         ui.label(w.no_sessions);
         return;
     }
-    let bars: Vec<Bar> = sessions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            Bar::new(i as f64, r.tally.sign_ins as f64)
-                .width(0.7)
-                .fill(theme::BUTTON)
-                .name(format!("{} {}", r.date, w.sections[0]))
-        })
-        .collect();
-    let labels: Vec<String> = sessions
-        .iter()
-        .map(|r| r.date.format("%d/%m").to_string())
-        .collect();
-    Plot::new("sign-ins per session")
-        .height(200.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .show(ui, |plot| plot.bar_chart(BarChart::new(w.columns[3], bars)));
-
     egui::ScrollArea::vertical().show(ui, |ui| {
+        let bars: Vec<Bar> = sessions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                Bar::new(i as f64, r.tally.sign_ins as f64)
+                    .width(0.7)
+                    .fill(theme::BUTTON)
+                    .name(format!("{} {}", r.date, w.sections[0]))
+            })
+            .collect();
+        let labels: Vec<String> = sessions
+            .iter()
+            .map(|r| r.date.format("%d/%m").to_string())
+            .collect();
+        Plot::new("sign-ins per session")
+            .height(200.0)
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .include_y(0.0)
+            .x_axis_formatter(move |mark, _| {
+                let i = mark.value.round();
+                if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                    return String::new();
+                }
+                labels.get(i as usize).cloned().unwrap_or_default()
+            })
+            .show(ui, |plot| plot.bar_chart(BarChart::new(w.columns[3], bars)));
         egui::Grid::new("attendance table")
             .striped(true)
             .spacing(egui::vec2(24.0, 8.0))

@@ -18,11 +18,11 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
     let w = staff_words(view.lang);
     ui.horizontal_wrapped(|ui| {
         for (section, label) in Section::ALL.iter().zip(w.sections) {
-            if widgets::choice_button(ui, label, state.section == *section).clicked() {
+            if widgets::tab_button(ui, label, state.section == *section).clicked() {
                 actions.push(Action::Staff(StaffAction::Open(*section)));
             }
         }
-        if widgets::quiet_button(ui, w.lock).clicked() {
+        if widgets::tab_button(ui, w.lock, false).clicked() {
             actions.push(Action::Staff(StaffAction::Lock));
         }
     });
@@ -92,8 +92,9 @@ pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> 
         let label = ui.label(label);
         ui.add(
             egui::TextEdit::singleline(text)
+                .font(theme::font(theme::SMALL_SIZE))
                 .desired_width(width)
-                .margin(egui::vec2(10.0, 10.0)),
+                .margin(egui::vec2(10.0, 14.0)),
         )
         .labelled_by(label.id)
     })
@@ -116,13 +117,13 @@ pub(crate) fn range_ui(
             (QuickRange::LastMonth, w.last_month),
             (QuickRange::ThisYear, w.this_year),
         ] {
-            if widgets::quiet_button(ui, label).clicked() {
+            if widgets::tab_button(ui, label, false).clicked() {
                 actions.push(Action::Staff(StaffAction::QuickRange(which)));
             }
         }
-        field(ui, w.from, &mut state.from_text, 170.0);
-        field(ui, w.to, &mut state.to_text, 170.0);
-        if widgets::quiet_button(ui, w.show).clicked() {
+        field(ui, w.from, &mut state.from_text, 150.0);
+        field(ui, w.to, &mut state.to_text, 150.0);
+        if widgets::tab_button(ui, w.show, false).clicked() {
             actions.push(Action::Staff(StaffAction::ApplyRange));
         }
     });

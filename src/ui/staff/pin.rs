@@ -134,8 +134,9 @@ fn dots(ui: &mut Ui, count: usize) {
         egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{count} digits typed"))
     });
     let painter = ui.painter();
+    let first = rect.center().x - 22.0 * (count as f32 - 1.0);
     for i in 0..count {
-        let x = rect.left() + 22.0 + 44.0 * i as f32;
+        let x = first + 44.0 * i as f32;
         painter.circle_filled(egui::pos2(x, rect.center().y), 14.0, theme::TEXT);
     }
 }

@@ -108,8 +108,20 @@ pub fn schedule_ui(
                     occ.date,
                     view.lang.time(occ.slot.start)
                 );
-                ui.label(RichText::new(&when).size(theme::SMALL_SIZE));
+                let short = format!(
+                    "{} {}",
+                    view.lang.weekday_short(occ.slot.weekday),
+                    occ.date.format("%d/%m")
+                );
+                let when_label = ui.add_sized(
+                    egui::vec2(280.0, theme::MIN_TOUCH),
+                    egui::Label::new(RichText::new(&when).size(theme::SMALL_SIZE)),
+                );
                 let key = (occ.date, occ.slot.start);
+                let small = |text: String| {
+                    egui::Button::new(RichText::new(text).size(theme::SMALL_SIZE))
+                        .min_size(egui::vec2(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH))
+                };
                 match &occ.cancelled {
                     Some(note) => {
                         ui.label(
@@ -117,7 +129,8 @@ pub fn schedule_ui(
                                 .size(theme::SMALL_SIZE)
                                 .color(theme::NOTICE),
                         );
-                        if widgets::quiet_button(ui, &format!("{} {when}", w.restore_session))
+                        if ui
+                            .add(small(format!("{} {short}", w.restore_session)))
                             .clicked()
                         {
                             actions.push(Action::Staff(StaffAction::Restore {
@@ -128,8 +141,16 @@ pub fn schedule_ui(
                     }
                     None => {
                         let note = state.notes.entry(key).or_default();
-                        field(ui, &format!("{} {when}", w.public_note), note, 360.0);
-                        if widgets::quiet_button(ui, &format!("{} {when}", w.cancel_session))
+                        ui.add(
+                            egui::TextEdit::singleline(note)
+                                .hint_text(w.public_note)
+                                .font(theme::font(theme::SMALL_SIZE))
+                                .desired_width(360.0)
+                                .margin(egui::vec2(10.0, 14.0)),
+                        )
+                        .labelled_by(when_label.id);
+                        if ui
+                            .add(small(format!("{} {short}", w.cancel_session)))
                             .clicked()
                         {
                             actions.push(Action::Staff(StaffAction::Cancel {

@@ -1,0 +1,356 @@
+//! The staff area, driven through its labels: PIN, attendance, export, schedule,
+//! cancellations, scripts, settings, names, quit.
+
+use chrono::Duration;
+use dropin_kiosk::app::Screen;
+use egui_kittest::kittest::Queryable as _;
+
+use crate::ui::{Tablet, instant};
+
+const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
+
+fn type_pin(t: &mut Tablet, pin: &str) {
+    for d in pin.chars() {
+        t.tap(&d.to_string());
+    }
+    t.tap("OK");
+}
+
+/// First run: choose 4821 twice and land in the staff area.
+fn set_up_staff(t: &mut Tablet) {
+    t.tap("Staff");
+    assert!(t.has("Choose a staff PIN"));
+    type_pin(t, "4821");
+    assert!(t.has("Type the same PIN again"));
+    type_pin(t, "4821");
+}
+
+fn in_staff(t: &Tablet) -> bool {
+    matches!(t.kiosk().screen, Screen::Staff(_))
+}
+
+fn set_text(t: &mut Tablet, label: &str, text: &str) {
+    t.harness.get_by_label(label).scroll_to_me();
+    t.harness.run();
+    t.harness.get_by_label(label).click();
+    t.harness.run();
+    // Select everything in the field and type over it.
+    t.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    t.harness.run();
+    t.harness.get_by_label(label).type_text(text);
+    t.harness.run();
+}
+
+#[test]
+fn first_run_asks_for_a_new_pin_typed_twice_and_stores_only_a_hash() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.tap("Staff");
+    assert!(
+        t.has("Choose a staff PIN"),
+        "no built-in PIN: staff choose one"
+    );
+    type_pin(&mut t, "12");
+    assert!(t.has("Please use 4 to 8 digits."));
+    type_pin(&mut t, "4821");
+    type_pin(&mut t, "4822");
+    assert!(t.has("The two PINs were different. Please choose again."));
+    type_pin(&mut t, "4821");
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
+    assert!(t.has("The new PIN is saved."));
+    let hash = t.kiosk().store().unwrap().pin_hash().unwrap().unwrap();
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("4821"));
+    let log = std::fs::read_to_string(t.dir.path().join("kiosk.log")).unwrap_or_default();
+    assert!(!log.contains("4821"));
+
+    t.tap("Lock");
+    assert!(t.on_home());
+    t.tap("Staff");
+    assert!(
+        t.has("Staff PIN"),
+        "next time the PIN is asked for, not chosen"
+    );
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
+}
+
+#[test]
+fn five_wrong_pins_lock_entry_with_a_calm_message_that_survives_a_restart() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Lock");
+    t.tap("Staff");
+    for _ in 0..4 {
+        type_pin(&mut t, "0000");
+        assert!(t.has("That PIN didn't match. Please try again."));
+    }
+    type_pin(&mut t, "0000");
+    assert!(t.has("Too many tries. Please try again in 30 s."));
+    type_pin(&mut t, "4821");
+    assert!(!in_staff(&t), "even the right PIN waits out the lock");
+
+    // Restart the kiosk: the lock is still there.
+    let dir = t.dir;
+    let mut t = Tablet::in_dir(dir, "2026-11-25T13:56:10-08:00");
+    t.tap("Staff");
+    type_pin(&mut t, "4821");
+    assert!(t.has_text_containing("Too many tries. Please try again in"));
+    assert!(!in_staff(&t));
+
+    // The sixth failure doubles the lock.
+    t.wait(Duration::seconds(30));
+    type_pin(&mut t, "1111");
+    assert!(t.has("Too many tries. Please try again in 1 min."));
+    t.wait(Duration::seconds(61));
+    assert!(t.on_home(), "the untouched PIN pad went back to Home");
+    t.tap("Staff");
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
+}
+
+#[test]
+fn the_staff_area_locks_itself_after_two_minutes_untouched() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.wait(Duration::seconds(90));
+    assert!(in_staff(&t));
+    t.wait(Duration::seconds(31));
+    assert!(t.on_home());
+}
+
+#[test]
+fn a_cancellation_made_by_staff_appears_on_home_with_its_note() {
+    let mut t = Tablet::at("2026-11-24T10:00:00-08:00");
+    set_up_staff(&mut t);
+    t.tap("Schedule");
+    set_text(
+        &mut t,
+        "Wed 2026-11-25 1:30 PM",
+        "Closed for staff training.",
+    );
+    t.tap("Cancel this group Wed 25/11");
+    assert!(t.has_text_containing("is cancelled"));
+    t.tap("Lock");
+    assert!(t.has("No group on Wednesday 25/11. Closed for staff training."));
+    assert!(t.has("Next group: Friday 1:30 PM"));
+    // And staff can restore it.
+    t.tap("Staff");
+    type_pin(&mut t, "4821");
+    t.tap("Schedule");
+    t.tap("Restore Wed 25/11");
+    t.tap("Lock");
+    assert!(t.has("Next group: tomorrow 1:30 PM"));
+}
+
+#[test]
+fn an_edited_slot_changes_the_home_schedule_line() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Schedule");
+    set_text(&mut t, "From 3", "18:00");
+    set_text(&mut t, "To 3", "19:30");
+    t.tap("Save schedule");
+    assert!(t.has_text_containing(
+        "Saved. Home now shows: Mon 1:30–2:30 PM · Wed 1:30–2:30 PM · Fri 6:00–7:30 PM"
+    ));
+    t.tap("Lock");
+    assert!(t.has("We meet Mon 1:30–2:30 PM · Wed 1:30–2:30 PM · Fri 6:00–7:30 PM"));
+    let saved = std::fs::read_to_string(t.dir.path().join("settings.toml")).unwrap();
+    assert!(saved.contains("start = \"18:00\""));
+}
+
+#[test]
+fn a_slot_ending_before_it_starts_is_refused_and_nothing_is_saved() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    let before = std::fs::read_to_string(t.dir.path().join("settings.toml")).unwrap();
+    t.tap("Schedule");
+    set_text(&mut t, "From 1", "15:00");
+    set_text(&mut t, "To 1", "14:00");
+    t.tap("Save schedule");
+    assert!(t.has("The Monday group ends at 14:00 which is not after its start at 15:00."));
+    // An added Wednesday slot overlapping the existing one is refused too.
+    set_text(&mut t, "To 1", "16:00");
+    t.tap("Add a group time");
+    set_text(&mut t, "From 4", "14:00");
+    set_text(&mut t, "To 4", "15:00");
+    assert_eq!(
+        t.harness.query_all_by_label("Wed").count(),
+        4,
+        "one day row per slot"
+    );
+    t.harness.query_all_by_label("Wed").nth(3).unwrap().click();
+    t.harness.run();
+    t.tap("Save schedule");
+    assert!(t.has("The Wednesday group at 14:00 overlaps the Wednesday group at 13:30."));
+    let after = std::fs::read_to_string(t.dir.path().join("settings.toml")).unwrap();
+    assert_eq!(before, after, "nothing is half-saved");
+    t.tap("Lock");
+    assert!(t.has("We meet Mon · Wed · Fri, 1:30–2:30 PM"));
+}
+
+#[test]
+fn export_writes_a_csv_whose_rows_match_the_store_and_holds_no_name() {
+    let mut t = Tablet::at(IN_SESSION);
+    for name in ["Casey", "casey", ""] {
+        t.tap(if name.is_empty() {
+            "Count me in — no name"
+        } else {
+            "Sign in with my first name"
+        });
+        for c in name.chars() {
+            t.tap(&c.to_uppercase().to_string());
+        }
+        if !name.is_empty() {
+            t.tap("Sign in");
+        }
+        t.tap("Done");
+    }
+    set_up_staff(&mut t);
+    assert!(t.has("Sessions held: 12 · Cancelled: 0 · Visits: 2 · Mean per session: 0.2"));
+    t.tap("Export");
+    assert!(t.has("Scan with a phone to take the whole CSV."));
+    assert!(t.harness.query_by_label("QR code of the export").is_some());
+    t.tap("Save CSV file");
+    let file = t
+        .dir
+        .path()
+        .join("exports")
+        .join("attendance-2026-10-29-to-2026-11-25.csv");
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        csv.contains("2026-11-25,Wednesday,13:30,14:30,held,2,1,1,0,0,2"),
+        "{csv}"
+    );
+    assert!(!csv.to_lowercase().contains("casey"));
+    assert!(t.has_text_containing("Saved to"));
+}
+
+#[test]
+fn the_retention_purge_at_start_erases_old_names_and_keeps_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("settings.toml"),
+        std::fs::read_to_string("assets/settings.toml").unwrap(),
+    )
+    .unwrap();
+    let schedule = dropin_kiosk::config::Settings::default().schedule(vec![]);
+    {
+        let mut store = dropin_kiosk::store::Store::open(&dir.path().join("kiosk.db")).unwrap();
+        for (name, at) in [
+            ("Casey", "2026-10-07T13:35:00-07:00"),
+            ("Robin", "2026-11-23T13:35:00-08:00"),
+        ] {
+            let new = dropin_kiosk::domain::visit::NewSignIn::new(
+                name,
+                false,
+                instant(at),
+                &schedule,
+                30,
+            );
+            store.sign_in(&new).unwrap();
+        }
+    }
+    let mut t = Tablet::in_dir(dir, IN_SESSION);
+    let store = t.kiosk().store().unwrap();
+    let names = store
+        .names_between(
+            instant("2026-10-01T00:00:00Z"),
+            instant("2026-12-01T00:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(
+        names.len(),
+        1,
+        "Casey was 49 days ago, past the 30-day retention"
+    );
+    assert_eq!(names[0].name, "Robin");
+    assert_eq!(store.total_sign_ins().unwrap(), 2);
+    set_up_staff(&mut t);
+    t.tap("This year");
+    assert!(t.has_text_containing("Visits: 2"), "counts are kept");
+}
+
+#[test]
+fn todays_first_names_are_shown_to_staff_only() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.tap("Sign in with my first name");
+    for c in ["R", "O", "B", "I", "N"] {
+        t.tap(c);
+    }
+    t.tap("Sign in");
+    t.tap("Done");
+    assert!(!t.has_text_containing("Robin"));
+    set_up_staff(&mut t);
+    t.tap("Today's names");
+    assert!(t.has_text_containing("Robin"));
+}
+
+#[test]
+fn settings_saved_by_staff_change_home_and_are_written_to_the_file() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Settings");
+    set_text(&mut t, "Group name", "Open Door");
+    set_text(&mut t, "Room", "Hall B");
+    t.tap("Save settings");
+    assert!(t.has("Settings saved."));
+    set_text(&mut t, "Keep first names for (days)", "0");
+    t.tap("Save settings");
+    assert!(t.has("Days to keep names must be a whole number from 1 to 3650."));
+    t.tap("Lock");
+    assert!(t.has("Open Door") && t.has("Hall B"));
+    let text = std::fs::read_to_string(t.dir.path().join("settings.toml")).unwrap();
+    assert!(text.contains("group_name = \"Open Door\"") && text.contains("retention_days = 30"));
+}
+
+#[test]
+fn a_crash_between_writing_and_renaming_settings_leaves_the_old_file_in_use() {
+    let mut t = Tablet::at(IN_SESSION);
+    let path = t.dir.path().join("settings.toml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    // What a power cut mid-save leaves: a half-written temporary file beside the real one.
+    std::fs::write(path.with_extension("toml.tmp"), "group_name = \"Half wr").unwrap();
+    let t2 = Tablet::in_dir(t.dir, IN_SESSION);
+    assert!(t2.has("Drop-in Group"));
+    assert!(t2.kiosk().settings_problem.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    // The next save from the staff area simply replaces it.
+    t = t2;
+    set_up_staff(&mut t);
+    t.tap("Settings");
+    set_text(&mut t, "Room", "Hall C");
+    t.tap("Save settings");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Hall C"));
+}
+
+#[test]
+fn the_script_editor_previews_placeholders_and_saves_the_words() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Script");
+    assert!(t.has("Preview, as the facilitator sees it"));
+    t.tap("check-in");
+    assert!(t.has_text_containing("The facilitator script is now \"check-in\""));
+    set_text(&mut t, "Closing words", "See you {days} in {room}.");
+    assert!(t.has("See you Monday, Wednesday and Friday in Room 2."));
+    t.tap("Save words");
+    let saved = std::fs::read_to_string(t.dir.path().join("scripts/check-in.en.md")).unwrap();
+    assert!(saved.contains("# Closing\n\nSee you {days} in {room}."));
+    t.tap("Lock");
+    t.tap("Facilitator script");
+    t.tap("Closing words");
+    assert!(t.has("See you Monday, Wednesday and Friday in Room 2."));
+}
+
+#[test]
+fn quit_is_only_behind_the_pin() {
+    let mut t = Tablet::at(IN_SESSION);
+    assert!(!t.has("Quit kiosk"));
+    set_up_staff(&mut t);
+    t.tap("Quit kiosk");
+    assert!(!t.kiosk().quit_requested);
+    t.tap("Quit the kiosk now");
+    assert!(t.kiosk().quit_requested);
+}
