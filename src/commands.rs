@@ -44,11 +44,25 @@ impl Context {
     /// Headless commands refuse to run on fallback settings: a sign-in or an export against
     /// the wrong zone or schedule would be silently wrong, so staff fix the file first.
     pub fn open(dir: DataDir) -> Result<Context, CommandError> {
+        Context::open_with(dir, Store::open)
+    }
+
+    /// For commands that only read: works on a database that cannot be written to.
+    pub fn open_for_reading(dir: DataDir) -> Result<Context, CommandError> {
+        Context::open_with(dir, |path| {
+            Store::open(path).or_else(|_| Store::open_read_only(path))
+        })
+    }
+
+    fn open_with(
+        dir: DataDir,
+        open: impl FnOnce(&std::path::Path) -> Result<Store, StoreError>,
+    ) -> Result<Context, CommandError> {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = loaded.problem {
             return Err(CommandError::Plain(problem));
         }
-        let store = Store::open(&dir.db_path())?;
+        let store = open(&dir.db_path())?;
         Ok(Context {
             dir,
             settings: loaded.settings,
@@ -91,7 +105,12 @@ pub fn run(
     now: DateTime<Utc>,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    let mut ctx = Context::open(dir)?;
+    let reads_only = matches!(command, Command::Status { .. } | Command::Export { .. });
+    let mut ctx = if reads_only {
+        Context::open_for_reading(dir)?
+    } else {
+        Context::open(dir)?
+    };
     match command {
         Command::Status { at, json } => {
             let schedule = ctx.schedule()?;

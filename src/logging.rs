@@ -100,3 +100,38 @@ pub fn tail(path: &Path, lines: usize) -> Vec<String> {
         .map(|l| (*l).to_string())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use log::Log as _;
+
+    use super::*;
+
+    #[test]
+    fn the_log_rotates_at_its_size_and_keeps_three_old_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.log");
+        let logger = FileLog {
+            path: path.clone(),
+            file: Mutex::new(open(&path)),
+        };
+        let line = "x".repeat(100_000);
+        for _ in 0..60 {
+            logger.log(
+                &log::Record::builder()
+                    .args(format_args!("a sign-in was not saved: {line}"))
+                    .level(log::Level::Error)
+                    .target("dropin_kiosk::app")
+                    .build(),
+            );
+        }
+        logger.flush();
+        assert!(path.exists());
+        for i in 1..=KEEP {
+            assert!(numbered(&path, i).exists(), "kiosk.log.{i}");
+        }
+        assert!(!numbered(&path, KEEP + 1).exists());
+        assert!(std::fs::metadata(&path).unwrap().len() <= MAX_BYTES + 200_000);
+        assert!(tail(&path, 1)[0].contains("ERROR a sign-in was not saved"));
+    }
+}

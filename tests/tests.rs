@@ -1,8 +1,13 @@
 //! One integration-test binary: the real `dropin-kiosk` on temporary data folders, and the
 //! kiosk screens driven headless through their labels.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers that cannot set up should stop the test"
+)]
 
 mod util;
 
 mod cli;
+mod reliability;
 mod staff;
 mod ui;

@@ -1,5 +1,8 @@
 //! The kiosk screens, driven headless through their visible labels as a person would.
-#![expect(clippy::unwrap_used, reason = "a test helper that cannot set up should stop the test")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test helper that cannot set up should stop the test"
+)]
 
 use std::sync::Arc;
 
@@ -31,6 +34,16 @@ impl Tablet {
     }
 
     pub fn in_dir(dir: tempfile::TempDir, at: &str) -> Tablet {
+        Tablet::build(dir, at, false)
+    }
+
+    /// As the real window does, draws a box for a character no font has (an emoji, say)
+    /// instead of failing the test.
+    pub fn drawing_boxes_for_missing_glyphs(at: &str) -> Tablet {
+        Tablet::build(tempfile::tempdir().unwrap(), at, true)
+    }
+
+    fn build(dir: tempfile::TempDir, at: &str, allow_missing_glyphs: bool) -> Tablet {
         let settings = dir.path().join("settings.toml");
         if !settings.exists() {
             std::fs::write(
@@ -42,10 +55,13 @@ impl Tablet {
         let clock = FixedClock::new(instant(at));
         let data = DataDir::prepare(dir.path()).unwrap();
         let kiosk = Kiosk::new(data, Arc::new(clock.clone()));
-        let harness = Harness::builder()
+        let mut builder = Harness::builder()
             .with_size([1280.0, 800.0])
-            .with_context_setup(theme::apply)
-            .build_ui_state(|ui, kiosk: &mut Kiosk| kiosk.show(ui), kiosk);
+            .with_context_setup(theme::apply);
+        if allow_missing_glyphs {
+            builder = builder.allow_missing_glyphs();
+        }
+        let harness = builder.build_ui_state(|ui, kiosk: &mut Kiosk| kiosk.show(ui), kiosk);
         let mut tablet = Tablet {
             harness,
             clock,

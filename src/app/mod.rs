@@ -68,11 +68,21 @@ impl Kiosk {
     /// Loads settings and opens the store; a problem with either is kept for staff, and the
     /// kiosk runs anyway.
     pub fn new(dir: DataDir, clock: Arc<dyn Clock>) -> Kiosk {
+        let (store, store_problem) = open_store(&dir, clock.now());
+        Kiosk::with_store(dir, clock, store, store_problem)
+    }
+
+    /// A kiosk on a store opened by the caller (or none, with the reason for staff).
+    pub fn with_store(
+        dir: DataDir,
+        clock: Arc<dyn Clock>,
+        store: Option<Store>,
+        store_problem: Option<String>,
+    ) -> Kiosk {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = &loaded.problem {
             log::warn!("{problem}");
         }
-        let (store, store_problem) = open_store(&dir, clock.now());
         let mut kiosk = Kiosk {
             lang: loaded.settings.language,
             schedule: loaded.settings.schedule(Vec::new()),
@@ -292,11 +302,25 @@ impl Kiosk {
             &self.schedule,
             self.settings.early_window_min,
         );
-        let Some(store) = &mut self.store else {
-            log::error!("a sign-in was not saved: the attendance database is not open");
-            return Outcome::NotSaved;
+        let mut result = match &mut self.store {
+            Some(store) => store.sign_in(&new),
+            None => {
+                log::error!("a sign-in was not saved: the attendance database is not open");
+                return Outcome::NotSaved;
+            }
         };
-        match store.sign_in(&new) {
+        if matches!(result, Err(StoreError::Corrupt { .. })) {
+            // Damage found mid-run: keep the damaged file, start a fresh one, try once more.
+            self.store = None;
+            let (store, problem) = start_fresh(&self.dir, now);
+            self.store = store;
+            self.store_problem = problem;
+            result = match &mut self.store {
+                Some(store) => store.sign_in(&new),
+                None => return Outcome::NotSaved,
+            };
+        }
+        match result {
             Ok(receipt) => {
                 self.count_cache = None;
                 Outcome::Counted {
@@ -315,6 +339,12 @@ impl Kiosk {
     }
 }
 
+/// Where a damaged `kiosk.db` is kept, beside the fresh one.
+fn moved_aside_name(dir: &DataDir, now: DateTime<Utc>) -> std::path::PathBuf {
+    dir.db_path()
+        .with_file_name(format!("kiosk.db.damaged-{}", now.format("%Y%m%d-%H%M%S")))
+}
+
 /// Fills a script's placeholders from settings and the real schedule.
 pub fn fill_script(raw: &Script, settings: &Settings, schedule: &Schedule, lang: Lang) -> Script {
     let first = schedule.slots.first();
@@ -331,53 +361,57 @@ pub fn fill_script(raw: &Script, settings: &Settings, schedule: &Schedule, lang:
     }
 }
 
-/// Opens `kiosk.db`. A damaged file is moved aside (never deleted) and a fresh store started;
-/// any other failure leaves the kiosk running without saving, with a sentence for staff.
+/// Opens `kiosk.db` and checks it. A damaged file is moved aside (never deleted) and a fresh
+/// store started; any other failure leaves the kiosk running without saving, with a
+/// sentence for staff.
 pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
     let path = dir.db_path();
-    match Store::open(&path) {
-        Ok(store) => (Some(store), None),
-        Err(StoreError::Corrupt { .. }) => {
-            let aside =
-                path.with_file_name(format!("kiosk.db.damaged-{}", now.format("%Y%m%d-%H%M%S")));
-            if let Err(e) = std::fs::rename(&path, &aside) {
-                let why = format!(
-                    "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
-                );
-                log::error!("{why}");
-                return (None, Some(why));
-            }
-            for suffix in ["-wal", "-shm"] {
-                let side = path.with_file_name(format!("kiosk.db{suffix}"));
-                if side.exists() {
-                    let _ = std::fs::rename(
-                        &side,
-                        aside.with_file_name(format!(
-                            "{}{suffix}",
-                            aside
-                                .file_name()
-                                .map(|n| n.to_string_lossy().to_string())
-                                .unwrap_or_default()
-                        )),
-                    );
-                }
-            }
-            let why = format!(
-                "The attendance database was damaged. It was kept as {} and a fresh one was started.",
-                aside.display()
-            );
-            log::error!("{why}");
-            match Store::open(&path) {
-                Ok(store) => (Some(store), Some(why)),
-                Err(e) => {
-                    let why = format!("{why} The fresh one could not be opened either: {e}.");
-                    log::error!("{why}");
-                    (None, Some(why))
-                }
-            }
+    let opened = Store::open(&path).and_then(|store| {
+        if store.quick_check_ok()? {
+            Ok(store)
+        } else {
+            Err(StoreError::Corrupt { path: path.clone() })
         }
+    });
+    match opened {
+        Ok(store) => (Some(store), None),
+        Err(StoreError::Corrupt { .. }) => start_fresh(dir, now),
         Err(e) => {
             let why = format!("Sign-ins are not being saved: {e}.");
+            log::error!("{why}");
+            (None, Some(why))
+        }
+    }
+}
+
+/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them, and opens a new one.
+fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
+    let path = dir.db_path();
+    let aside = moved_aside_name(dir, now);
+    if let Err(e) = std::fs::rename(&path, &aside) {
+        let why = format!(
+            "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
+        );
+        log::error!("{why}");
+        return (None, Some(why));
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = path.with_file_name(format!("kiosk.db{suffix}"));
+        let mut kept = aside.clone().into_os_string();
+        kept.push(suffix);
+        if side.exists() {
+            let _ = std::fs::rename(&side, kept);
+        }
+    }
+    let why = format!(
+        "The attendance database was damaged. It was kept as {} and a fresh one was started.",
+        aside.display()
+    );
+    log::error!("{why}");
+    match Store::open(&path) {
+        Ok(store) => (Some(store), Some(why)),
+        Err(e) => {
+            let why = format!("{why} The fresh one could not be opened either: {e}.");
             log::error!("{why}");
             (None, Some(why))
         }

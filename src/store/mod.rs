@@ -39,6 +39,32 @@ impl Store {
         Store::init(conn, Some(path.to_path_buf()))
     }
 
+    /// Opens an existing database for reading only (e.g. on read-only media); every write
+    /// fails with [`StoreError::ReadOnly`]. The schema must already be current.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store
+            .conn
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| store.fail(e))?;
+        let version = store.query_i64("PRAGMA user_version", [])?.unwrap_or(0);
+        if version != MIGRATIONS.len() as i64 {
+            return Err(StoreError::ReadOnly);
+        }
+        Ok(store)
+    }
+
     /// A private database in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Store, StoreError> {
         Store::init(Connection::open_in_memory()?, None)
@@ -93,6 +119,15 @@ impl Store {
         let answer: String = self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        Ok(answer == "ok")
+    }
+
+    /// `PRAGMA quick_check`: a faster check, run each time the kiosk opens the database.
+    pub fn quick_check_ok(&self) -> Result<bool, StoreError> {
+        let answer: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
             .map_err(|e| self.fail(e))?;
         Ok(answer == "ok")
     }
@@ -196,6 +231,21 @@ mod tests {
         drop(store);
         // Reopening an up-to-date database changes nothing.
         Store::open(&dir.path().join("kiosk.db")).unwrap();
+    }
+
+    #[test]
+    fn a_read_only_database_reads_but_refuses_writes_plainly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        drop(Store::open(&path).unwrap());
+        let mut store = Store::open_read_only(&path).unwrap();
+        assert!(store.cancellations().unwrap().is_empty());
+        let date = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let start = NaiveTime::from_hms_opt(13, 30, 0).unwrap();
+        let err = store
+            .cancel(date, start, "x", DateTime::UNIX_EPOCH)
+            .unwrap_err();
+        assert!(matches!(err, StoreError::ReadOnly), "{err}");
     }
 
     #[test]

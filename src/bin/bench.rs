@@ -1,0 +1,778 @@
+//! The project's benchmark and soak tool (SPEC §9). It prints figures — medians, p99, ratios —
+//! and never asserts them.
+//!
+//! ```text
+//! cargo build --release                                  # the kiosk binary soak and idle run
+//! cargo run --release --bin bench                        # commit and export, as a table
+//! cargo run --release --bin bench -- commit              # tap-to-confirmation latency
+//! cargo run --release --bin bench -- export              # export of 10k, 100k, 1M sign-ins
+//! cargo run --release --bin bench -- soak --kills 200    # kill -9 the sign-in command, check nothing confirmed is lost
+//! cargo run --release --bin bench -- idle                # idle CPU, memory, first frame (Xvfb)
+//! ```
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, ExitCode, ExitStatus, Stdio};
+use std::time::{Duration as StdDuration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use chrono::{DateTime, Duration, Utc};
+use clap::{Parser, Subcommand};
+use dropin_kiosk::commands::report_from_store;
+use dropin_kiosk::config::{self, Settings};
+use dropin_kiosk::domain::names::normalize;
+use dropin_kiosk::domain::schedule::{Occurrence, Schedule};
+use dropin_kiosk::domain::visit::NewSignIn;
+use dropin_kiosk::export;
+use dropin_kiosk::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bench",
+    about = "Benchmarks and soak tests for dropin-kiosk; prints figures, asserts nothing."
+)]
+struct Args {
+    /// Folder in which scratch data folders are made (default: the system temporary folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    work_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Bench>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Bench {
+    /// Tap-to-confirmation latency, durable commit included.
+    Commit {
+        /// Sign-ins to time.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+    },
+    /// Export time (count from the store, then CSV) for growing stores.
+    Export {
+        /// Store sizes to time, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = [10_000, 100_000, 1_000_000])]
+        sizes: Vec<usize>,
+    },
+    /// Kill the real `sign-in` command at random moments; check nothing confirmed is lost.
+    Soak {
+        /// How many running sign-ins to kill.
+        #[arg(long, default_value_t = 200)]
+        kills: usize,
+        /// Kill each child at a random moment up to this many milliseconds after spawning it.
+        #[arg(long, default_value_t = 30)]
+        max_delay_ms: u64,
+    },
+    /// Idle CPU and memory of the kiosk window in three timer phases, and its first frame.
+    Idle {
+        /// Seconds idle-cost lets the window settle (its default when left out).
+        #[arg(long)]
+        settle: Option<u32>,
+        /// Seconds idle-cost measures over (its default when left out).
+        #[arg(long)]
+        measure: Option<u32>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) if err.use_stderr() => {
+            let text = err.to_string();
+            let line = text.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("bench: {}", line.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+    };
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("bench: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> Result<()> {
+    let work = args.work_dir.unwrap_or_else(std::env::temp_dir);
+    match args.command {
+        Some(Bench::Commit { count }) => {
+            commit(&work, count)?;
+        }
+        Some(Bench::Export { sizes }) => {
+            export(&work, &sizes)?;
+        }
+        Some(Bench::Soak {
+            kills,
+            max_delay_ms,
+        }) => soak(&work, kills, max_delay_ms)?,
+        Some(Bench::Idle { settle, measure }) => idle(&work, settle, measure)?,
+        None => {
+            let c = commit(&work, 1000)?;
+            println!();
+            let e = export(&work, &[10_000, 100_000, 1_000_000])?;
+            println!();
+            println!("{:<40} {:>12}   target (SPEC §9)", "figure", "value");
+            println!(
+                "{:<40} {:>9.2} ms   < 50 ms",
+                "commit (sign_in) median", c.commit.median
+            );
+            println!("{:<40} {:>9.2} ms", "commit (sign_in) p99", c.commit.p99);
+            println!(
+                "{:<40} {:>9.2} ms   < 50 ms",
+                "tap path (new + sign_in) median", c.path.median
+            );
+            println!(
+                "{:<40} {:>9.2} ms",
+                "tap path (new + sign_in) p99", c.path.p99
+            );
+            println!(
+                "{:<40} {:>9.2} ms",
+                "tap path (new + sign_in) max", c.path.max
+            );
+            for (size, ms) in e {
+                let target = if size == 1_000_000 {
+                    "   < 2000 ms"
+                } else {
+                    ""
+                };
+                println!(
+                    "{:<40} {ms:>9.1} ms{target}",
+                    format!("export of {} sign-ins (median of 3)", thousands(size))
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// A scratch folder, removed when dropped unless `keep` is set.
+struct Scratch {
+    path: PathBuf,
+    keep: bool,
+}
+
+impl Scratch {
+    fn new(work: &Path, label: &str) -> Result<Scratch> {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let path = work.join(format!(
+            "dropin-bench-{label}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&path)
+            .with_context(|| format!("could not create {}", path.display()))?;
+        Ok(Scratch { path, keep: false })
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// xorshift64: enough randomness for spreading instants and picking kill moments.
+struct Rng(u64);
+
+impl Rng {
+    fn seeded() -> Rng {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0x9E37_79B9_7F4A_7C15, |d| d.as_nanos() as u64);
+        Rng(nanos | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+
+    fn percent(&mut self, p: u64) -> bool {
+        self.below(100) < p
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// First names with the case and spacing variants people type.
+const NAMES: &[&str] = &[
+    "Casey", "casey", "Robin", "Alex", "alex ", "Sam", "Jordan", "Taylor", "Morgan", "Jamie",
+    "Riley", "Avery", "Quinn", "Drew", "Jesse", "Kai", "José", "jose", "María", "Ana", "Luis",
+    "Sofía", "Mateo", "Lucía", "Diego", "Camila", "Chris", "Pat", "Lee", "Dana", "Frankie", "Noor",
+    "Amir", "Mei", "Hana", "Omar", "Ivy", "Theo", "Rosa", "Eli",
+];
+
+/// Median, p99 and max of some timings, in milliseconds (nearest-rank percentiles).
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    median: f64,
+    p99: f64,
+    max: f64,
+}
+
+fn summarize(mut ms: Vec<f64>) -> Summary {
+    ms.sort_by(f64::total_cmp);
+    let n = ms.len();
+    let rank = |q: f64| -> f64 {
+        if n == 0 {
+            return f64::NAN;
+        }
+        let i = ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
+        ms[i]
+    };
+    Summary {
+        median: rank(0.5),
+        p99: rank(0.99),
+        max: rank(1.0),
+    }
+}
+
+fn ms_since(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The file system a path is on, from `/proc/mounts` (fsync cost depends on it).
+fn filesystem_of(path: &Path) -> String {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let Ok(mounts) = std::fs::read_to_string("/proc/mounts") else {
+        return "unknown file system".into();
+    };
+    let mut best: Option<(usize, String)> = None;
+    for line in mounts.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [device, point, kind, ..] = fields[..] else {
+            continue;
+        };
+        if path.starts_with(point) && best.as_ref().is_none_or(|(len, _)| point.len() >= *len) {
+            best = Some((point.len(), format!("{kind} ({device} on {point})")));
+        }
+    }
+    best.map_or_else(|| "unknown file system".into(), |(_, text)| text)
+}
+
+/// The `dropin-kiosk` binary built next to this one.
+fn kiosk_binary() -> Result<PathBuf> {
+    let me = std::env::current_exe().context("could not find the bench executable")?;
+    let dir = me
+        .parent()
+        .ok_or_else(|| anyhow!("the bench executable {} has no folder", me.display()))?;
+    let kiosk = dir.join(format!("dropin-kiosk{}", std::env::consts::EXE_SUFFIX));
+    if !kiosk.is_file() {
+        bail!(
+            "{} is missing; build it first with `cargo build --release`",
+            kiosk.display()
+        );
+    }
+    Ok(kiosk)
+}
+
+// ---------------------------------------------------------------------------------------------
+// commit
+
+struct CommitFigures {
+    commit: Summary,
+    path: Summary,
+}
+
+fn commit(work: &Path, count: usize) -> Result<CommitFigures> {
+    let scratch = Scratch::new(work, "commit")?;
+    let db = scratch.path.join("kiosk.db");
+    let mut store = Store::open(&db)?;
+    let settings = Settings::default();
+    let schedule = settings.schedule(store.cancellations()?);
+    let mut rng = Rng::seeded();
+    let mut commit_ms = Vec::with_capacity(count);
+    let mut path_ms = Vec::with_capacity(count);
+    for _ in 0..count {
+        let name = if rng.percent(60) {
+            *rng.pick(NAMES)
+        } else {
+            ""
+        };
+        let tap = Instant::now();
+        let new = NewSignIn::new(
+            name,
+            false,
+            Utc::now(),
+            &schedule,
+            settings.early_window_min,
+        );
+        let before_commit = Instant::now();
+        store.sign_in(&new)?;
+        commit_ms.push(ms_since(before_commit));
+        path_ms.push(ms_since(tap));
+    }
+    let figures = CommitFigures {
+        commit: summarize(commit_ms),
+        path: summarize(path_ms),
+    };
+    println!(
+        "commit: {count} sign-ins into {} on {}, WAL, synchronous=FULL",
+        db.display(),
+        filesystem_of(&scratch.path)
+    );
+    for (label, s) in [
+        ("store.sign_in", figures.commit),
+        ("NewSignIn::new + sign_in", figures.path),
+    ] {
+        println!(
+            "  {label:<26} median {:>7.3} ms   p99 {:>7.3} ms   max {:>7.3} ms",
+            s.median, s.p99, s.max
+        );
+    }
+    Ok(figures)
+}
+
+// ---------------------------------------------------------------------------------------------
+// export
+
+/// Sign-ins spread over the two years before `now`: most in a session or its early window,
+/// the rest at any hour; a bit over half with a first name, a few first visits.
+fn realistic_batch(
+    rng: &mut Rng,
+    n: usize,
+    schedule: &Schedule,
+    occurrences: &[Occurrence],
+    span: (DateTime<Utc>, DateTime<Utc>),
+    early_window_min: u32,
+) -> Vec<NewSignIn> {
+    let early = Duration::minutes(i64::from(early_window_min));
+    let span_ms = (span.1 - span.0).num_milliseconds().max(1) as u64;
+    (0..n)
+        .map(|_| {
+            let at = if !occurrences.is_empty() && rng.percent(85) {
+                let occ = rng.pick(occurrences);
+                let from = occ.start - early;
+                let len = (occ.end - from).num_milliseconds().max(1) as u64;
+                from + Duration::milliseconds(rng.below(len) as i64)
+            } else {
+                span.0 + Duration::milliseconds(rng.below(span_ms) as i64)
+            };
+            let name = if rng.percent(55) {
+                *rng.pick(NAMES)
+            } else {
+                ""
+            };
+            NewSignIn::new(name, rng.percent(5), at, schedule, early_window_min)
+        })
+        .collect()
+}
+
+/// Times the export at each size; returns (size, median ms of 3 runs).
+fn export(work: &Path, sizes: &[usize]) -> Result<Vec<(usize, f64)>> {
+    const BATCH: usize = 50_000;
+    let scratch = Scratch::new(work, "export")?;
+    let db = scratch.path.join("kiosk.db");
+    let mut store = Store::open(&db)?;
+    let settings = Settings::default();
+    let schedule = settings.schedule(store.cancellations()?);
+    let now = Utc::now();
+    let start = now - Duration::days(730);
+    let (from, to) = (schedule.local_date(start), schedule.local_date(now));
+    let occurrences: Vec<Occurrence> = schedule
+        .occurrences_between(from, to)
+        .into_iter()
+        .filter(|o| o.start >= start && o.end <= now)
+        .collect();
+    println!(
+        "export: report_from_store + csv::to_string over {from}..={to} ({} sessions, {}), \
+         store on {}",
+        occurrences.len(),
+        schedule.tz.name(),
+        filesystem_of(&scratch.path)
+    );
+    let mut sizes = sizes.to_vec();
+    sizes.sort_unstable();
+    let mut rng = Rng::seeded();
+    let mut stored = 0;
+    let mut out = Vec::new();
+    for size in sizes {
+        let fill = Instant::now();
+        let added = size.saturating_sub(stored);
+        while stored < size {
+            let n = BATCH.min(size - stored);
+            let batch = realistic_batch(
+                &mut rng,
+                n,
+                &schedule,
+                &occurrences,
+                (start, now),
+                settings.early_window_min,
+            );
+            store.sign_in_many(&batch)?;
+            stored += n;
+        }
+        let fill_s = fill.elapsed().as_secs_f64();
+        let mut runs = Vec::new();
+        let mut rows = 0;
+        let mut bytes = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let report = report_from_store(&store, &schedule, from, to, now)?;
+            let csv = export::csv::to_string(&report);
+            runs.push(ms_since(t));
+            rows = report.rows.len() + 1;
+            bytes = csv.len();
+        }
+        let median = summarize(runs.clone()).median;
+        // The part of it spent reading the store, for telling the store from the counting.
+        let mut scan_runs = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let mut facts = 0_u64;
+            store.for_each_fact(start - Duration::days(2), now + Duration::days(2), |_| {
+                facts += 1;
+            })?;
+            scan_runs.push(ms_since(t));
+        }
+        let scan = summarize(scan_runs).median;
+        println!(
+            "  {:>9} sign-ins: {median:>8.1} ms median of 3 (runs {}), {rows} CSV rows, {} KiB; \
+             of which reading the store (for_each_fact alone) {scan:.1} ms; \
+             stored {} more in {fill_s:.1} s",
+            thousands(store.total_sign_ins()? as usize),
+            runs.iter()
+                .map(|r| format!("{r:.1}"))
+                .collect::<Vec<_>>()
+                .join(" / "),
+            bytes / 1024,
+            thousands(added),
+        );
+        out.push((size, median));
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// soak
+
+/// Whether the child was ended by our SIGKILL.
+#[cfg(unix)]
+fn killed_by_us(status: ExitStatus) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    status.signal() == Some(9)
+}
+
+#[cfg(not(unix))]
+fn killed_by_us(status: ExitStatus) -> bool {
+    !status.success()
+}
+
+fn soak(work: &Path, kills: usize, max_delay_ms: u64) -> Result<()> {
+    let kiosk = kiosk_binary()?;
+    let mut scratch = Scratch::new(work, "soak")?;
+    let data = scratch.path.join("data");
+    let now = Utc::now();
+    // Instants within the last day, 7 s apart: distinct, and far from any retention cut-off.
+    let base = now - Duration::hours(22);
+    let limit = kills * 20 + 100;
+    let mut rng = Rng::seeded();
+    let mut confirmed: Vec<String> = Vec::new();
+    let (mut runs, mut kills_done, mut killed_after_confirm) = (0, 0, 0);
+    let (mut completed, mut failed) = (0, 0);
+    let mut first_failure: Option<String> = None;
+    let soak_started = Instant::now();
+    while kills_done < kills && runs < limit {
+        let name = format!("Soak{runs}");
+        let at = base + Duration::seconds(7 * runs as i64);
+        runs += 1;
+        let mut child = Process::new(&kiosk)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["sign-in", "--name", &name, "--at", &at.to_rfc3339()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .with_context(|| format!("could not start {}", kiosk.display()))?;
+        let mut stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| anyhow!("the child's stdout was not captured"))?;
+        let mut stderr = child
+            .stderr
+            .take()
+            .ok_or_else(|| anyhow!("the child's stderr was not captured"))?;
+        let out_reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stdout.read_to_string(&mut text);
+            text
+        });
+        let err_reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        });
+        std::thread::sleep(StdDuration::from_micros(rng.below(max_delay_ms * 1000 + 1)));
+        // Sends SIGKILL on Unix; fails harmlessly if the child has already exited.
+        let _ = child.kill();
+        let status = child.wait().context("could not wait for a sign-in child")?;
+        let out = out_reader
+            .join()
+            .map_err(|_| anyhow!("the stdout reader thread panicked"))?;
+        let err = err_reader
+            .join()
+            .map_err(|_| anyhow!("the stderr reader thread panicked"))?;
+        let was_confirmed = out.lines().any(|l| l.starts_with("Signed in"));
+        if was_confirmed {
+            confirmed.push(name);
+        }
+        if killed_by_us(status) {
+            kills_done += 1;
+            if was_confirmed {
+                killed_after_confirm += 1;
+            }
+        } else if status.success() {
+            completed += 1;
+        } else {
+            failed += 1;
+            if first_failure.is_none() {
+                first_failure = Some(err.lines().next().unwrap_or("(no message)").to_string());
+            }
+        }
+    }
+    let soak_s = soak_started.elapsed().as_secs_f64();
+
+    let db = data.join("kiosk.db");
+    let store = Store::open(&db)
+        .with_context(|| format!("after the soak, {} would not open", db.display()))?;
+    let stored: HashSet<String> = store
+        .names_between(base - Duration::minutes(1), now + Duration::days(1))?
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    let lost: Vec<&String> = confirmed
+        .iter()
+        .filter(|name| normalize(name).is_none_or(|n| !stored.contains(&n)))
+        .collect();
+    let integrity = store.integrity_ok()?;
+    let total = store.total_sign_ins()?;
+    drop(store);
+
+    println!(
+        "soak: {runs} runs of `dropin-kiosk sign-in` in {soak_s:.1} s, each SIGKILLed 0–{max_delay_ms} ms after spawn"
+    );
+    println!("  kills done (child still running):   {kills_done}");
+    println!("    of which after its confirmation:  {killed_after_confirm}");
+    println!("  finished before the kill:           {completed}");
+    println!("  failed on their own:                {failed}");
+    if let Some(line) = &first_failure {
+        println!("    first failure: {line}");
+    }
+    println!(
+        "  confirmed (\"Signed in\" line read):  {}",
+        confirmed.len()
+    );
+    println!(
+        "  stored: {total} sign-ins ({} committed but killed before confirming)",
+        total.saturating_sub(confirmed.len() as u64)
+    );
+    println!("  lost (confirmed but not stored):    {}", lost.len());
+    println!(
+        "  integrity_check:                    {}",
+        if integrity { "ok" } else { "FAILED" }
+    );
+    if kills_done < kills {
+        println!(
+            "  note: stopped after {runs} runs with only {kills_done} of {kills} kills; \
+             the command mostly finishes within {max_delay_ms} ms"
+        );
+    }
+    if !lost.is_empty() || !integrity {
+        scratch.keep = true;
+        let shown: Vec<&str> = lost.iter().take(10).map(|s| s.as_str()).collect();
+        println!(
+            "  lost names (first 10): {}; data kept in {}",
+            shown.join(", "),
+            data.display()
+        );
+        bail!("the soak lost confirmed sign-ins or damaged the database");
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// idle
+
+const PHASES: [(&str, &str); 3] = [
+    ("in session", "2026-11-25T13:50:00-08:00"),
+    ("wrap-up", "2026-11-25T14:26:00-08:00"),
+    ("upcoming", "2026-11-24T10:00:00-08:00"),
+];
+
+const CLOCK_HTML: &str = r#"<!doctype html>
+<html><head><meta charset="utf-8"><title>clock</title>
+<style>body{margin:0;background:#111;color:#eee;font:bold 120px sans-serif;
+display:flex;align-items:center;justify-content:center;height:100vh}</style></head>
+<body><div id="t"></div>
+<script>
+function tick() { document.getElementById("t").textContent = new Date().toLocaleTimeString(); }
+tick();
+setInterval(tick, 1000);
+</script></body></html>
+"#;
+
+fn idle_cost_tool() -> PathBuf {
+    std::env::var_os("IDLE_COST").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/idle-cost"),
+        PathBuf::from,
+    )
+}
+
+/// Runs idle-cost on a command and returns the line it prints.
+fn idle_cost(
+    tool: &Path,
+    settle: Option<u32>,
+    measure: Option<u32>,
+    command: &[&std::ffi::OsStr],
+) -> Result<String> {
+    let mut process = Process::new(tool);
+    if let Some(s) = settle {
+        process.arg("-s").arg(s.to_string());
+    }
+    if let Some(m) = measure {
+        process.arg("-m").arg(m.to_string());
+    }
+    let output = process
+        .arg("--")
+        .args(command)
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("could not run {}", tool.display()))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        let why = stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        bail!("idle-cost failed ({}): {why}", output.status);
+    }
+    stdout
+        .lines()
+        .rfind(|l| l.contains("cpu_pct="))
+        .map(str::to_string)
+        .ok_or_else(|| anyhow!("idle-cost printed no figures: {}", stdout.trim()))
+}
+
+fn first_frame_line(log: &Path) -> String {
+    std::fs::read_to_string(log)
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.find("first frame drawn").map(|i| l[i..].to_string()))
+        })
+        .unwrap_or_else(|| format!("no \"first frame drawn\" line in {}", log.display()))
+}
+
+fn idle(work: &Path, settle: Option<u32>, measure: Option<u32>) -> Result<()> {
+    let tool = idle_cost_tool();
+    let tool = tool.canonicalize().unwrap_or(tool);
+    if !tool.is_file() {
+        bail!(
+            "{} not found; set IDLE_COST to the idle-cost script",
+            tool.display()
+        );
+    }
+    let kiosk = kiosk_binary()?;
+    println!(
+        "idle: {} on Xvfb with software GL, settings in America/Los_Angeles",
+        tool.display()
+    );
+    for (phase, instant) in PHASES {
+        let scratch = Scratch::new(work, "idle")?;
+        std::fs::write(
+            scratch.path.join("settings.toml"),
+            config::first_run_text(Some("America/Los_Angeles")),
+        )
+        .context("could not write settings.toml")?;
+        let line = idle_cost(
+            &tool,
+            settle,
+            measure,
+            &[
+                kiosk.as_os_str(),
+                "--data-dir".as_ref(),
+                scratch.path.as_os_str(),
+                "--pretend-now".as_ref(),
+                instant.as_ref(),
+            ],
+        );
+        let frame = first_frame_line(&scratch.path.join("kiosk.log"));
+        match line {
+            Ok(line) => println!("  {phase:<11} ({instant}): {line}"),
+            Err(err) => println!("  {phase:<11} ({instant}): {err:#}"),
+        }
+        println!("  {:<11}  {frame}", "");
+    }
+
+    let chromium = Path::new("/usr/bin/chromium");
+    if chromium.is_file() {
+        let scratch = Scratch::new(work, "chromium")?;
+        let page = scratch.path.join("clock.html");
+        std::fs::write(&page, CLOCK_HTML).context("could not write clock.html")?;
+        let profile = scratch.path.join("profile");
+        let profile_arg = format!("--user-data-dir={}", profile.display());
+        let url = format!("file://{}", page.display());
+        let args: Vec<&std::ffi::OsStr> = [
+            chromium.as_os_str(),
+            "--kiosk".as_ref(),
+            "--no-sandbox".as_ref(),
+            "--disable-gpu".as_ref(),
+            "--no-first-run".as_ref(),
+            "--disable-background-networking".as_ref(),
+            "--disable-component-update".as_ref(),
+            "--disable-sync".as_ref(),
+            profile_arg.as_ref(),
+            url.as_ref(),
+        ]
+        .to_vec();
+        match idle_cost(&tool, settle, measure, &args) {
+            Ok(line) => println!("  {:<11} (1 Hz HTML clock): {line}", "chromium"),
+            Err(err) => println!("  {:<11} (1 Hz HTML clock): {err:#}", "chromium"),
+        }
+    } else {
+        println!(
+            "  chromium: {} is not installed, so there is no browser comparison",
+            chromium.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! Bad input gets a clear answer and loses nothing: damaged files, a read-only store,
+//! malformed settings, a second instance, clock jumps and odd names.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use dropin_kiosk::app::Kiosk;
+use dropin_kiosk::clock::FixedClock;
+use dropin_kiosk::data::DataDir;
+use dropin_kiosk::domain::names::{MAX_NAME_CHARS, clean_typing, normalize};
+use dropin_kiosk::domain::visit::NewSignIn;
+use dropin_kiosk::store::Store;
+use dropin_kiosk::ui::theme;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use proptest::prelude::*;
+
+use crate::ui::{Tablet, instant};
+use crate::util::Kiosk as CliKiosk;
+
+const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
+
+fn settings_in(dir: &tempfile::TempDir) {
+    std::fs::write(
+        dir.path().join("settings.toml"),
+        std::fs::read_to_string("assets/settings.toml").unwrap(),
+    )
+    .unwrap();
+}
+
+fn damaged_files(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| {
+            n.starts_with("kiosk.db.damaged-") && !n.ends_with("-wal") && !n.ends_with("-shm")
+        })
+        .collect()
+}
+
+fn a_real_database_cut_in_half(path: &std::path::Path) {
+    {
+        let mut store = Store::open(path).unwrap();
+        let schedule = dropin_kiosk::config::Settings::default().schedule(vec![]);
+        let batch: Vec<_> = (0..3000)
+            .map(|i| {
+                let at = instant("2026-01-05T21:35:00Z") + Duration::hours(i);
+                NewSignIn::new(&format!("Person {i}"), false, at, &schedule, 30)
+            })
+            .collect();
+        store.sign_in_many(&batch).unwrap();
+    }
+    let bytes = std::fs::read(path).unwrap();
+    std::fs::write(path, &bytes[..bytes.len() / 2]).unwrap();
+    let _ = std::fs::remove_file(path.with_file_name("kiosk.db-wal"));
+}
+
+/// Something that spoils the file at a path.
+type Damage = dyn Fn(&std::path::Path);
+
+#[test]
+fn a_damaged_database_is_kept_aside_and_the_kiosk_starts_fresh_without_alarming_anyone() {
+    let cases: [(&str, Box<Damage>); 3] = [
+        (
+            "random bytes",
+            Box::new(|p| {
+                let bytes: Vec<u8> = (0..20_000u32)
+                    .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                    .collect();
+                std::fs::write(p, bytes).unwrap();
+            }),
+        ),
+        (
+            "a text file",
+            Box::new(|p| std::fs::write(p, "name,when\nCasey,today\n").unwrap()),
+        ),
+        ("truncated", Box::new(a_real_database_cut_in_half)),
+    ];
+    for (what, damage) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let original_db = dir.path().join("kiosk.db");
+        damage(&original_db);
+        let original = std::fs::read(&original_db).unwrap();
+        let mut t = Tablet::in_dir(dir, IN_SESSION);
+        assert!(t.has("Count me in — no name"), "{what}: Home is as usual");
+        assert!(
+            !t.has_text_containing("damaged"),
+            "{what}: nothing alarming on Home"
+        );
+        let problem = t.kiosk().store_problem.clone().unwrap_or_default();
+        assert!(
+            problem.contains("was damaged. It was kept as"),
+            "{what}: staff are told: {problem}"
+        );
+        let kept = damaged_files(t.dir.path());
+        assert_eq!(
+            kept.len(),
+            1,
+            "{what}: the damaged file is kept, never deleted"
+        );
+        assert_eq!(
+            std::fs::read(t.dir.path().join(&kept[0])).unwrap(),
+            original
+        );
+        t.tap("Count me in — no name");
+        assert!(
+            t.has("You're counted in. Welcome!"),
+            "{what}: the fresh store saves"
+        );
+        assert_eq!(t.stored(), 1);
+    }
+}
+
+#[test]
+fn a_read_only_database_gives_no_confirmation_and_staff_see_why() {
+    let dir = tempfile::tempdir().unwrap();
+    settings_in(&dir);
+    drop(Store::open(&dir.path().join("kiosk.db")).unwrap());
+    let store = Store::open_read_only(&dir.path().join("kiosk.db")).unwrap();
+    let clock = FixedClock::new(instant(IN_SESSION));
+    let data = DataDir::prepare(dir.path()).unwrap();
+    let kiosk = Kiosk::with_store(data, Arc::new(clock), Some(store), None);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(theme::apply)
+        .build_ui_state(|ui, kiosk: &mut Kiosk| kiosk.show(ui), kiosk);
+    harness.run();
+    harness.get_by_label("Count me in — no name").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "Thanks for coming — please let a staff member know the tablet needs help."
+            )
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Welcome").is_none());
+    let problem = harness.state().store_problem.clone().unwrap();
+    assert!(problem.contains("read-only"), "{problem}");
+}
+
+#[test]
+fn malformed_settings_keep_the_kiosk_running_and_staff_see_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "group_name = \"Open Door\"\nwrap_up_min = \"five\"\n";
+    std::fs::write(dir.path().join("settings.toml"), bad).unwrap();
+    let mut t = Tablet::in_dir(dir, IN_SESSION);
+    assert!(t.has("Drop-in Group"), "runs on the built-in settings");
+    assert!(
+        !t.has_text_containing("line 2"),
+        "participants see nothing technical"
+    );
+    t.tap("Staff");
+    for d in ["4", "8", "2", "1", "OK", "4", "8", "2", "1", "OK"] {
+        t.tap(d);
+    }
+    assert!(
+        t.has_text_containing("line 2: invalid type"),
+        "staff see the wrong line"
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.dir.path().join("settings.toml")).unwrap(),
+        bad
+    );
+}
+
+#[test]
+fn a_clock_jump_gives_the_right_phase_on_the_next_frame() {
+    let mut t = Tablet::at("2026-11-25T13:56:00-08:00");
+    assert!(t.has("34 min left"));
+    t.clock.set(instant("2026-11-25T14:56:00-08:00"));
+    t.wait(Duration::zero());
+    assert!(t.has("Next group: Friday 1:30 PM"), "an hour forward");
+    t.clock.set(instant("2026-11-25T12:56:00-08:00"));
+    t.wait(Duration::zero());
+    assert!(t.has("Next group: today 1:30 PM"), "two hours back");
+    t.clock.set(instant("2026-11-27T14:29:00-08:00"));
+    t.wait(Duration::zero());
+    assert!(t.has("1:00 left"), "two days forward, as after a sleep");
+    t.clock.set(instant("2026-11-26T14:29:00-08:00"));
+    t.wait(Duration::zero());
+    assert!(t.has("Next group: tomorrow 1:30 PM"), "a day back");
+    t.clock.set(instant("2026-11-27T14:29:59.400-08:00"));
+    t.wait(Duration::zero());
+    assert!(t.has("0:01 left"));
+    t.clock.set(instant("2026-11-27T14:30:00.100-08:00"));
+    t.wait(Duration::zero());
+    assert!(
+        t.has("Group has ended. Thank you for coming."),
+        "never a negative countdown"
+    );
+}
+
+#[test]
+fn sign_ins_keep_their_true_instants_across_a_clock_jump() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.tap("Count me in — no name");
+    t.tap("Done");
+    t.clock.set(instant("2026-11-27T13:40:00-08:00"));
+    t.wait(Duration::zero());
+    t.tap("Count me in — no name");
+    let mut seen = Vec::new();
+    t.kiosk()
+        .store()
+        .unwrap()
+        .for_each_fact(
+            instant("2026-11-20T00:00:00Z"),
+            instant("2026-12-01T00:00:00Z"),
+            |f| {
+                seen.push(f.at);
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        seen,
+        vec![instant(IN_SESSION), instant("2026-11-27T13:40:00-08:00")]
+    );
+}
+
+#[test]
+fn a_second_kiosk_on_the_same_folder_says_so_and_headless_commands_still_work() {
+    let k = CliKiosk::new();
+    let data = DataDir::prepare(k.path()).unwrap();
+    let _held = dropin_kiosk::app::window::lock_data_dir(&data).unwrap();
+    let run = k.run(&[]);
+    run.assert_one_line_failure();
+    assert!(
+        run.stderr
+            .contains("another dropin-kiosk is already running on"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(k.ok(&["status", "--at", IN_SESSION]).trim(), "34 min left");
+    k.ok(&["sign-in", "--at", IN_SESSION]);
+}
+
+#[test]
+fn odd_names_pasted_into_the_field_sign_in_as_their_cleaned_form() {
+    let long = "Ä".repeat(10_000);
+    for (typed, shown) in [
+        ("😀 Sam", Some("😀 Sam")),
+        ("\u{202E}Robin\u{202C}", Some("Robin")),
+        ("مريم", Some("مريم")),
+        ("Ca\u{0}s\u{7}ey\n", Some("Casey")),
+        (
+            "Robert'); DROP TABLE sign_ins;--",
+            Some("Robert'); DROP TABLE sig"),
+        ),
+        (long.as_str(), Some(&long[..MAX_NAME_CHARS * 2])),
+        ("\t \u{200B} ", None),
+    ] {
+        let mut t = Tablet::drawing_boxes_for_missing_glyphs(IN_SESSION);
+        t.tap("Sign in with my first name");
+        t.harness
+            .get_by_role(egui::accesskit::Role::TextInput)
+            .click();
+        t.harness.run();
+        t.harness.event(egui::Event::Paste(typed.to_string()));
+        t.harness.run();
+        t.tap("Sign in");
+        match shown {
+            Some(name) => assert!(t.has(&format!("Welcome, {name}!")), "{typed:?}"),
+            None => assert!(t.has("You're counted in. Welcome!"), "{typed:?}"),
+        }
+        assert_eq!(t.stored(), 1);
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_text_normalises_to_a_short_clean_name_or_to_anonymous(raw in any::<String>()) {
+        if let Some(name) = normalize(&raw) {
+            prop_assert!(name.chars().count() <= MAX_NAME_CHARS);
+            prop_assert!(!name.chars().any(char::is_control));
+            prop_assert_eq!(name.trim(), name.as_str());
+            prop_assert!(!name.contains("  "));
+            prop_assert_eq!(normalize(&name), Some(name.clone()), "normalising twice changes nothing");
+        }
+    }
+
+    #[test]
+    fn typing_and_pasting_follow_the_same_rules(raw in any::<String>()) {
+        prop_assert_eq!(normalize(&clean_typing(&raw)), normalize(&raw));
+    }
+
+    #[test]
+    fn any_name_is_stored_cleaned_and_never_touches_another_row(raw in "(?s).{0,200}") {
+        let mut store = Store::in_memory().unwrap();
+        let schedule = dropin_kiosk::config::Settings::default().schedule(vec![]);
+        let at = instant("2026-11-25T21:40:00Z");
+        store.sign_in(&NewSignIn::new("Robin", false, at, &schedule, 30)).unwrap();
+        store.sign_in(&NewSignIn::new(&raw, false, at, &schedule, 30)).unwrap();
+        let names = store.names_between(instant("2026-11-25T00:00:00Z"), instant("2026-11-26T00:00:00Z")).unwrap();
+        prop_assert_eq!(&names[0].name, "Robin");
+        prop_assert_eq!(names.get(1).map(|n| n.name.clone()), normalize(&raw).filter(|_| names.len() == 2));
+        prop_assert_eq!(store.total_sign_ins().unwrap(), 2);
+    }
+}
