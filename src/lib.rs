@@ -23,7 +23,8 @@ use crate::commands::CommandError;
 use crate::data::DataDir;
 
 /// Runs what the command line asks for: a headless command, or the kiosk window.
-pub fn run(cli: Cli) -> Result<(), CommandError> {
+/// `started` is when the process began, for the first-frame figure in the log.
+pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
     let root = match cli.data_dir {
         Some(dir) => dir,
         None => DataDir::default_root()?,
@@ -41,7 +42,7 @@ pub fn run(cli: Cli) -> Result<(), CommandError> {
         }
         None => {
             logging::init(&dir.log_path());
-            app::window::run(dir, clock, cli.windowed)
+            app::window::run(dir, clock, cli.windowed, started)
                 .map_err(|e| CommandError::Plain(e.to_string()))
         }
     }

@@ -6,6 +6,7 @@ use clap::Parser;
 use dropin_kiosk::cli::Cli;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {
@@ -21,7 +22,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    match dropin_kiosk::run(cli) {
+    match dropin_kiosk::run(cli, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("dropin-kiosk: {err}");

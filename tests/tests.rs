@@ -8,6 +8,7 @@
 mod util;
 
 mod cli;
+mod durability;
 mod reliability;
 mod staff;
 mod ui;

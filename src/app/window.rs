@@ -89,8 +89,12 @@ pub fn lock_data_dir(dir: &DataDir) -> Result<File, WindowError> {
 }
 
 /// Opens the kiosk window and runs until staff quit it.
-pub fn run(dir: DataDir, clock: Arc<dyn Clock>, windowed: bool) -> Result<(), WindowError> {
-    let started = Instant::now();
+pub fn run(
+    dir: DataDir,
+    clock: Arc<dyn Clock>,
+    windowed: bool,
+    started: Instant,
+) -> Result<(), WindowError> {
     let lock = lock_data_dir(&dir)?;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Drop-in kiosk")

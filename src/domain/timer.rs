@@ -99,6 +99,27 @@ impl Status {
         Some((gone / total).clamp(0.0, 1.0))
     }
 
+    /// The status line in two parts for a large display: a short headline and, for a
+    /// cancelled day, the note and the next group in smaller type.
+    pub fn headline_and_detail(&self, lang: Lang, schedule: &Schedule) -> (String, Option<String>) {
+        let words = self.words(lang, schedule);
+        if self.phase != Phase::Cancelled {
+            return (words, None);
+        }
+        let headline = match lang {
+            Lang::En => "No group today.",
+            Lang::Es => "Hoy no hay grupo.",
+        };
+        let detail = words
+            .strip_prefix(headline)
+            .map(str::trim)
+            .unwrap_or_default();
+        (
+            headline.to_string(),
+            (!detail.is_empty()).then(|| detail.to_string()),
+        )
+    }
+
     /// The status line, as Home shows it.
     pub fn words(&self, lang: Lang, schedule: &Schedule) -> String {
         let en = lang == Lang::En;

@@ -249,6 +249,27 @@ mod tests {
     }
 
     #[test]
+    fn an_older_database_is_upgraded_in_place_and_keeps_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO sign_ins (at_ms, named, is_repeat, scope) VALUES (5, 0, 0, 'day x')",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.total_sign_ins().unwrap(), 1);
+        assert_eq!(
+            store.query_i64("PRAGMA user_version", []).unwrap(),
+            Some(MIGRATIONS.len() as i64)
+        );
+    }
+
+    #[test]
     fn a_database_from_a_newer_version_is_refused_plainly() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kiosk.db");

@@ -48,7 +48,15 @@ pub fn confirm_ui(
             }
         }
         ui.add_space(40.0);
-        if widgets::quiet_button(ui, w.done).clicked() {
+        let done = egui::Button::new(
+            RichText::new(w.done)
+                .size(theme::BIG_BUTTON_SIZE)
+                .color(theme::TEXT),
+        )
+        .fill(theme::QUIET_BUTTON)
+        .corner_radius(theme::CORNER)
+        .min_size(Vec2::new(300.0, theme::MIN_TOUCH * 1.5));
+        if ui.add(done).clicked() {
             actions.push(Action::GoHome);
         }
     });

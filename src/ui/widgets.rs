@@ -74,11 +74,15 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
         .inner_margin(egui::Margin::symmetric(28, 18))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(status.words(view.lang, view.schedule))
-                    .size(size)
-                    .color(fg),
-            );
+            let (headline, detail) = status.headline_and_detail(view.lang, view.schedule);
+            ui.label(RichText::new(headline).size(size).color(fg));
+            if let Some(detail) = detail {
+                ui.label(
+                    RichText::new(detail)
+                        .size(theme::TITLE_SIZE * 0.8)
+                        .color(fg),
+                );
+            }
             if let Some(extra) = status.wrap_up_words(view.lang) {
                 ui.label(RichText::new(extra).size(theme::TITLE_SIZE * 0.8).color(fg));
             }
