@@ -89,7 +89,7 @@ fn banner(ui: &mut Ui, text: &str, fill: egui::Color32, color: egui::Color32) {
 /// A labelled one-line text field; the label names the field for screen readers and tests.
 pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
     ui.horizontal(|ui| {
-        let label = ui.label(label);
+        let label = ui.label(RichText::new(label).size(theme::SMALL_SIZE));
         ui.add(
             egui::TextEdit::singleline(text)
                 .font(theme::font(theme::SMALL_SIZE))

@@ -44,14 +44,14 @@ pub fn schedule_ui(
                         } else {
                             egui::Stroke::NONE
                         })
-                        .min_size(egui::vec2(72.0, theme::MIN_TOUCH));
+                        .min_size(egui::vec2(theme::MIN_TOUCH, theme::MIN_TOUCH));
                     if ui.add(button).clicked() {
                         slot.weekday = day;
                     }
                 }
                 field(ui, &format!("{} {}", w.from, i + 1), &mut slot.start, 90.0);
                 field(ui, &format!("{} {}", w.to, i + 1), &mut slot.end, 90.0);
-                if widgets::quiet_button(ui, &format!("{} {}", w.remove, i + 1)).clicked() {
+                if widgets::tab_button(ui, &format!("{} {}", w.remove, i + 1), false).clicked() {
                     actions.push(Action::Staff(StaffAction::RemoveSlot(i)));
                 }
             });
