@@ -30,6 +30,19 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// The counts in CSV column order: sign-ins, named, anonymous, first visits,
+    /// before start, after start.
+    pub fn columns(&self) -> [u64; 6] {
+        [
+            self.sign_ins,
+            self.named,
+            self.anonymous,
+            self.first_visits,
+            self.before_start,
+            self.after_start,
+        ]
+    }
+
     /// Adds one sign-in; `start` is the occurrence start, if it has one.
     pub fn add(&mut self, fact: &SignInFact, start: Option<DateTime<Utc>>) {
         if fact.repeat {

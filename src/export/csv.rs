@@ -19,14 +19,7 @@ pub const HEADER: [&str; 11] = [
 ];
 
 fn counts(t: &Tally) -> [String; 6] {
-    [
-        t.sign_ins.to_string(),
-        t.named.to_string(),
-        t.anonymous.to_string(),
-        t.first_visits.to_string(),
-        t.before_start.to_string(),
-        t.after_start.to_string(),
-    ]
+    t.columns().map(|n| n.to_string())
 }
 
 fn row_fields(row: &Row) -> Vec<String> {

@@ -48,15 +48,14 @@ pub fn confirm_ui(
             }
         }
         ui.add_space(40.0);
-        let done = egui::Button::new(
-            RichText::new(w.done)
-                .size(theme::BIG_BUTTON_SIZE)
-                .color(theme::TEXT),
-        )
-        .fill(theme::QUIET_BUTTON)
-        .corner_radius(theme::CORNER)
-        .min_size(Vec2::new(300.0, theme::MIN_TOUCH * 1.5));
-        if ui.add(done).clicked() {
+        let done = widgets::filled_button(
+            ui,
+            w.done,
+            theme::BIG_BUTTON_SIZE,
+            (theme::QUIET_BUTTON, theme::TEXT),
+            Vec2::new(300.0, theme::MIN_TOUCH * 1.5),
+        );
+        if done.clicked() {
             actions.push(Action::GoHome);
         }
     });

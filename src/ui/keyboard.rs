@@ -1,9 +1,9 @@
 //! The on-screen keyboard: big keys for letters (with Ñ and accented vowels), space,
 //! hyphen, apostrophe and delete.
 
-use egui::{Button, RichText, Ui, Vec2};
+use egui::{Ui, Vec2};
 
-use super::theme;
+use super::{theme, widgets};
 use crate::app::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,17 +21,7 @@ pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>) -> Option<KeyPress> {
     let key_w = (ui.available_width() - gap * 9.0) / 10.0;
     let mut pressed = None;
     let key = |ui: &mut Ui, label: &str, width: f32| {
-        ui.add(
-            Button::new(
-                RichText::new(label)
-                    .size(theme::KEY_SIZE)
-                    .color(theme::TEXT),
-            )
-            .fill(theme::KEY)
-            .corner_radius(10)
-            .min_size(Vec2::new(width, theme::KEY_HEIGHT)),
-        )
-        .clicked()
+        widgets::key_button(ui, label, Vec2::new(width, theme::KEY_HEIGHT))
     };
     ui.spacing_mut().item_spacing = Vec2::splat(gap);
     for row in ROWS {

@@ -28,15 +28,14 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
         }
     });
     if !closing && matches!(view.status.phase, Phase::WrapUp | Phase::Ended) {
-        let prompt = egui::Button::new(
-            RichText::new(w.closing_prompt)
-                .size(theme::BODY_SIZE)
-                .color(theme::NOTICE_TEXT),
-        )
-        .fill(theme::NOTICE)
-        .corner_radius(theme::CORNER)
-        .min_size(egui::vec2(ui.available_width(), theme::MIN_TOUCH));
-        if ui.add(prompt).clicked() {
+        let prompt = widgets::filled_button(
+            ui,
+            w.closing_prompt,
+            theme::BODY_SIZE,
+            (theme::NOTICE, theme::NOTICE_TEXT),
+            egui::vec2(ui.available_width(), theme::MIN_TOUCH),
+        );
+        if prompt.clicked() {
             actions.push(Action::ShowClosingWords(true));
         }
     }

@@ -5,33 +5,48 @@ use egui::{Button, Color32, Response, RichText, Ui, Vec2};
 use super::theme;
 use crate::app::View;
 
-/// A large, high-contrast button with its text as its accessible label.
-pub fn big_button(ui: &mut Ui, text: &str, size: Vec2) -> Response {
+/// A button of one colour with its text as its accessible label.
+pub fn filled_button(
+    ui: &mut Ui,
+    text: &str,
+    text_size: f32,
+    (fill, color): (Color32, Color32),
+    min_size: Vec2,
+) -> Response {
     ui.add(
-        Button::new(
-            RichText::new(text)
-                .size(theme::BIG_BUTTON_SIZE)
-                .color(theme::BUTTON_TEXT),
-        )
-        .fill(theme::BUTTON)
-        .corner_radius(theme::CORNER)
-        .min_size(size)
-        .wrap(),
+        Button::new(RichText::new(text).size(text_size).color(color))
+            .fill(fill)
+            .corner_radius(theme::CORNER)
+            .min_size(min_size)
+            .wrap(),
+    )
+}
+
+/// A large, high-contrast button.
+pub fn big_button(ui: &mut Ui, text: &str, size: Vec2) -> Response {
+    filled_button(
+        ui,
+        text,
+        theme::BIG_BUTTON_SIZE,
+        (theme::BUTTON, theme::BUTTON_TEXT),
+        size,
     )
 }
 
 /// A secondary button: still at least the minimum touch size.
 pub fn quiet_button(ui: &mut Ui, text: &str) -> Response {
-    ui.add(
-        Button::new(
-            RichText::new(text)
-                .size(theme::BODY_SIZE)
-                .color(theme::TEXT),
-        )
-        .fill(theme::QUIET_BUTTON)
-        .corner_radius(theme::CORNER)
-        .min_size(Vec2::new(theme::MIN_TOUCH * 1.5, theme::MIN_TOUCH)),
+    filled_button(
+        ui,
+        text,
+        theme::BODY_SIZE,
+        (theme::QUIET_BUTTON, theme::TEXT),
+        Vec2::new(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH),
     )
+}
+
+/// A key of the on-screen keyboard or the PIN pad.
+pub fn key_button(ui: &mut Ui, label: &str, size: Vec2) -> bool {
+    filled_button(ui, label, theme::KEY_SIZE, (theme::KEY, theme::TEXT), size).clicked()
 }
 
 /// A toggle button, marked when selected (by a border, not colour alone).

@@ -94,18 +94,13 @@ pub fn attendance_ui(
                     } else {
                         w.held
                     };
-                    let t = &r.tally;
-                    for cell in [
+                    let first = [
                         format!("{} {}", view.lang.weekday_short(r.weekday), r.date),
                         time,
                         status.to_string(),
-                        t.sign_ins.to_string(),
-                        t.named.to_string(),
-                        t.anonymous.to_string(),
-                        t.first_visits.to_string(),
-                        t.before_start.to_string(),
-                        t.after_start.to_string(),
-                    ] {
+                    ];
+                    let counts = r.tally.columns().map(|n| n.to_string());
+                    for cell in first.into_iter().chain(counts) {
                         ui.label(RichText::new(cell).size(theme::SMALL_SIZE));
                     }
                     ui.end_row();

@@ -60,15 +60,14 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
         }
         Section::Quit => {
             ui.label(RichText::new(w.quit_explain).size(theme::BODY_SIZE));
-            let quit = egui::Button::new(
-                RichText::new(w.quit_now)
-                    .size(theme::BIG_BUTTON_SIZE)
-                    .color(theme::TEXT),
-            )
-            .fill(theme::WARNING)
-            .corner_radius(theme::CORNER)
-            .min_size(egui::vec2(480.0, theme::MIN_TOUCH * 1.5));
-            if ui.add(quit).clicked() {
+            let quit = widgets::filled_button(
+                ui,
+                w.quit_now,
+                theme::BIG_BUTTON_SIZE,
+                (theme::WARNING, theme::TEXT),
+                egui::vec2(480.0, theme::MIN_TOUCH * 1.5),
+            );
+            if quit.clicked() {
                 actions.push(Action::Staff(StaffAction::Quit));
             }
         }

@@ -1,6 +1,6 @@
 //! The PIN pad: big digits for entering, choosing and confirming the staff PIN.
 
-use egui::{Align, Button, Layout, RichText, Ui, Vec2};
+use egui::{Align, Layout, RichText, Ui, Vec2};
 
 use crate::app::staff::{PinMessage, PinPad, PinPurpose};
 use crate::app::{Action, StaffAction, View};
@@ -56,19 +56,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
         dots(ui, pad.digits.len());
 
         let key_size = Vec2::new(150.0, 78.0);
-        let key = |ui: &mut Ui, label: &str| {
-            ui.add(
-                Button::new(
-                    RichText::new(label)
-                        .size(theme::KEY_SIZE)
-                        .color(theme::TEXT),
-                )
-                .fill(theme::KEY)
-                .corner_radius(10)
-                .min_size(key_size),
-            )
-            .clicked()
-        };
+        let key = |ui: &mut Ui, label: &str| widgets::key_button(ui, label, key_size);
         let rows: [[&str; 3]; 4] = [
             ["1", "2", "3"],
             ["4", "5", "6"],
