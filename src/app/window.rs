@@ -50,6 +50,28 @@ impl KioskApp {
     }
 }
 
+/// Fonts many Linux tablets carry, used after egui's own for letters it lacks (Cyrillic,
+/// Greek, many symbols), so more first names are drawn as typed rather than as boxes.
+const FALLBACK_FONTS: &[&str] = &[
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+];
+
+fn add_system_fallback_fonts(ctx: &egui::Context) {
+    for path in FALLBACK_FONTS {
+        if let Ok(bytes) = std::fs::read(path) {
+            ctx.add_font(egui::epaint::text::FontInsert::new(
+                path,
+                egui::FontData::from_owned(bytes),
+                vec![egui::epaint::text::InsertFontFamily {
+                    family: egui::FontFamily::Proportional,
+                    priority: egui::epaint::text::FontPriority::Lowest,
+                }],
+            ));
+        }
+    }
+}
+
 /// Why the kiosk window could not start, in one sentence.
 #[derive(Debug, thiserror::Error)]
 pub enum WindowError {
@@ -115,6 +137,7 @@ pub fn run(
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
+            add_system_fallback_fonts(&cc.egui_ctx);
             Ok(Box::new(KioskApp {
                 kiosk,
                 windowed,

@@ -58,6 +58,16 @@ pub fn clean_typing(raw: &str) -> String {
     out
 }
 
+/// Whether a name holds right-to-left letters (Hebrew, Arabic and their neighbours). The
+/// screen lays text out left to right, so such a name would be shown mangled.
+pub fn has_right_to_left(name: &str) -> bool {
+    name.chars().any(|c| {
+        matches!(c,
+            '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+                | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+    })
+}
+
 /// The key two sign-ins share when they are the same name: case, accents and spacing ignored.
 /// "José", "jose " and "JOSE" share one key.
 pub fn duplicate_key(name: &str) -> String {
@@ -117,6 +127,13 @@ mod tests {
         assert_eq!(clean_typing("Mary Ann"), "Mary Ann");
         let long = "x".repeat(40);
         assert_eq!(clean_typing(&long).chars().count(), MAX_NAME_CHARS);
+    }
+
+    #[test]
+    fn right_to_left_names_are_recognised() {
+        assert!(has_right_to_left("مريم"));
+        assert!(has_right_to_left("Dana דנה"));
+        assert!(!has_right_to_left("José Ñandú"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use egui::{Align, Layout, RichText, Ui, Vec2};
 
 use super::{theme, widgets};
 use crate::app::{Action, Confirmation, Outcome, View};
+use crate::domain::names;
 
 pub fn confirm_ui(
     ui: &mut Ui,
@@ -22,12 +23,21 @@ pub fn confirm_ui(
                 first_visit,
                 ..
             } => {
-                let line = match (name, welcome_back) {
-                    (Some(name), true) => w.welcome_back_named.replace("{name}", name),
-                    (Some(name), false) => w.welcome_named.replace("{name}", name),
-                    (None, _) => w.welcome_anonymous.to_string(),
+                let size = theme::STATUS_SIZE * 0.85;
+                // A name the screen cannot draw faithfully (letters no font here has, or
+                // right-to-left script) is not shown mangled: the welcome goes without it.
+                let drawable = name.as_deref().filter(|n| {
+                    !names::has_right_to_left(n)
+                        && ui.ctx().fonts_mut(|f| f.has_glyphs(&theme::font(size), n))
+                });
+                let line = match (name, drawable, welcome_back) {
+                    (Some(_), Some(name), true) => w.welcome_back_named.replace("{name}", name),
+                    (Some(_), Some(name), false) => w.welcome_named.replace("{name}", name),
+                    (Some(_), None, true) => w.welcome_back.to_string(),
+                    (Some(_), None, false) => w.welcome_signed_in.to_string(),
+                    (None, _, _) => w.welcome_anonymous.to_string(),
                 };
-                ui.label(RichText::new(line).size(theme::STATUS_SIZE * 0.85).strong());
+                ui.label(RichText::new(line).size(size).strong());
                 ui.add_space(40.0);
                 if *first_visit {
                     ui.label(RichText::new(w.first_time_thanks).size(theme::TITLE_SIZE));
