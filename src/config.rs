@@ -208,8 +208,8 @@ impl RawSettings {
                 start,
                 end,
             };
-            if let Some(message) = slot_problem(&slot, &slots) {
-                problem("end", Some(i), message);
+            if let Some(why) = slot_problem(&slot, &slots) {
+                problem("end", Some(i), why.to_string());
                 continue;
             }
             slots.push(slot);
@@ -255,26 +255,49 @@ impl RawSettings {
     }
 }
 
-/// Why a slot cannot join the others: an end not after its start, or an overlap.
-pub fn slot_problem(slot: &Slot, others: &[Slot]) -> Option<String> {
-    let day = crate::domain::lang::Lang::En.weekday_long(slot.weekday);
+/// Why a slot cannot join the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotProblem {
+    /// Its end is not after its start.
+    EndsBeforeStart(Slot),
+    /// It overlaps another slot on the same day (the second one).
+    Overlaps(Slot, Slot),
+}
+
+impl fmt::Display for SlotProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
+        match self {
+            SlotProblem::EndsBeforeStart(s) => write!(
+                f,
+                "the {} group ends at {} which is not after its start at {}",
+                Lang::En.weekday_long(s.weekday),
+                hhmm(s.end),
+                hhmm(s.start)
+            ),
+            SlotProblem::Overlaps(s, other) => {
+                let day = Lang::En.weekday_long(s.weekday);
+                write!(
+                    f,
+                    "the {day} group at {} overlaps the {day} group at {}",
+                    hhmm(s.start),
+                    hhmm(other.start)
+                )
+            }
+        }
+    }
+}
+
+/// Whether `slot` can join `others`: its end must follow its start, and it must not
+/// overlap another slot on the same day.
+pub fn slot_problem(slot: &Slot, others: &[Slot]) -> Option<SlotProblem> {
     if slot.end <= slot.start {
-        return Some(format!(
-            "the {day} group ends at {} which is not after its start at {}",
-            slot.end.format("%H:%M"),
-            slot.start.format("%H:%M")
-        ));
+        return Some(SlotProblem::EndsBeforeStart(*slot));
     }
     others
         .iter()
         .find(|o| o.weekday == slot.weekday && o.start < slot.end && slot.start < o.end)
-        .map(|o| {
-            format!(
-                "the {day} group at {} overlaps the {day} group at {}",
-                slot.start.format("%H:%M"),
-                o.start.format("%H:%M")
-            )
-        })
+        .map(|o| SlotProblem::Overlaps(*slot, *o))
 }
 
 /// The line (1-based) where `key = ` is set; within the `slot`-th `[[slot]]` table if given.

@@ -352,3 +352,34 @@ fn quit_is_only_behind_the_pin() {
     t.tap("Quit the kiosk now");
     assert!(t.kiosk().quit_requested);
 }
+
+#[test]
+fn the_staff_area_speaks_spanish_when_the_kiosk_does() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.tap("Español");
+    t.tap("Personal");
+    assert!(t.has("Elige un PIN para el personal"));
+    for _ in 0..2 {
+        for d in ["4", "8", "2", "1", "Aceptar"] {
+            t.tap(d);
+        }
+    }
+    assert!(t.has("El nuevo PIN quedó guardado."));
+    for label in [
+        "Asistencia",
+        "Exportar",
+        "Horario",
+        "Guion",
+        "Ajustes",
+        "Bloquear",
+    ] {
+        assert!(t.has(label), "{label:?}");
+    }
+    t.tap("Ajustes");
+    set_text(&mut t, "Guardar nombres (días)", "0");
+    t.tap("Guardar ajustes");
+    assert!(t.has("El número de días para guardar nombres debe ser un número entero de 1 a 3650."));
+    for english in ["Attendance", "Settings", "Save settings", "Lock"] {
+        assert!(!t.has(english), "{english:?} left in English");
+    }
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
 use super::{Kiosk, Screen};
-use crate::config::{self, Settings};
+use crate::config::{self, Settings, SlotProblem};
 use crate::domain::counts::Report;
 use crate::domain::lang::Lang;
 use crate::domain::pin;
@@ -99,11 +99,66 @@ pub struct SettingsDraft {
     pub retention_days: String,
 }
 
-/// A line of feedback after a staff action: good news or one clear sentence of trouble.
+/// What a staff action came to; the staff area says it in the kiosk's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Feedback {
-    Done(String),
-    Problem(String),
+    PinSaved,
+    SettingsSaved,
+    ScriptSaved,
+    ScriptChosen(String),
+    Cancelled(NaiveDate, NaiveTime),
+    Restored(NaiveDate, NaiveTime),
+    ScheduleSaved,
+    Exported(PathBuf),
+    DatesSwapped,
+    DateShape,
+    NoDatabase,
+    SlotTimes(Weekday),
+    Slot(SlotProblem),
+    UnknownZone(String),
+    OutOfRange {
+        field: NumberField,
+        min: u32,
+        max: u32,
+    },
+    /// A settings rule broken, as `validate()` words it for staff.
+    Invalid(String),
+    /// Something could not be saved or read; the cause is technical, for staff.
+    Failed(Failure, String),
+}
+
+impl Feedback {
+    pub fn is_problem(&self) -> bool {
+        !matches!(
+            self,
+            Feedback::PinSaved
+                | Feedback::SettingsSaved
+                | Feedback::ScriptSaved
+                | Feedback::ScriptChosen(_)
+                | Feedback::Cancelled(..)
+                | Feedback::Restored(..)
+                | Feedback::ScheduleSaved
+                | Feedback::Exported(_)
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberField {
+    EarlyWindow,
+    WrapUp,
+    Ended,
+    Retention,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    Counts,
+    Cancel,
+    Restore,
+    Script,
+    Export,
+    Settings,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -191,10 +246,11 @@ pub fn quick_range(which: QuickRange, today: NaiveDate) -> (NaiveDate, NaiveDate
     }
 }
 
-fn parse_minutes(text: &str, what: &str, max: u32) -> Result<u32, String> {
+/// A whole number typed into a settings field, within `min..=max`.
+fn parse_number(text: &str, field: NumberField, min: u32, max: u32) -> Result<u32, Feedback> {
     match text.trim().parse::<u32>() {
-        Ok(n) if n <= max => Ok(n),
-        _ => Err(format!("{what} must be a whole number from 0 to {max}.")),
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(Feedback::OutOfRange { field, min, max }),
     }
 }
 
@@ -270,9 +326,7 @@ impl Kiosk {
             }
             Err(e) => {
                 log::error!("could not count attendance: {e}");
-                state.feedback = Some(Feedback::Problem(format!(
-                    "The counts could not be read: {e}."
-                )));
+                state.feedback = Some(Feedback::Failed(Failure::Counts, e.to_string()));
             }
         }
     }
@@ -364,14 +418,10 @@ impl Kiosk {
                         self.recount(state);
                     }
                     (Ok(_), Ok(_)) => {
-                        state.feedback = Some(Feedback::Problem(
-                            "The first date is after the last one; please swap them.".into(),
-                        ));
+                        state.feedback = Some(Feedback::DatesSwapped);
                     }
                     _ => {
-                        state.feedback = Some(Feedback::Problem(
-                            "Please write dates like 2026-11-25.".into(),
-                        ));
+                        state.feedback = Some(Feedback::DateShape);
                     }
                 }
             }
@@ -398,11 +448,8 @@ impl Kiosk {
                     None => Err(crate::error::StoreError::ReadOnly),
                 };
                 state.feedback = Some(match result {
-                    Ok(()) => Feedback::Done(format!(
-                        "The group on {date} at {} is cancelled. Home shows the note.",
-                        start.format("%H:%M")
-                    )),
-                    Err(e) => Feedback::Problem(format!("The cancellation was not saved: {e}.")),
+                    Ok(()) => Feedback::Cancelled(date, start),
+                    Err(e) => Feedback::Failed(Failure::Cancel, e.to_string()),
                 });
                 self.refresh_schedule();
             }
@@ -412,11 +459,8 @@ impl Kiosk {
                     None => Err(crate::error::StoreError::ReadOnly),
                 };
                 state.feedback = Some(match result {
-                    Ok(()) => Feedback::Done(format!(
-                        "The group on {date} at {} is back on.",
-                        start.format("%H:%M")
-                    )),
-                    Err(e) => Feedback::Problem(format!("It was not restored: {e}.")),
+                    Ok(()) => Feedback::Restored(date, start),
+                    Err(e) => Feedback::Failed(Failure::Restore, e.to_string()),
                 });
                 self.refresh_schedule();
             }
@@ -427,10 +471,7 @@ impl Kiosk {
                     state.script_name = name;
                     state.script_draft =
                         self.dir.load_script(&state.script_name, state.script_lang);
-                    state.feedback = Some(Feedback::Done(format!(
-                        "The facilitator script is now \"{}\".",
-                        state.script_name
-                    )));
+                    state.feedback = Some(Feedback::ScriptChosen(state.script_name.clone()));
                 }
             }
             StaffAction::ScriptLanguage(lang) => {
@@ -443,27 +484,19 @@ impl Kiosk {
                 state.feedback = Some(match config::write_atomically(&path, &text) {
                     Ok(()) => {
                         self.script_cache = None;
-                        Feedback::Done("The script is saved.".into())
+                        Feedback::ScriptSaved
                     }
-                    Err(e) => Feedback::Problem(format!("The script was not saved: {e}.")),
+                    Err(e) => Feedback::Failed(Failure::Script, e.to_string()),
                 });
             }
             StaffAction::SaveSettings => {
                 let d = state.settings_draft.clone();
-                let numbers = (|| -> Result<(u32, u32, u32, u32), String> {
+                let numbers = (|| -> Result<(u32, u32, u32, u32), Feedback> {
                     Ok((
-                        parse_minutes(&d.early_window_min, "The early window", 240)?,
-                        parse_minutes(&d.wrap_up_min, "The wrap-up time", 60)?,
-                        parse_minutes(&d.ended_min, "The \"ended\" time", 240)?,
-                        match d.retention_days.trim().parse::<u32>() {
-                            Ok(n) if (1..=3650).contains(&n) => n,
-                            _ => {
-                                return Err(
-                                    "Days to keep names must be a whole number from 1 to 3650."
-                                        .into(),
-                                );
-                            }
-                        },
+                        parse_number(&d.early_window_min, NumberField::EarlyWindow, 0, 240)?,
+                        parse_number(&d.wrap_up_min, NumberField::WrapUp, 0, 60)?,
+                        parse_number(&d.ended_min, NumberField::Ended, 0, 240)?,
+                        parse_number(&d.retention_days, NumberField::Retention, 1, 3650)?,
                     ))
                 })();
                 match numbers {
@@ -478,10 +511,10 @@ impl Kiosk {
                         s.retention_days = retention;
                         if self.save_settings(state, s) {
                             self.lang = self.settings.language;
-                            state.feedback = Some(Feedback::Done("Settings saved.".into()));
+                            state.feedback = Some(Feedback::SettingsSaved);
                         }
                     }
-                    Err(why) => state.feedback = Some(Feedback::Problem(why)),
+                    Err(why) => state.feedback = Some(why),
                 }
             }
             StaffAction::Digit(_)
@@ -496,9 +529,7 @@ impl Kiosk {
     fn export(&self, state: &mut StaffState) {
         self.recount(state);
         if state.report.is_none() {
-            state.feedback = Some(Feedback::Problem(
-                "There is nothing to export: the attendance database is not open.".into(),
-            ));
+            state.feedback = Some(Feedback::NoDatabase);
             return;
         }
         let folder = export::destination::choose_folder(
@@ -511,21 +542,18 @@ impl Kiosk {
         state.feedback = Some(match config::write_atomically(&path, &state.csv) {
             Ok(()) => {
                 log::info!("attendance exported to {}", path.display());
-                Feedback::Done(format!("Saved to {}", path.display()))
+                Feedback::Exported(path)
             }
-            Err(e) => Feedback::Problem(format!("The file was not saved: {e}.")),
+            Err(e) => Feedback::Failed(Failure::Export, e.to_string()),
         });
     }
 
     fn save_schedule(&mut self, state: &mut StaffState) {
         let mut slots: Vec<Slot> = Vec::new();
         for draft in &state.slots {
-            let day = Lang::En.weekday_long(draft.weekday);
             let (Some(start), Some(end)) = (parse_hhmm(&draft.start), parse_hhmm(&draft.end))
             else {
-                state.feedback = Some(Feedback::Problem(format!(
-                    "The {day} times must look like 13:30."
-                )));
+                state.feedback = Some(Feedback::SlotTimes(draft.weekday));
                 return;
             };
             let slot = Slot {
@@ -534,20 +562,13 @@ impl Kiosk {
                 end,
             };
             if let Some(why) = config::slot_problem(&slot, &slots) {
-                let mut sentence = why;
-                if let Some(first) = sentence.get(..1) {
-                    sentence = first.to_uppercase() + &sentence[1..];
-                }
-                state.feedback = Some(Feedback::Problem(format!("{sentence}.")));
+                state.feedback = Some(Feedback::Slot(why));
                 return;
             }
             slots.push(slot);
         }
         let Ok(zone) = state.zone.trim().parse::<chrono_tz::Tz>() else {
-            state.feedback = Some(Feedback::Problem(format!(
-                "\"{}\" is not a time zone; pick one from the list.",
-                state.zone
-            )));
+            state.feedback = Some(Feedback::UnknownZone(state.zone.clone()));
             return;
         };
         let mut settings = self.settings.clone();
@@ -555,10 +576,7 @@ impl Kiosk {
         settings.time_zone = zone;
         if self.save_settings(state, settings) {
             state.slots = slot_drafts(&self.settings);
-            state.feedback = Some(Feedback::Done(format!(
-                "Saved. Home now shows: {}",
-                self.schedule.summary(self.lang)
-            )));
+            state.feedback = Some(Feedback::ScheduleSaved);
         }
     }
 
@@ -568,7 +586,7 @@ impl Kiosk {
             let first = problems
                 .first()
                 .map_or_else(String::new, |p| format!("{}: {}.", p.key, p.message));
-            state.feedback = Some(Feedback::Problem(first));
+            state.feedback = Some(Feedback::Invalid(first));
             return false;
         }
         match config::save(&self.dir.settings_path(), &settings) {
@@ -580,7 +598,7 @@ impl Kiosk {
                 true
             }
             Err(e) => {
-                state.feedback = Some(Feedback::Problem(format!("Nothing was saved: {e}.")));
+                state.feedback = Some(Feedback::Failed(Failure::Settings, e.to_string()));
                 false
             }
         }
@@ -665,7 +683,7 @@ impl Kiosk {
                         if !first_run {
                             state.section = Section::Settings;
                         }
-                        state.feedback = Some(Feedback::Done("The new PIN is saved.".into()));
+                        state.feedback = Some(Feedback::PinSaved);
                         self.screen = Screen::Staff(Box::new(state));
                     }
                     Err(why) => {

@@ -9,8 +9,9 @@ mod settings;
 
 use egui::{RichText, Ui};
 
-use crate::app::staff::{Feedback, StaffState};
+use crate::app::staff::{Failure, Feedback, NumberField, StaffState};
 use crate::app::{Action, Section, StaffAction, View};
+use crate::config::SlotProblem;
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
 
@@ -29,16 +30,17 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
     for problem in &view.problems {
         banner(ui, problem, theme::WARNING, theme::TEXT);
     }
-    match &state.feedback {
-        Some(Feedback::Done(text)) => {
+    if let Some(feedback) = &state.feedback {
+        let text = feedback_words(view, feedback);
+        if feedback.is_problem() {
+            banner(ui, &text, theme::NOTICE, theme::NOTICE_TEXT);
+        } else {
             ui.label(
                 RichText::new(text)
                     .size(theme::BODY_SIZE)
                     .color(theme::TEXT),
             );
         }
-        Some(Feedback::Problem(text)) => banner(ui, text, theme::NOTICE, theme::NOTICE_TEXT),
-        None => {}
     }
     ui.separator();
     match state.section {
@@ -70,6 +72,75 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             if quit.clicked() {
                 actions.push(Action::Staff(StaffAction::Quit));
             }
+        }
+    }
+}
+
+/// What a staff action came to, in one sentence in the kiosk's language.
+fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
+    let w = staff_words(view.lang);
+    let lang = view.lang;
+    let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let when = |date: chrono::NaiveDate, start: chrono::NaiveTime| {
+        format!(
+            "{} {date} {}",
+            lang.weekday_long(chrono::Datelike::weekday(&date)),
+            lang.time(start)
+        )
+    };
+    match feedback {
+        Feedback::PinSaved => w.pin_saved.to_string(),
+        Feedback::SettingsSaved => w.settings_saved.to_string(),
+        Feedback::ScriptSaved => w.script_saved.to_string(),
+        Feedback::ScriptChosen(name) => w.script_chosen.replace("{name}", name),
+        Feedback::Cancelled(date, start) => {
+            w.session_cancelled.replace("{when}", &when(*date, *start))
+        }
+        Feedback::Restored(date, start) => {
+            w.session_restored.replace("{when}", &when(*date, *start))
+        }
+        Feedback::ScheduleSaved => w
+            .schedule_saved
+            .replace("{summary}", &view.schedule.summary(lang)),
+        Feedback::Exported(path) => w.exported.replace("{path}", &path.display().to_string()),
+        Feedback::DatesSwapped => w.dates_swapped.to_string(),
+        Feedback::DateShape => w.date_shape.to_string(),
+        Feedback::NoDatabase => w.no_database.to_string(),
+        Feedback::SlotTimes(day) => w.slot_times.replace("{day}", lang.weekday_long(*day)),
+        Feedback::Slot(SlotProblem::EndsBeforeStart(slot)) => w
+            .slot_ends_before
+            .replace("{day}", lang.weekday_long(slot.weekday))
+            .replace("{end}", &hhmm(slot.end))
+            .replace("{start}", &hhmm(slot.start)),
+        Feedback::Slot(SlotProblem::Overlaps(slot, other)) => w
+            .slot_overlaps
+            .replace("{day}", lang.weekday_long(slot.weekday))
+            .replace("{start}", &hhmm(slot.start))
+            .replace("{other}", &hhmm(other.start)),
+        Feedback::UnknownZone(zone) => w.unknown_zone.replace("{zone}", zone),
+        Feedback::OutOfRange { field, min, max } => {
+            let name = match field {
+                NumberField::EarlyWindow => w.number_fields[0],
+                NumberField::WrapUp => w.number_fields[1],
+                NumberField::Ended => w.number_fields[2],
+                NumberField::Retention => w.number_fields[3],
+            };
+            w.out_of_range
+                .replace("{field}", name)
+                .replace("{min}", &min.to_string())
+                .replace("{max}", &max.to_string())
+        }
+        Feedback::Invalid(text) => text.clone(),
+        Feedback::Failed(what, why) => {
+            let what = match what {
+                Failure::Counts => w.failures[0],
+                Failure::Cancel => w.failures[1],
+                Failure::Restore => w.failures[2],
+                Failure::Script => w.failures[3],
+                Failure::Export => w.failures[4],
+                Failure::Settings => w.failures[5],
+            };
+            format!("{what}: {why}.")
         }
     }
 }
