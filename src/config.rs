@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveTime, Weekday};
+use chrono::NaiveTime;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -373,10 +373,6 @@ impl Settings {
         format!(
             "# dropin-kiosk settings, saved from the staff area. You may also edit this by hand.\n\n{body}"
         )
-    }
-
-    pub fn weekdays(&self) -> Vec<Weekday> {
-        self.slots.iter().map(|s| s.weekday).collect()
     }
 }
 

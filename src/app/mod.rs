@@ -116,14 +116,6 @@ impl Kiosk {
         self.store.as_ref()
     }
 
-    pub fn schedule(&self) -> &Schedule {
-        &self.schedule
-    }
-
-    pub fn status(&self) -> Status {
-        timer::status_at(&self.schedule, self.settings.windows(), self.now())
-    }
-
     /// Rebuilds the schedule after settings or cancellations change.
     pub fn refresh_schedule(&mut self) {
         let cancellations = match &self.store {

@@ -70,10 +70,6 @@ impl Store {
         Store::init(Connection::open_in_memory()?, None)
     }
 
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
     fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
         let classify = |e| StoreError::classify(e, path.as_deref());
         conn.busy_timeout(std::time::Duration::from_secs(5))
