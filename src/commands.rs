@@ -50,7 +50,8 @@ impl Context {
     /// For commands that only read: works on a database that cannot be written to.
     pub fn open_for_reading(dir: DataDir) -> Result<Context, CommandError> {
         Context::open_with(dir, |path| {
-            Store::open(path).or_else(|_| Store::open_read_only(path))
+            // The first error is the one that explains the trouble.
+            Store::open(path).or_else(|e| Store::open_read_only(path).map_err(|_| e))
         })
     }
 

@@ -17,6 +17,10 @@ pub enum StoreError {
     ReadOnly,
     #[error("the attendance database was made by a newer version of dropin-kiosk (version {0})")]
     TooNew(i64),
+    #[error(
+        "the attendance database is from an older version and cannot be upgraded while read-only"
+    )]
+    Outdated,
     #[error("the attendance database failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

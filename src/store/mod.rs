@@ -59,8 +59,12 @@ impl Store {
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| store.fail(e))?;
         let version = store.query_i64("PRAGMA user_version", [])?.unwrap_or(0);
-        if version != MIGRATIONS.len() as i64 {
-            return Err(StoreError::ReadOnly);
+        let latest = MIGRATIONS.len() as i64;
+        if version > latest {
+            return Err(StoreError::TooNew(version));
+        }
+        if version < latest {
+            return Err(StoreError::Outdated);
         }
         Ok(store)
     }
