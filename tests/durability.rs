@@ -31,9 +31,12 @@ fn every_confirmed_sign_in_survives_sigkill_and_the_store_stays_sound() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        std::thread::sleep(Duration::from_micros(seed % 12_000));
-        if child.kill().is_ok() {
-            killed += 1;
+        // Every fourth run is left to finish, so even a slow machine confirms some.
+        if i % 4 != 3 {
+            std::thread::sleep(Duration::from_micros(seed % 12_000));
+            if child.kill().is_ok() {
+                killed += 1;
+            }
         }
         let mut out = String::new();
         child
