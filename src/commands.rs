@@ -29,6 +29,8 @@ pub enum CommandError {
     Settings(#[from] SettingsError),
     #[error("could not write the export: {0}")]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Write(#[from] crate::fs::WriteError),
     #[error("could not write the export: {0}")]
     Csv(#[from] ::csv::Error),
 }
@@ -184,12 +186,13 @@ pub fn run(
             match file {
                 Some(path) => {
                     let text = export::csv::to_string(&report);
-                    config::write_atomically(&path, &text)?;
+                    // Never over an existing file: a taken name gets `-2`, `-3`, … instead.
+                    let written = crate::fs::create_new(&path, text.as_bytes())?;
                     writeln!(
                         out,
                         "Wrote {} rows to {}.",
                         report.rows.len() + 1,
-                        path.display()
+                        written.display()
                     )?;
                 }
                 None => export::csv::write(&report, out)?,

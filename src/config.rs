@@ -434,7 +434,7 @@ pub fn load(path: &Path) -> Loaded {
         Ok((settings, text)) => {
             if std::fs::read_to_string(&last_good).ok().as_deref() != Some(text.as_str()) {
                 // Best effort: the copy only helps a later bad edit; failing it changes nothing now.
-                let _ = write_atomically(&last_good, &text);
+                let _ = crate::fs::replace(&last_good, text.as_bytes());
             }
             Loaded {
                 settings,
@@ -467,29 +467,8 @@ fn last_good_path(path: &Path) -> PathBuf {
 /// Saves settings so a power cut leaves either the old file or the new one, never half of one.
 pub fn save(path: &Path, settings: &Settings) -> Result<(), SettingsError> {
     let text = settings.to_toml();
-    write_atomically(path, &text)?;
-    let _ = write_atomically(&last_good_path(path), &text);
-    Ok(())
-}
-
-/// Writes to a temporary file beside `path`, syncs it, then renames it over `path`.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), SettingsError> {
-    use std::io::Write;
-    let err = |source| SettingsError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let tmp = path.with_extension("toml.tmp");
-    let mut file = std::fs::File::create(&tmp).map_err(err)?;
-    file.write_all(text.as_bytes()).map_err(err)?;
-    file.sync_all().map_err(err)?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(err)?;
-    if let Some(dir) = path.parent()
-        && let Ok(dir) = std::fs::File::open(dir)
-    {
-        let _ = dir.sync_all();
-    }
+    crate::fs::replace(path, text.as_bytes())?;
+    let _ = crate::fs::replace(&last_good_path(path), text.as_bytes());
     Ok(())
 }
 

@@ -64,15 +64,15 @@ impl DataDir {
         let _ = create(&dir.exports_dir());
         if !dir.settings_path().exists() {
             let zone = iana_time_zone::get_timezone().ok();
-            let _ = config::write_atomically(
+            let _ = crate::fs::replace(
                 &dir.settings_path(),
-                &config::first_run_text(zone.as_deref()),
+                config::first_run_text(zone.as_deref()).as_bytes(),
             );
         }
         for (name, lang, text) in BUILTIN_SCRIPTS {
             let path = dir.script_path(name, *lang);
             if !path.exists() {
-                let _ = std::fs::write(path, text);
+                let _ = crate::fs::replace(&path, text.as_bytes());
             }
         }
         Ok(dir)

@@ -51,11 +51,8 @@ pub enum SettingsError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("could not save {path}: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::fs::WriteError),
     #[error("{0}")]
     Invalid(String),
 }

@@ -11,6 +11,7 @@ pub mod data;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod fs;
 pub mod logging;
 pub mod store;
 pub mod ui;

@@ -481,7 +481,7 @@ impl Kiosk {
             StaffAction::SaveScript => {
                 let path = self.dir.script_path(&state.script_name, state.script_lang);
                 let text = script::render(&state.script_draft, state.script_lang);
-                state.feedback = Some(match config::write_atomically(&path, &text) {
+                state.feedback = Some(match crate::fs::replace(&path, text.as_bytes()) {
                     Ok(()) => {
                         self.script_cache = None;
                         Feedback::ScriptSaved
@@ -539,8 +539,8 @@ impl Kiosk {
         let path: PathBuf =
             folder.join(export::destination::file_name(state.range.0, state.range.1));
         let _ = std::fs::create_dir_all(&folder);
-        state.feedback = Some(match config::write_atomically(&path, &state.csv) {
-            Ok(()) => {
+        state.feedback = Some(match crate::fs::create_new(&path, state.csv.as_bytes()) {
+            Ok(path) => {
                 log::info!("attendance exported to {}", path.display());
                 Feedback::Exported(path)
             }

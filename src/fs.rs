@@ -1,0 +1,183 @@
+//! The one way the kiosk writes a file: a fresh, exclusively created temporary file in the
+//! target folder, flushed to disk, then renamed into place. Never through a symlink.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+/// How many names (`name.csv`, `name-2.csv`, … `name-99.csv`) a new file may try.
+pub const MAX_NAMES: u32 = 99;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("could not write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not write {path}: that name and the next {} are already taken", MAX_NAMES - 1)]
+    NoFreeName { path: PathBuf },
+}
+
+/// Replaces the file at `path` (settings, scripts, the PIN): a power cut leaves the old file or
+/// the new one, never half of one. If `path` is a symlink, the link itself is replaced; the
+/// file it points to is never written.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let tmp = written_temp(path, bytes)?;
+    tmp.persist(path).map_err(|e| WriteError::Io {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    sync_folder(path)
+}
+
+/// Writes a new file at `path`, or at `stem-2.ext`, `stem-3.ext`, … when that name is taken
+/// (by a file, a folder or a symlink): never over anything that exists. Returns the path
+/// written.
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+    let mut tmp = written_temp(path, bytes)?;
+    for n in 1..=MAX_NAMES {
+        let candidate = numbered(path, n);
+        match tmp.persist_noclobber(&candidate) {
+            Ok(_) => {
+                sync_folder(&candidate)?;
+                return Ok(candidate);
+            }
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => {
+                return Err(WriteError::Io {
+                    path: candidate,
+                    source: e.error,
+                });
+            }
+        }
+    }
+    Err(WriteError::NoFreeName {
+        path: path.to_path_buf(),
+    })
+}
+
+/// `path` itself for `n == 1`, else `stem-n.ext`.
+fn numbered(path: &Path, n: u32) -> PathBuf {
+    if n == 1 {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
+}
+
+/// A temporary file beside `path`, created exclusively (mode 0600), written and synced.
+fn written_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, WriteError> {
+    let err = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = folder_of(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dropin-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    Ok(tmp)
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Makes the rename itself durable.
+fn sync_folder(path: &Path) -> Result<(), WriteError> {
+    let folder = folder_of(path);
+    std::fs::File::open(folder)
+        .and_then(|dir| dir.sync_all())
+        .map_err(|source| WriteError::Io {
+            path: folder.to_path_buf(),
+            source,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_swaps_the_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        replace(&path, b"one").unwrap();
+        replace(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replace_replaces_a_symlink_and_never_writes_through_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("kiosk.db");
+        std::fs::write(&target, b"precious").unwrap();
+        let link = dir.path().join("settings.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace(&link, b"new settings").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"precious");
+        assert!(!std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read(&link).unwrap(), b"new settings");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn create_new_skips_taken_names_and_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("kiosk.db");
+        std::fs::write(&target, b"precious").unwrap();
+        let path = dir.path().join("attendance.csv");
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        std::fs::write(dir.path().join("attendance-2.csv"), b"older").unwrap();
+        let written = create_new(&path, b"date,weekday").unwrap();
+        assert_eq!(written, dir.path().join("attendance-3.csv"));
+        assert_eq!(std::fs::read(&written).unwrap(), b"date,weekday");
+        assert_eq!(std::fs::read(&target).unwrap(), b"precious");
+        assert_eq!(
+            std::fs::read(dir.path().join("attendance-2.csv")).unwrap(),
+            b"older"
+        );
+    }
+
+    #[test]
+    fn a_new_file_is_private_to_the_kiosk() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = create_new(&dir.path().join("a.csv"), b"x").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&written).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert!(written.exists());
+    }
+
+    #[test]
+    fn when_every_name_is_taken_it_says_so_in_one_sentence() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.csv");
+        for n in 1..=MAX_NAMES {
+            std::fs::write(numbered(&path, n), b"taken").unwrap();
+        }
+        let err = create_new(&path, b"x").unwrap_err();
+        assert!(matches!(err, WriteError::NoFreeName { .. }), "{err}");
+        assert_eq!(err.to_string().lines().count(), 1);
+    }
+}
