@@ -150,7 +150,7 @@ pub fn run(
                 ),
                 None => "outside group hours".to_string(),
             };
-            let again = if receipt.welcome_back {
+            let again = if receipt.repeat {
                 " (already signed in to this group, so counted once)"
             } else {
                 ""

@@ -26,10 +26,24 @@ use crate::data::DataDir;
 /// Runs what the command line asks for: a headless command, or the kiosk window.
 /// `started` is when the process began, for the first-frame figure in the log.
 pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
-    let root = match cli.data_dir {
-        Some(dir) => dir,
-        None => DataDir::default_root()?,
+    // A demo or training run at a pretend time never writes into the real data folder: unless
+    // a folder is named, it runs on a fresh one, deleted when the run ends.
+    let practice = match (&cli.data_dir, cli.pretend_now) {
+        (None, Some(_)) => Some(practice_folder()?),
+        _ => None,
     };
+    let root = match (cli.data_dir, &practice) {
+        (Some(dir), _) => dir,
+        (None, Some(folder)) => folder.path().to_path_buf(),
+        (None, None) => DataDir::default_root()?,
+    };
+    if practice.is_some() {
+        eprintln!(
+            "dropin-kiosk: practice run on a temporary folder ({}), deleted afterwards; \
+             the real data folder is not touched",
+            root.display()
+        );
+    }
     let dir = DataDir::prepare(&root)?;
     let clock: Arc<dyn Clock> = match cli.pretend_now {
         Some(at) => Arc::new(PretendClock::new(at)),
@@ -43,8 +57,21 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         }
         None => {
             logging::init(&dir.log_path());
-            app::window::run(dir, clock, cli.windowed, started)
+            app::window::run(dir, clock, cli.windowed, practice.is_some(), started)
                 .map_err(|e| CommandError::Plain(e.to_string()))
         }
     }
+}
+
+/// A new, private temporary folder for a practice run.
+fn practice_folder() -> Result<tempfile::TempDir, CommandError> {
+    tempfile::Builder::new()
+        .prefix("dropin-kiosk-practice-")
+        .tempdir()
+        .map_err(|source| {
+            CommandError::from(error::DataDirError::Create {
+                path: std::env::temp_dir(),
+                source,
+            })
+        })
 }

@@ -11,4 +11,5 @@ mod cli;
 mod durability;
 mod reliability;
 mod staff;
+mod trust;
 mod ui;

@@ -46,6 +46,10 @@ pub struct Kiosk {
     pub quit_requested: bool,
     pin_lock: crate::store::PinLock,
     next_purge: DateTime<Utc>,
+    /// A practice run (`--pretend-now` on a temporary folder): Home says so.
+    pub practice: bool,
+    /// How many times the sign-in screen has been opened.
+    sign_in_visits: u64,
 }
 
 /// What a screen may read while it draws.
@@ -62,6 +66,7 @@ pub struct View<'a> {
     /// For staff: the sentences about anything wrong with settings or storage.
     pub problems: Vec<String>,
     pub pin_locked_for: Option<chrono::Duration>,
+    pub practice: bool,
 }
 
 impl Kiosk {
@@ -97,6 +102,8 @@ impl Kiosk {
             quit_requested: false,
             pin_lock: crate::store::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
+            sign_in_visits: 0,
+            practice: false,
             dir,
             clock,
         };
@@ -214,6 +221,7 @@ impl Kiosk {
                 .cloned()
                 .collect(),
             pin_locked_for: self.pin_locked_for(),
+            practice: self.practice,
         };
         let mut actions = Vec::new();
         ui::draw(ui, &view, &mut self.screen, &mut actions);
@@ -250,8 +258,10 @@ impl Kiosk {
         match action {
             Action::GoHome => self.go_home(),
             Action::OpenSignIn => {
+                self.sign_in_visits = self.sign_in_visits.wrapping_add(1);
                 self.screen = Screen::SignIn {
                     name: String::new(),
+                    visit: self.sign_in_visits,
                 }
             }
             Action::OpenScript => self.screen = Screen::Script { closing: false },
@@ -318,7 +328,6 @@ impl Kiosk {
                 Outcome::Counted {
                     id: receipt.id,
                     name: new.name,
-                    welcome_back: receipt.welcome_back,
                     first_visit: false,
                 }
             }

@@ -8,9 +8,16 @@ use crate::domain::timer::{Phase, Status};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Home,
-    SignIn { name: String },
+    /// `visit` numbers each opening, so the name field of one person is never the field
+    /// (with its undo history) of the next.
+    SignIn {
+        name: String,
+        visit: u64,
+    },
     Confirm(Confirmation),
-    Script { closing: bool },
+    Script {
+        closing: bool,
+    },
     Pin(PinPad),
     Staff(Box<StaffState>),
 }
@@ -24,10 +31,11 @@ pub struct Confirmation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Stored and committed.
+    /// A repeat in the same session sees exactly this too, so nobody can test whether a
+    /// given name is already here.
     Counted {
         id: i64,
         name: Option<String>,
-        welcome_back: bool,
         first_visit: bool,
     },
     /// Not stored; the participant sees a calm line and staff see why in the log.

@@ -21,14 +21,21 @@ pub struct KioskApp {
 }
 
 impl eframe::App for KioskApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
+    /// Runs before every drawn frame and also while the window is minimised or hidden (when
+    /// eframe draws nothing), so a close request is refused in every state.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
         if self.kiosk.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if !self.windowed && ctx.input(|i| i.viewport().fullscreen) == Some(false) {
+            // Something (a window manager shortcut, a display change) took full screen away.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.kiosk.show(ui);
         if !self.first_frame_logged {
             self.first_frame_logged = true;
@@ -45,6 +52,18 @@ impl eframe::App for KioskApp {
 }
 
 impl KioskApp {
+    /// The kiosk in its window; `lock` is the data folder's single-instance lock, held until
+    /// the window closes.
+    pub fn new(kiosk: Kiosk, windowed: bool, started: Instant, lock: File) -> KioskApp {
+        KioskApp {
+            kiosk,
+            windowed,
+            started,
+            first_frame_logged: false,
+            _lock: lock,
+        }
+    }
+
     fn may_close(&self) -> bool {
         self.windowed || self.kiosk.quit_requested
     }
@@ -115,6 +134,7 @@ pub fn run(
     dir: DataDir,
     clock: Arc<dyn Clock>,
     windowed: bool,
+    practice: bool,
     started: Instant,
 ) -> Result<(), WindowError> {
     let lock = lock_data_dir(&dir)?;
@@ -131,21 +151,90 @@ pub fn run(
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
-    let kiosk = Kiosk::new(dir, clock);
+    let mut kiosk = Kiosk::new(dir, clock);
+    kiosk.practice = practice;
     eframe::run_native(
         "dropin-kiosk",
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
             add_system_fallback_fonts(&cc.egui_ctx);
-            Ok(Box::new(KioskApp {
-                kiosk,
-                windowed,
-                started,
-                first_frame_logged: false,
-                _lock: lock,
-            }))
+            Ok(Box::new(KioskApp::new(kiosk, windowed, started, lock)))
         }),
     )
     .map_err(|e| WindowError::Window(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::{ViewportCommand, ViewportEvent, ViewportId};
+
+    use super::*;
+    use crate::clock::FixedClock;
+
+    fn app(windowed: bool) -> (KioskApp, tempfile::TempDir) {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = DataDir::prepare(tmp.path()).unwrap();
+        let lock = lock_data_dir(&dir).unwrap();
+        let clock = FixedClock::new(chrono::DateTime::UNIX_EPOCH);
+        let kiosk = Kiosk::new(dir, Arc::new(clock));
+        (KioskApp::new(kiosk, windowed, Instant::now(), lock), tmp)
+    }
+
+    /// What the app asks of the window when eframe runs only `App::logic`, as it does while
+    /// the window is minimised or hidden.
+    fn commands_while_hidden(
+        app: &mut KioskApp,
+        event: Option<ViewportEvent>,
+    ) -> Vec<ViewportCommand> {
+        let ctx = egui::Context::default();
+        let mut frame = eframe::Frame::_new_kittest();
+        let mut input = egui::RawInput::default();
+        let viewport = input.viewports.entry(ViewportId::ROOT).or_default();
+        viewport.minimized = Some(true);
+        viewport.fullscreen = Some(true);
+        viewport.events.extend(event);
+        let out = ctx.run_logic(&input, |ctx| eframe::App::logic(app, ctx, &mut frame));
+        out.viewport_commands
+            .get(&ViewportId::ROOT)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_close_request_is_refused_while_the_window_is_hidden() {
+        let (mut app, _tmp) = app(false);
+        let commands = commands_while_hidden(&mut app, Some(ViewportEvent::Close));
+        assert!(
+            commands.contains(&ViewportCommand::CancelClose),
+            "{commands:?}"
+        );
+    }
+
+    #[test]
+    fn a_windowed_run_closes_like_any_window() {
+        let (mut app, _tmp) = app(true);
+        let commands = commands_while_hidden(&mut app, Some(ViewportEvent::Close));
+        assert!(
+            !commands.contains(&ViewportCommand::CancelClose),
+            "{commands:?}"
+        );
+    }
+
+    #[test]
+    fn full_screen_is_asked_for_again_when_it_is_lost() {
+        let (mut app, _tmp) = app(false);
+        let ctx = egui::Context::default();
+        let mut frame = eframe::Frame::_new_kittest();
+        let mut input = egui::RawInput::default();
+        input
+            .viewports
+            .entry(ViewportId::ROOT)
+            .or_default()
+            .fullscreen = Some(false);
+        let out = ctx.run_logic(&input, |ctx| eframe::App::logic(&mut app, ctx, &mut frame));
+        let commands = out.viewport_commands.get(&ViewportId::ROOT).cloned();
+        assert_eq!(commands, Some(vec![ViewportCommand::Fullscreen(true)]));
+        assert!(commands_while_hidden(&mut app, None).is_empty());
+    }
 }

@@ -12,8 +12,9 @@ use crate::error::StoreError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
     pub id: i64,
-    /// The same name already signed in to this occurrence: welcome back, not counted twice.
-    pub welcome_back: bool,
+    /// The same name already signed in to this occurrence: stored, not counted twice. Only
+    /// staff hear of it (the command line); the tablet welcomes a repeat like anyone else.
+    pub repeat: bool,
 }
 
 /// A first name as staff see it on "Today's first names".
@@ -34,7 +35,7 @@ impl Store {
         let path = self.path.clone();
         let fail = |e| StoreError::classify(e, path.as_deref());
         let tx = self.conn.transaction().map_err(fail)?;
-        let welcome_back = match &new.name_key {
+        let repeat = match &new.name_key {
             Some(key) => tx
                 .query_row(
                     "SELECT 1 FROM sign_ins WHERE scope = ?1 AND name_key = ?2 LIMIT 1",
@@ -56,7 +57,7 @@ impl Store {
                 new.name,
                 new.name_key,
                 new.name.is_some(),
-                welcome_back,
+                repeat,
                 new.first_visit,
                 new.occurrence.map(|(s, _)| s.timestamp_millis()),
                 new.occurrence.map(|(_, e)| e.timestamp_millis()),
@@ -66,14 +67,21 @@ impl Store {
         .map_err(fail)?;
         let id = tx.last_insert_rowid();
         tx.commit().map_err(fail)?;
-        Ok(Receipt { id, welcome_back })
+        Ok(Receipt { id, repeat })
     }
 
-    /// Marks a stored sign-in as a first visit (the optional tap after confirmation).
+    /// Marks a stored sign-in as a first visit (the optional tap after confirmation). A repeat
+    /// is offered the tap too (it sees what a first sign-in sees), so its mark goes to the
+    /// person's first sign-in of that session, the one that is counted.
     pub fn mark_first_visit(&mut self, id: i64) -> Result<(), StoreError> {
         self.conn
             .execute(
-                "UPDATE sign_ins SET first_visit = 1 WHERE id = ?1",
+                "UPDATE sign_ins SET first_visit = 1 WHERE id = coalesce(
+                    (SELECT first.id FROM sign_ins AS this JOIN sign_ins AS first
+                       ON first.scope = this.scope AND first.name_key = this.name_key
+                     WHERE this.id = ?1 AND this.is_repeat = 1 AND first.is_repeat = 0
+                     ORDER BY first.id LIMIT 1),
+                    ?1)",
                 params![id],
             )
             .map_err(|e| self.fail(e))?;
@@ -238,14 +246,33 @@ mod tests {
     #[test]
     fn casey_twice_in_one_session_counts_once_and_is_welcomed_back() {
         let mut store = Store::in_memory().unwrap();
-        assert!(!sign_in(&mut store, "Casey", "2026-11-25T21:35:00Z").welcome_back);
-        assert!(sign_in(&mut store, "casey ", "2026-11-25T21:50:00Z").welcome_back);
-        assert!(!sign_in(&mut store, "", "2026-11-25T21:51:00Z").welcome_back);
-        assert!(!sign_in(&mut store, "", "2026-11-25T21:52:00Z").welcome_back);
+        assert!(!sign_in(&mut store, "Casey", "2026-11-25T21:35:00Z").repeat);
+        assert!(sign_in(&mut store, "casey ", "2026-11-25T21:50:00Z").repeat);
+        assert!(!sign_in(&mut store, "", "2026-11-25T21:51:00Z").repeat);
+        assert!(!sign_in(&mut store, "", "2026-11-25T21:52:00Z").repeat);
         let start = utc("2026-11-25T21:30:00Z");
         assert_eq!(store.count_for_occurrence(start).unwrap(), 3);
         // Next week Casey is new to that session again.
-        assert!(!sign_in(&mut store, "Casey", "2026-12-02T21:35:00Z").welcome_back);
+        assert!(!sign_in(&mut store, "Casey", "2026-12-02T21:35:00Z").repeat);
+    }
+
+    #[test]
+    fn a_first_visit_tapped_after_a_repeat_marks_the_counted_sign_in_once() {
+        let mut store = Store::in_memory().unwrap();
+        sign_in(&mut store, "Casey", "2026-11-25T21:35:00Z");
+        let again = sign_in(&mut store, "casey", "2026-11-25T21:50:00Z");
+        let anon = sign_in(&mut store, "", "2026-11-25T21:55:00Z");
+        store.mark_first_visit(again.id).unwrap();
+        store.mark_first_visit(anon.id).unwrap();
+        let mut facts = Vec::new();
+        store
+            .for_each_fact(
+                utc("2026-11-25T00:00:00Z"),
+                utc("2026-11-26T00:00:00Z"),
+                |f| facts.push((f.repeat, f.first_visit)),
+            )
+            .unwrap();
+        assert_eq!(facts, vec![(false, true), (true, false), (false, true)]);
     }
 
     #[test]

@@ -18,10 +18,7 @@ pub fn confirm_ui(
         ui.add_space(90.0);
         match &confirmation.outcome {
             Outcome::Counted {
-                name,
-                welcome_back,
-                first_visit,
-                ..
+                name, first_visit, ..
             } => {
                 let size = theme::STATUS_SIZE * 0.85;
                 // A name the screen cannot draw faithfully (letters no font here has, or
@@ -30,18 +27,16 @@ pub fn confirm_ui(
                     !names::has_right_to_left(n)
                         && ui.ctx().fonts_mut(|f| f.has_glyphs(&theme::font(size), n))
                 });
-                let line = match (name, drawable, welcome_back) {
-                    (Some(_), Some(name), true) => w.welcome_back_named.replace("{name}", name),
-                    (Some(_), Some(name), false) => w.welcome_named.replace("{name}", name),
-                    (Some(_), None, true) => w.welcome_back.to_string(),
-                    (Some(_), None, false) => w.welcome_signed_in.to_string(),
-                    (None, _, _) => w.welcome_anonymous.to_string(),
+                let line = match (name, drawable) {
+                    (Some(_), Some(name)) => w.welcome_named.replace("{name}", name),
+                    (Some(_), None) => w.welcome_signed_in.to_string(),
+                    (None, _) => w.welcome_anonymous.to_string(),
                 };
                 ui.label(RichText::new(line).size(size).strong());
                 ui.add_space(40.0);
                 if *first_visit {
                     ui.label(RichText::new(w.first_time_thanks).size(theme::TITLE_SIZE));
-                } else if !welcome_back {
+                } else {
                     ui.label(RichText::new(w.first_time_question).size(theme::BODY_SIZE));
                     let size = Vec2::new(420.0, theme::MIN_TOUCH * 1.5);
                     if widgets::big_button(ui, w.first_time_yes, size).clicked() {

@@ -96,5 +96,12 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
                 }
             });
         });
+        if view.practice {
+            ui.label(
+                RichText::new(w.practice_banner)
+                    .size(theme::SMALL_SIZE)
+                    .color(theme::TEXT_SOFT),
+            );
+        }
     });
 }

@@ -14,6 +14,7 @@ use crate::app::{Action, Screen, View};
 
 /// Draws the current screen on a full-window panel.
 pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &mut Vec<Action>) {
+    forget_what_the_last_person_typed(ui, screen);
     egui::Frame::new()
         .fill(theme::BACKGROUND)
         .inner_margin(theme::MARGIN)
@@ -21,7 +22,9 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
             ui.set_min_size(ui.available_size());
             match screen {
                 Screen::Home => home::home_ui(ui, view, actions),
-                Screen::SignIn { name } => sign_in::sign_in_ui(ui, view, name, actions),
+                Screen::SignIn { name, visit } => {
+                    sign_in::sign_in_ui(ui, view, name, *visit, actions);
+                }
                 Screen::Confirm(confirmation) => {
                     confirm::confirm_ui(ui, view, confirmation, actions);
                 }
@@ -30,4 +33,22 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
                 Screen::Staff(state) => staff::staff_ui(ui, view, state, actions),
             }
         });
+}
+
+/// Nothing of one person reaches the next. Copy, cut and paste never reach a widget, so no
+/// clipboard carries a name from one visit to another; and once a public screen other than
+/// sign-in shows, every text field's remembered state (its undo history and selection) is
+/// dropped, so Ctrl+Z on the next visit brings nothing back.
+fn forget_what_the_last_person_typed(ui: &egui::Ui, screen: &Screen) {
+    ui.input_mut(|i| {
+        i.events.retain(|e| {
+            !matches!(
+                e,
+                egui::Event::Copy | egui::Event::Cut | egui::Event::Paste(_)
+            )
+        });
+    });
+    if matches!(screen, Screen::Home | Screen::Confirm(_)) {
+        ui.data_mut(egui::util::IdTypeMap::remove_by_type::<egui::text_edit::TextEditState>);
+    }
 }

@@ -7,7 +7,13 @@ use super::{keyboard, theme, widgets};
 use crate::app::{Action, View};
 use crate::domain::names;
 
-pub fn sign_in_ui(ui: &mut Ui, view: &View<'_>, name: &mut String, actions: &mut Vec<Action>) {
+pub fn sign_in_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    name: &mut String,
+    visit: u64,
+    actions: &mut Vec<Action>,
+) {
     let w = view.words;
     ui.label(RichText::new(w.name_title).size(theme::TITLE_SIZE).strong());
     ui.label(
@@ -19,7 +25,8 @@ pub fn sign_in_ui(ui: &mut Ui, view: &View<'_>, name: &mut String, actions: &mut
     let mut submit = false;
     let field = ui.add(
         TextEdit::singleline(name)
-            .id_salt("first-name")
+            // A new field each visit: no undo history or selection from the last person.
+            .id_salt(("first-name", visit))
             .font(theme::font(theme::TITLE_SIZE))
             .hint_text(w.name_field)
             .desired_width(ui.available_width())

@@ -6,6 +6,7 @@ use crate::domain::lang::Lang;
 pub struct Words {
     // Home
     pub welcome_anytime: &'static str,
+    pub practice_banner: &'static str,
     pub sign_in_named: &'static str,
     pub sign_in_anonymous: &'static str,
     pub we_meet: &'static str,
@@ -23,10 +24,8 @@ pub struct Words {
     pub back: &'static str,
     // Confirmation
     pub welcome_named: &'static str,
-    pub welcome_back_named: &'static str,
     pub welcome_anonymous: &'static str,
     pub welcome_signed_in: &'static str,
-    pub welcome_back: &'static str,
     pub first_time_question: &'static str,
     pub first_time_yes: &'static str,
     pub first_time_thanks: &'static str,
@@ -43,6 +42,7 @@ pub struct Words {
 
 pub const EN: Words = Words {
     welcome_anytime: "Everyone is welcome, whenever you arrive.",
+    practice_banner: "Practice mode: nothing done here is kept.",
     sign_in_named: "Sign in with my first name",
     sign_in_anonymous: "Count me in — no name",
     we_meet: "We meet",
@@ -58,10 +58,8 @@ pub const EN: Words = Words {
     sign_in: "Sign in",
     back: "Back",
     welcome_named: "Welcome, {name}!",
-    welcome_back_named: "Welcome back, {name}!",
     welcome_anonymous: "You're counted in. Welcome!",
     welcome_signed_in: "You're signed in. Welcome!",
-    welcome_back: "Welcome back!",
     first_time_question: "Is this your first time here? You can skip this.",
     first_time_yes: "Yes, first time",
     first_time_thanks: "Thank you. We're glad you came.",
@@ -77,6 +75,7 @@ pub const EN: Words = Words {
 
 pub const ES: Words = Words {
     welcome_anytime: "Aquí hay lugar para ti, llegues a la hora que llegues.",
+    practice_banner: "Modo de práctica: nada de lo que se haga aquí se guarda.",
     sign_in_named: "Entrar con mi nombre",
     sign_in_anonymous: "Cuéntame — sin nombre",
     we_meet: "Nos reunimos",
@@ -92,10 +91,8 @@ pub const ES: Words = Words {
     sign_in: "Entrar",
     back: "Volver",
     welcome_named: "¡Hola, {name}! Qué bueno que viniste.",
-    welcome_back_named: "¡Qué gusto verte otra vez, {name}!",
     welcome_anonymous: "Listo, ya cuentas. ¡Qué bueno que viniste!",
     welcome_signed_in: "Listo, ya quedó tu registro. ¡Qué bueno que viniste!",
-    welcome_back: "¡Qué gusto verte otra vez!",
     first_time_question: "¿Es tu primera vez aquí? Puedes saltar esto.",
     first_time_yes: "Sí, primera vez",
     first_time_thanks: "Gracias. Nos alegra que vinieras.",

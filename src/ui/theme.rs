@@ -59,7 +59,16 @@ pub fn font(size: f32) -> FontId {
 /// Applies the kiosk look to egui's style: dark, high contrast, large text and targets.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_visuals(Visuals::dark());
+    // A plugged-in keyboard can do nothing a finger cannot: egui's built-in Ctrl +/−/0 zoom
+    // and Ctrl+Q quit are off, so the layout stays whole and only staff can close the kiosk.
+    ctx.options_mut(|o| {
+        o.zoom_with_keyboard = false;
+        o.quit_shortcuts.clear();
+    });
     ctx.all_styles_mut(|style: &mut Style| {
+        // Nothing on screen can be selected and copied for the next person to paste.
+        style.interaction.selectable_labels = false;
+        style.debug.debug_on_hover_with_all_modifiers = false;
         style.text_styles = [
             (TextStyle::Heading, font(TITLE_SIZE)),
             (TextStyle::Body, font(BODY_SIZE)),
