@@ -16,6 +16,8 @@ use crate::domain::visit::NewSignIn;
 use crate::error::{DataDirError, SettingsError, StoreError};
 use crate::export;
 use crate::store::Store;
+use crate::words::calendar::{LangWords as _, ScheduleWords as _};
+use crate::words::timer::StatusWords as _;
 
 #[derive(Debug, Error)]
 pub enum CommandError {

@@ -14,6 +14,7 @@ use crate::domain::schedule::{
 };
 use crate::domain::timer::Windows;
 use crate::error::SettingsError;
+use crate::words::calendar::LangWords as _;
 
 /// The settings file shipped in `assets/`, copied into the data folder on first run.
 pub const DEFAULT_SETTINGS_TOML: &str = include_str!("../assets/settings.toml");

@@ -15,6 +15,7 @@ pub mod fs;
 pub mod logging;
 pub mod store;
 pub mod ui;
+pub mod words;
 
 use std::sync::Arc;
 

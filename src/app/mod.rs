@@ -21,6 +21,7 @@ use crate::domain::visit::NewSignIn;
 use crate::error::StoreError;
 use crate::store::Store;
 use crate::ui;
+use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub use action::Action;
 pub use staff::{Section, StaffAction};

@@ -15,6 +15,7 @@ use crate::domain::schedule::{Slot, parse_hhmm};
 use crate::domain::script::{self, Script};
 use crate::export;
 use crate::store::PinLock;
+use crate::words::calendar::LangWords as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {

@@ -6,8 +6,6 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use super::lang::Lang;
-
 /// One weekly meeting: a weekday and local start and end times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Slot {
@@ -148,54 +146,6 @@ impl Schedule {
             .into_iter()
             .find(|o| o.is_cancelled() && o.end > now)
     }
-
-    /// The schedule in plain words: "Mon · Wed · Fri, 1:30–2:30 PM".
-    /// Slots with different times are listed one by one: "Mon 1:30–2:30 PM · Thu 6–7 PM".
-    pub fn summary(&self, lang: Lang) -> String {
-        let Some(first) = self.slots.first() else {
-            return String::new();
-        };
-        let same_times = self
-            .slots
-            .iter()
-            .all(|s| s.start == first.start && s.end == first.end);
-        if same_times {
-            let days: Vec<&str> = self
-                .slots
-                .iter()
-                .map(|s| lang.weekday_short(s.weekday))
-                .collect();
-            format!(
-                "{}, {}",
-                days.join(" · "),
-                lang.time_range(first.start, first.end)
-            )
-        } else {
-            self.slots
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{} {}",
-                        lang.weekday_short(s.weekday),
-                        lang.time_range(s.start, s.end)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
-    }
-
-    /// The meeting days in full words, each day once: "Monday, Wednesday and Friday".
-    pub fn days_words(&self, lang: Lang) -> String {
-        let mut days: Vec<&str> = Vec::new();
-        for slot in &self.slots {
-            let name = lang.weekday_long(slot.weekday);
-            if !days.contains(&name) {
-                days.push(name);
-            }
-        }
-        lang.join_list(&days)
-    }
 }
 
 fn resolve_local(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
@@ -263,27 +213,6 @@ mod tests {
         DateTime::parse_from_rfc3339(text)
             .unwrap()
             .with_timezone(&Utc)
-    }
-
-    #[test]
-    fn summary_groups_days_with_the_same_times() {
-        let s = default_schedule(chrono_tz::America::Los_Angeles);
-        assert_eq!(s.summary(Lang::En), "Mon · Wed · Fri, 1:30–2:30 PM");
-        assert_eq!(s.summary(Lang::Es), "lun · mié · vie, 13:30–14:30");
-        assert_eq!(s.days_words(Lang::En), "Monday, Wednesday and Friday");
-    }
-
-    #[test]
-    fn summary_lists_slots_with_different_times_one_by_one() {
-        let s = Schedule::new(
-            chrono_tz::UTC,
-            vec![
-                slot(Weekday::Thu, "18:00", "19:30"),
-                slot(Weekday::Mon, "13:30", "14:30"),
-            ],
-            vec![],
-        );
-        assert_eq!(s.summary(Lang::En), "Mon 1:30–2:30 PM · Thu 6:00–7:30 PM");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::domain::counts::{Report, Row, Tally};
+use crate::words::calendar::LangWords as _;
 
 pub const HEADER: [&str; 11] = [
     "date",

@@ -5,6 +5,7 @@ use egui::{Align, Layout, RichText, Ui, Vec2};
 use super::{theme, widgets};
 use crate::app::{Action, View};
 use crate::domain::lang::Lang;
+use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     let w = view.words;

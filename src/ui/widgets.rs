@@ -4,6 +4,7 @@ use egui::{Button, Color32, Response, RichText, Ui, Vec2};
 
 use super::theme;
 use crate::app::View;
+use crate::words::timer::StatusWords as _;
 
 /// A button of one colour with its text as its accessible label.
 pub fn filled_button(

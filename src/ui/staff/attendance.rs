@@ -10,6 +10,7 @@ use crate::app::{Action, View};
 use crate::domain::counts::{Report, RowStatus};
 use crate::ui::text::{StaffWords, staff_words};
 use crate::ui::theme;
+use crate::words::calendar::LangWords as _;
 
 pub fn attendance_ui(
     ui: &mut Ui,

@@ -14,6 +14,7 @@ use crate::app::{Action, Section, StaffAction, View};
 use crate::config::SlotProblem;
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
+use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);

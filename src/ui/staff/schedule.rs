@@ -8,6 +8,7 @@ use crate::app::staff::StaffState;
 use crate::app::{Action, StaffAction, View};
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
+use crate::words::calendar::LangWords as _;
 
 const DAYS: [Weekday; 7] = [
     Weekday::Mon,

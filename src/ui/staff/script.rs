@@ -8,6 +8,7 @@ use crate::app::{Action, StaffAction, View, fill_script};
 use crate::domain::lang::Lang;
 use crate::ui::text::{staff_words, words};
 use crate::ui::{theme, widgets};
+use crate::words::calendar::LangWords as _;
 
 pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);

@@ -8,6 +8,7 @@ use crate::app::{Action, StaffAction, View};
 use crate::domain::lang::Lang;
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
+use crate::words::calendar::LangWords as _;
 
 pub fn settings_ui(
     ui: &mut Ui,

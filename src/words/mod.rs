@@ -1,0 +1,5 @@
+//! Every sentence a person reads: the timer's words, calendar words and (in `ui::text`) the
+//! screens' words, each in English and Spanish. The domain returns values; this says them.
+
+pub mod calendar;
+pub mod timer;
