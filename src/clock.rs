@@ -1,4 +1,5 @@
-//! The one place the wall clock is read; everything else is handed `now`.
+//! The one place the wall clock is read; everything else is handed `now` (the log stamps its
+//! lines with `SystemClock`, the real time, even in a practice run).
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;

@@ -61,7 +61,8 @@ impl log::Log for FileLog {
             let _ = writeln!(
                 f,
                 "{} {:<5} {}",
-                chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ"),
+                // The machine's real time, even in a practice run at a pretend time.
+                crate::clock::Clock::now(&crate::clock::SystemClock).format("%Y-%m-%dT%H:%M:%SZ"),
                 record.level(),
                 record.args()
             );
