@@ -46,6 +46,8 @@ pub struct Kiosk {
     pub quit_requested: bool,
     pin_lock: crate::store::PinLock,
     next_purge: DateTime<Utc>,
+    /// For staff: when each damaged copy still kept will be deleted, soonest first.
+    pub damaged_until: Vec<DateTime<Utc>>,
 }
 
 /// What a screen may read while it draws.
@@ -61,6 +63,8 @@ pub struct View<'a> {
     pub script: Option<&'a Script>,
     /// For staff: the sentences about anything wrong with settings or storage.
     pub problems: Vec<String>,
+    /// For staff: when each damaged copy of the database still kept will be deleted.
+    pub damaged_until: &'a [DateTime<Utc>],
     pub pin_locked_for: Option<chrono::Duration>,
 }
 
@@ -97,6 +101,7 @@ impl Kiosk {
             quit_requested: false,
             pin_lock: crate::store::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
+            damaged_until: Vec::new(),
             dir,
             clock,
         };
@@ -213,6 +218,7 @@ impl Kiosk {
                 .chain(self.store_problem.iter())
                 .cloned()
                 .collect(),
+            damaged_until: &self.damaged_until,
             pin_locked_for: self.pin_locked_for(),
         };
         let mut actions = Vec::new();
@@ -307,6 +313,7 @@ impl Kiosk {
             let (store, problem) = start_fresh(&self.dir, now);
             self.store = store;
             self.store_problem = problem;
+            self.remove_old_damaged_copies(now);
             result = match &mut self.store {
                 Some(store) => store.sign_in(&new),
                 None => return Outcome::NotSaved,
@@ -329,12 +336,6 @@ impl Kiosk {
             }
         }
     }
-}
-
-/// Where a damaged `kiosk.db` is kept, beside the fresh one.
-fn moved_aside_name(dir: &DataDir, now: DateTime<Utc>) -> std::path::PathBuf {
-    dir.db_path()
-        .with_file_name(format!("kiosk.db.damaged-{}", now.format("%Y%m%d-%H%M%S")))
 }
 
 /// Fills a script's placeholders from settings and the real schedule.
@@ -376,10 +377,11 @@ pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<S
     }
 }
 
-/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them, and opens a new one.
+/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them for the retention
+/// period, opens a new one and copies into it the counts that can still be read.
 fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
     let path = dir.db_path();
-    let aside = moved_aside_name(dir, now);
+    let aside = crate::store::damaged_copy_path(&path, now);
     if let Err(e) = std::fs::rename(&path, &aside) {
         let why = format!(
             "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
@@ -401,7 +403,19 @@ fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<Stri
     );
     log::error!("{why}");
     match Store::open(&path) {
-        Ok(store) => (Some(store), Some(why)),
+        Ok(mut store) => {
+            let why = match store.salvage_from(&aside) {
+                Ok(saved) => format!(
+                    "{why} {} sign-ins were recovered from it, without names.",
+                    saved.sign_ins
+                ),
+                Err(e) => {
+                    log::error!("nothing could be recovered from {}: {e}", aside.display());
+                    format!("{why} Nothing could be recovered from it: {e}.")
+                }
+            };
+            (Some(store), Some(why))
+        }
         Err(e) => {
             let why = format!("{why} The fresh one could not be opened either: {e}.");
             log::error!("{why}");

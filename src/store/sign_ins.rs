@@ -150,16 +150,30 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.fail(e))
     }
 
-    /// Erases first names (and their match keys) of sign-ins before `cutoff`. Every count
-    /// survives: whether a sign-in was named or a repeat is kept in its own columns.
+    /// Erases first names (and their match keys) of sign-ins before `cutoff`, from every
+    /// file: the rows (with `secure_delete` zeroing what they leave behind), the free space
+    /// and old page copies (`VACUUM`, when anything was erased), and the WAL (truncated).
+    /// Every count survives: whether a sign-in was named or a repeat has its own columns.
+    /// Returns how many sign-ins lost their name.
     pub fn purge_names_before(&mut self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
-        self.conn
+        let erased = self
+            .conn
             .execute(
                 "UPDATE sign_ins SET first_name = NULL, name_key = NULL
                  WHERE at_ms < ?1 AND (first_name IS NOT NULL OR name_key IS NOT NULL)",
                 params![cutoff.timestamp_millis()],
             )
-            .map_err(|e| self.fail(e))
+            .map_err(|e| self.fail(e))?;
+        if erased > 0 {
+            // Rebuilds every page, so no earlier copy of a row (from before secure_delete,
+            // or in a page now free) survives in the file. In WAL mode the kiosk and a
+            // headless command beside it keep reading their own snapshot meanwhile.
+            self.conn
+                .execute_batch("VACUUM")
+                .map_err(|e| self.fail(e))?;
+        }
+        self.truncate_wal();
+        Ok(erased)
     }
 
     /// How many sign-ins are stored in all, for benchmarks and checks.
