@@ -167,7 +167,8 @@ fn readable_cancellations(conn: &Connection) -> Vec<(String, String, String, i64
         return out;
     };
     while let Ok(Some(row)) = rows.next() {
-        let read = || -> rusqlite::Result<_> { Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)) };
+        let read =
+            || -> rusqlite::Result<_> { Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)) };
         if let Ok(c) = read() {
             out.push(c);
         }
@@ -240,5 +241,74 @@ impl Store {
             damaged.display()
         );
         Ok(saved)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn copies_past_the_cutoff_go_with_their_wal_files_and_nothing_else_is_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kiosk.db");
+        let old = damaged_copy_path(&db, utc("2026-10-01T12:00:00Z"));
+        let recent = damaged_copy_path(&db, utc("2026-11-20T08:30:05Z"));
+        let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(name(&old), "kiosk.db.damaged-20261001-120000");
+        let mut files = vec![db.clone(), dir.path().join("kiosk.db.damaged-notes")];
+        for copy in [&old, &recent] {
+            for suffix in ["", "-wal", "-shm"] {
+                files.push(PathBuf::from(format!("{}{suffix}", copy.display())));
+            }
+        }
+        for f in &files {
+            std::fs::write(f, "x").unwrap();
+        }
+        let kept = remove_damaged_before(&db, utc("2026-11-25T00:00:00Z") - Duration::days(30));
+        assert_eq!(
+            kept,
+            vec![DamagedCopy {
+                path: recent.clone(),
+                made: utc("2026-11-20T08:30:05Z")
+            }]
+        );
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| name(&e.unwrap().path()))
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "kiosk.db",
+                "kiosk.db.damaged-20261120-083005",
+                "kiosk.db.damaged-20261120-083005-shm",
+                "kiosk.db.damaged-20261120-083005-wal",
+                "kiosk.db.damaged-notes",
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_is_salvaged_from_a_file_that_is_not_a_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let damaged = dir.path().join("kiosk.db.damaged-20261125-215600");
+        std::fs::write(&damaged, "name,when\nCasey,today\n").unwrap();
+        let mut store = Store::in_memory().unwrap();
+        assert_eq!(store.salvage_from(&damaged).unwrap(), Salvaged::default());
+        assert_eq!(store.total_sign_ins().unwrap(), 0);
+        assert_eq!(
+            std::fs::read_to_string(&damaged).unwrap(),
+            "name,when\nCasey,today\n"
+        );
     }
 }

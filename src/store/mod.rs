@@ -210,9 +210,11 @@ impl Store {
     /// say) stays readable there. Best effort: while another process is reading, the WAL
     /// cannot be emptied; the next purge tries again.
     fn truncate_wal(&self) {
-        let done = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-            r.get::<_, i64>(0)
-        });
+        let done = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                r.get::<_, i64>(0)
+            });
         match done {
             Ok(0) => {}
             Ok(_) => log::warn!("the WAL could not be emptied yet: another process is reading"),

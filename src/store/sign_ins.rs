@@ -294,6 +294,48 @@ mod tests {
         );
     }
 
+    /// Whether any file of the database holds `needle`, in any letter case.
+    fn on_disk(dir: &std::path::Path, needle: &str) -> bool {
+        let needle = needle.to_ascii_lowercase().into_bytes();
+        std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+            let bytes = std::fs::read(e.path()).unwrap().to_ascii_lowercase();
+            bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+        })
+    }
+
+    #[test]
+    fn a_purge_beside_the_open_kiosk_leaves_the_name_in_no_file_and_both_keep_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        let mut kiosk = Store::open(&path).unwrap();
+        sign_in(&mut kiosk, "Marigoldine", "2026-10-07T20:35:00Z");
+        sign_in(&mut kiosk, "Robin", "2026-11-25T21:35:00Z");
+        assert!(on_disk(dir.path(), "Marigoldine"));
+
+        // A headless command opens the store beside the running kiosk and purges.
+        let mut command = Store::open(&path).unwrap();
+        let cutoff = utc("2026-11-25T00:00:00Z") - Duration::days(30);
+        assert_eq!(command.purge_names_before(cutoff).unwrap(), 1);
+        assert!(!on_disk(dir.path(), "Marigoldine"));
+        assert_eq!(
+            std::fs::metadata(dir.path().join("kiosk.db-wal"))
+                .unwrap()
+                .len(),
+            0
+        );
+
+        // The kiosk's connection still reads and writes the rebuilt file.
+        assert!(sign_in(&mut kiosk, "robin", "2026-11-25T21:40:00Z").welcome_back);
+        let start = utc("2026-11-25T21:30:00Z");
+        assert_eq!(kiosk.count_for_occurrence(start).unwrap(), 1);
+        assert_eq!(command.count_for_occurrence(start).unwrap(), 1);
+        assert_eq!(kiosk.total_sign_ins().unwrap(), 3);
+        assert!(!on_disk(dir.path(), "Marigoldine"));
+        assert!(on_disk(dir.path(), "Robin"));
+        // Nothing left to erase: no rebuild, and nothing changes.
+        assert_eq!(kiosk.purge_names_before(cutoff).unwrap(), 0);
+    }
+
     #[test]
     fn odd_names_are_stored_as_plain_text_and_touch_no_other_row() {
         let mut store = Store::in_memory().unwrap();
