@@ -71,10 +71,9 @@ impl Context {
         crate::store::remove_damaged_before(&dir.db_path(), now - keep);
         let mut store = open(&dir.db_path())?;
         match store.purge_names_before(now - keep) {
-            Ok(_) => {}
             // A store that could only be opened read-only cannot be purged; its names are
             // erased the next time anything opens it for writing.
-            Err(StoreError::ReadOnly) => {}
+            Ok(_) | Err(StoreError::ReadOnly) => {}
             // The command still runs: the names go at the next purge, and staff are told.
             Err(e) => eprintln!("dropin-kiosk: old first names could not be erased yet: {e}"),
         }
