@@ -47,13 +47,14 @@ pub struct Context {
 impl Context {
     /// Headless commands refuse to run on fallback settings: a sign-in or an export against
     /// the wrong zone or schedule would be silently wrong, so staff fix the file first.
-    pub fn open(dir: DataDir) -> Result<Context, CommandError> {
-        Context::open_with(dir, Store::open)
+    /// Like the kiosk, every command first erases names older than the retention period.
+    pub fn open(dir: DataDir, now: DateTime<Utc>) -> Result<Context, CommandError> {
+        Context::open_with(dir, now, Store::open)
     }
 
     /// For commands that only read: works on a database that cannot be written to.
-    pub fn open_for_reading(dir: DataDir) -> Result<Context, CommandError> {
-        Context::open_with(dir, |path| {
+    pub fn open_for_reading(dir: DataDir, now: DateTime<Utc>) -> Result<Context, CommandError> {
+        Context::open_with(dir, now, |path| {
             // The first error is the one that explains the trouble.
             Store::open(path).or_else(|e| Store::open_read_only(path).map_err(|_| e))
         })
@@ -61,13 +62,23 @@ impl Context {
 
     fn open_with(
         dir: DataDir,
+        now: DateTime<Utc>,
         open: impl FnOnce(&std::path::Path) -> Result<Store, StoreError>,
     ) -> Result<Context, CommandError> {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = loaded.problem {
             return Err(CommandError::Plain(problem));
         }
-        let store = open(&dir.db_path())?;
+        let keep = Duration::days(i64::from(loaded.settings.retention_days));
+        crate::store::remove_damaged_before(&dir.db_path(), now - keep);
+        let mut store = open(&dir.db_path())?;
+        match store.purge_names_before(now - keep) {
+            // A store that could only be opened read-only cannot be purged; its names are
+            // erased the next time anything opens it for writing.
+            Ok(_) | Err(StoreError::ReadOnly) => {}
+            // The command still runs: the names go at the next purge, and staff are told.
+            Err(e) => eprintln!("dropin-kiosk: old first names could not be erased yet: {e}"),
+        }
         Ok(Context {
             dir,
             settings: loaded.settings,
@@ -112,9 +123,9 @@ pub fn run(
 ) -> Result<(), CommandError> {
     let reads_only = matches!(command, Command::Status { .. } | Command::Export { .. });
     let mut ctx = if reads_only {
-        Context::open_for_reading(dir)?
+        Context::open_for_reading(dir, now)?
     } else {
-        Context::open(dir)?
+        Context::open(dir, now)?
     };
     match command {
         Command::Status { at, json } => {

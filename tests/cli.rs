@@ -259,3 +259,58 @@ fn odd_names_on_the_command_line_never_panic() {
         "{csv}"
     );
 }
+
+#[test]
+fn names_past_retention_are_unreadable_in_every_file_after_any_command_and_counts_stay() {
+    let k = Kiosk::new();
+    // Sixty people at three Wednesday groups in October (PDT, UTC-7), each signed in on the
+    // day itself, so their names are fresh when stored; Zephyrine01 also comes back twice.
+    let days = ["2026-10-07", "2026-10-14", "2026-10-21"];
+    for i in 0..60 {
+        let at = format!("{}T13:{:02}:00-07:00", days[i % 3], 31 + i / 3);
+        let name = format!("Zephyrine{:02}", i + 1);
+        k.ok(&["--pretend-now", &at, "sign-in", "--name", &name]);
+    }
+    k.ok(&[
+        "--pretend-now",
+        "2026-10-07T14:20:00-07:00",
+        "sign-in",
+        "--name",
+        "zephyrine01",
+    ]);
+    let export = |now: &str| {
+        k.ok(&[
+            "--pretend-now",
+            now,
+            "export",
+            "--from",
+            "2026-10-01",
+            "--to",
+            "2026-10-21",
+        ])
+    };
+    let before = export("2026-10-21T18:00:00-07:00");
+    assert!(
+        before.contains("2026-10-07,Wednesday,13:30,14:30,held,20,20,0"),
+        "the repeat counts once: {before}"
+    );
+    assert!(
+        !crate::util::files_containing(k.path(), "Zephyrine").is_empty(),
+        "the names are in the files while they are kept"
+    );
+
+    // Forty days after the last group, staff only ask what time it is.
+    k.ok(&["--pretend-now", "2026-11-30T10:00:00-08:00", "status"]);
+
+    for i in 1..=60 {
+        let name = format!("Zephyrine{i:02}");
+        let found = crate::util::files_containing(k.path(), &name);
+        assert!(found.is_empty(), "{name} is still readable in {found:?}");
+    }
+    assert!(crate::util::files_containing(k.path(), "Zephyrine").is_empty());
+    assert_eq!(
+        export("2026-11-30T10:00:00-08:00"),
+        before,
+        "counts unchanged"
+    );
+}

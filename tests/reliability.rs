@@ -112,6 +112,108 @@ fn a_damaged_database_is_kept_aside_and_the_kiosk_starts_fresh_without_alarming_
     }
 }
 
+/// The damaged copies of `kiosk.db` in a folder, with their `-wal` and `-shm`.
+fn damaged_copy_files(dir: &std::path::Path) -> Vec<String> {
+    let mut all: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("kiosk.db.damaged-"))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn counts_survive_a_damaged_page_without_names_and_the_copy_goes_after_retention() {
+    let dir = tempfile::tempdir().unwrap();
+    settings_in(&dir);
+    let path = dir.path().join("kiosk.db");
+    let schedule = dropin_kiosk::config::Settings::default().schedule(vec![]);
+    let first = instant("2026-01-05T21:35:00Z");
+    let end = first + Duration::hours(3000);
+    let mut original = Vec::new();
+    {
+        let mut store = Store::open(&path).unwrap();
+        let batch: Vec<_> = (0..3000)
+            .map(|i| {
+                let name = if i % 5 == 0 {
+                    String::new()
+                } else {
+                    format!("Quillon {i}")
+                };
+                let at = first + Duration::hours(i);
+                NewSignIn::new(&name, i % 7 == 0, at, &schedule, 30)
+            })
+            .collect();
+        store.sign_in_many(&batch).unwrap();
+        let holiday = chrono::NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        let start = chrono::NaiveTime::from_hms_opt(13, 30, 0).unwrap();
+        store.cancel(holiday, start, "Holiday", first).unwrap();
+        store
+            .for_each_fact(first, end, |f| original.push(f))
+            .unwrap();
+    }
+    // Spoil the page, in the middle of the table, that holds Quillon 1501's sign-in.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let row = b"Quillon 1501";
+    let at = bytes.windows(row.len()).position(|w| w == row).unwrap();
+    let page = at / 4096 * 4096;
+    bytes[page..page + 4096].fill(0x5a);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let mut t = Tablet::in_dir(dir, IN_SESSION);
+    let store = t.kiosk().store().unwrap();
+    let mut saved = Vec::new();
+    store.for_each_fact(first, end, |f| saved.push(f)).unwrap();
+    assert!(
+        (2800..3000).contains(&saved.len()),
+        "all but the spoiled page: {}",
+        saved.len()
+    );
+    assert!(
+        saved.iter().all(|f| original.contains(f)),
+        "counts as they were"
+    );
+    assert_eq!(saved.first(), original.first());
+    assert_eq!(
+        saved.last(),
+        original.last(),
+        "the rows after the spoiled page are saved too"
+    );
+    assert!(store.names_between(first, end).unwrap().is_empty());
+    assert_eq!(store.cancellations().unwrap()[0].note, "Holiday");
+    let problem = t.kiosk().store_problem.clone().unwrap();
+    assert!(
+        problem.contains(&format!("{} sign-ins were recovered", saved.len())),
+        "{problem}"
+    );
+    let fresh: Vec<_> = crate::util::files_containing(t.dir.path(), "Quillon")
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().contains("damaged"))
+        .collect();
+    assert!(
+        fresh.is_empty(),
+        "no name reaches the fresh files: {fresh:?}"
+    );
+
+    crate::staff::set_up_staff(&mut t);
+    assert!(t.has(
+        "A damaged copy of the attendance database is kept until Friday 2026-12-25, then deleted."
+    ));
+    t.wait(Duration::days(29));
+    assert!(!damaged_copy_files(t.dir.path()).is_empty());
+    t.wait(Duration::days(1) + Duration::minutes(1));
+    assert_eq!(
+        damaged_copy_files(t.dir.path()),
+        Vec::<String>::new(),
+        "deleted with its WAL files once the retention period is over"
+    );
+    assert!(t.kiosk().damaged_until.is_empty());
+    assert!(crate::util::files_containing(t.dir.path(), "Quillon").is_empty());
+    assert_eq!(t.stored(), saved.len() as u64);
+}
+
 #[test]
 fn a_read_only_database_gives_no_confirmation_and_staff_see_why() {
     let dir = tempfile::tempdir().unwrap();

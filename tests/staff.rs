@@ -17,7 +17,7 @@ fn type_pin(t: &mut Tablet, pin: &str) {
 }
 
 /// First run: choose 4821 twice and land in the staff area.
-fn set_up_staff(t: &mut Tablet) {
+pub fn set_up_staff(t: &mut Tablet) {
     t.tap("Staff");
     assert!(t.has("Choose a staff PIN"));
     type_pin(t, "4821");
@@ -265,6 +265,11 @@ fn the_retention_purge_at_start_erases_old_names_and_keeps_counts() {
     );
     assert_eq!(names[0].name, "Robin");
     assert_eq!(store.total_sign_ins().unwrap(), 2);
+    assert!(
+        crate::util::files_containing(t.dir.path(), "Casey").is_empty(),
+        "Casey is unreadable in every file while the kiosk runs, not only hidden"
+    );
+    assert!(!crate::util::files_containing(t.dir.path(), "Robin").is_empty());
     set_up_staff(&mut t);
     t.tap("This year");
     assert!(t.has_text_containing("Visits: 2"), "counts are kept");

@@ -75,3 +75,26 @@ impl Run {
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
     }
 }
+
+/// Every file under `root` whose bytes hold `needle` in any letter case, as `strings` and
+/// `grep -ri` would find it: the database, its WAL, damaged copies, exports, anything.
+pub fn files_containing(root: &Path, needle: &str) -> Vec<PathBuf> {
+    let needle = needle.to_ascii_lowercase().into_bytes();
+    let mut found = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap().to_ascii_lowercase();
+            if bytes.windows(needle.len()).any(|w| w == needle.as_slice()) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}

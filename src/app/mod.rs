@@ -51,6 +51,8 @@ pub struct Kiosk {
     pub practice: bool,
     /// How many times the sign-in screen has been opened.
     sign_in_visits: u64,
+    /// For staff: when each damaged copy still kept will be deleted, soonest first.
+    pub damaged_until: Vec<DateTime<Utc>>,
 }
 
 /// What a screen may read while it draws.
@@ -66,6 +68,8 @@ pub struct View<'a> {
     pub script: Option<&'a Script>,
     /// For staff: the sentences about anything wrong with settings or storage.
     pub problems: Vec<String>,
+    /// For staff: when each damaged copy of the database still kept will be deleted.
+    pub damaged_until: &'a [DateTime<Utc>],
     pub pin_locked_for: Option<chrono::Duration>,
     pub practice: bool,
 }
@@ -105,6 +109,7 @@ impl Kiosk {
             next_purge: DateTime::UNIX_EPOCH,
             sign_in_visits: 0,
             practice: false,
+            damaged_until: Vec::new(),
             dir,
             clock,
         };
@@ -221,6 +226,7 @@ impl Kiosk {
                 .chain(self.store_problem.iter())
                 .cloned()
                 .collect(),
+            damaged_until: &self.damaged_until,
             pin_locked_for: self.pin_locked_for(),
             practice: self.practice,
         };
@@ -318,6 +324,7 @@ impl Kiosk {
             let (store, problem) = start_fresh(&self.dir, now);
             self.store = store;
             self.store_problem = problem;
+            self.remove_old_damaged_copies(now);
             result = match &mut self.store {
                 Some(store) => store.sign_in(&new),
                 None => return Outcome::NotSaved,
@@ -339,12 +346,6 @@ impl Kiosk {
             }
         }
     }
-}
-
-/// Where a damaged `kiosk.db` is kept, beside the fresh one.
-fn moved_aside_name(dir: &DataDir, now: DateTime<Utc>) -> std::path::PathBuf {
-    dir.db_path()
-        .with_file_name(format!("kiosk.db.damaged-{}", now.format("%Y%m%d-%H%M%S")))
 }
 
 /// Fills a script's placeholders from settings and the real schedule.
@@ -386,10 +387,11 @@ pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<S
     }
 }
 
-/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them, and opens a new one.
+/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them for the retention
+/// period, opens a new one and copies into it the counts that can still be read.
 fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
     let path = dir.db_path();
-    let aside = moved_aside_name(dir, now);
+    let aside = crate::store::damaged_copy_path(&path, now);
     if let Err(e) = std::fs::rename(&path, &aside) {
         let why = format!(
             "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
@@ -411,7 +413,19 @@ fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<Stri
     );
     log::error!("{why}");
     match Store::open(&path) {
-        Ok(store) => (Some(store), Some(why)),
+        Ok(mut store) => {
+            let why = match store.salvage_from(&aside) {
+                Ok(saved) => format!(
+                    "{why} {} sign-ins were recovered from it, without names.",
+                    saved.sign_ins
+                ),
+                Err(e) => {
+                    log::error!("nothing could be recovered from {}: {e}", aside.display());
+                    format!("{why} Nothing could be recovered from it: {e}.")
+                }
+            };
+            (Some(store), Some(why))
+        }
         Err(e) => {
             let why = format!("{why} The fresh one could not be opened either: {e}.");
             log::error!("{why}");

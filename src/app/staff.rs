@@ -697,13 +697,14 @@ impl Kiosk {
         }
     }
 
-    /// Erases first names older than the retention period; counts stay. Runs at start and
-    /// then once a day.
+    /// Erases first names older than the retention period, from every file; counts stay.
+    /// Runs at start and then once a day.
     pub(super) fn purge_if_due(&mut self, now: DateTime<Utc>) {
         if now < self.next_purge {
             return;
         }
         self.next_purge = now + Duration::days(1);
+        self.remove_old_damaged_copies(now);
         let cutoff = now - Duration::days(i64::from(self.settings.retention_days));
         if let Some(store) = &mut self.store {
             match store.purge_names_before(cutoff) {
@@ -715,6 +716,14 @@ impl Kiosk {
                 Err(e) => log::error!("could not erase old first names: {e}"),
             }
         }
+    }
+
+    /// Deletes damaged copies of the database once the retention period is over (they may
+    /// hold first names), and notes when the others will go.
+    pub(super) fn remove_old_damaged_copies(&mut self, now: DateTime<Utc>) {
+        let keep = Duration::days(i64::from(self.settings.retention_days));
+        let kept = crate::store::remove_damaged_before(&self.dir.db_path(), now - keep);
+        self.damaged_until = kept.iter().map(|c| c.made + keep).collect();
     }
 }
 

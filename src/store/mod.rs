@@ -1,5 +1,6 @@
 //! The one module that owns SQLite (`kiosk.db`): opening, pragmas, migrations, and every query.
 
+mod damaged;
 mod migrations;
 mod sign_ins;
 mod staff;
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use self::damaged::{DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before};
 pub use self::sign_ins::{Receipt, StaffName};
 pub use self::staff::PinLock;
 use crate::domain::schedule::Cancellation;
@@ -82,8 +84,14 @@ impl Store {
         let _mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(classify)?;
-        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-            .map_err(classify)?;
+        // secure_delete zeroes whatever a changed row leaves behind, so an erased name is
+        // not still readable in a page; temp_store keeps VACUUM's copy of the database (names
+        // not yet erased included) in memory instead of a temporary file.
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+             PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(classify)?;
         let mut store = Store { conn, path };
         store.migrate()?;
         Ok(store)
@@ -196,6 +204,22 @@ impl Store {
             )
             .map_err(|e| self.fail(e))?;
         Ok(n > 0)
+    }
+
+    /// Copies the WAL into the database and empties it, so no old page (an erased name,
+    /// say) stays readable there. Best effort: while another process is reading, the WAL
+    /// cannot be emptied; the next purge tries again.
+    fn truncate_wal(&self) {
+        let done = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                r.get::<_, i64>(0)
+            });
+        match done {
+            Ok(0) => {}
+            Ok(_) => log::warn!("the WAL could not be emptied yet: another process is reading"),
+            Err(e) => log::warn!("the WAL could not be emptied yet: {e}"),
+        }
     }
 
     fn query_i64(&self, sql: &str, args: impl rusqlite::Params) -> Result<Option<i64>, StoreError> {

@@ -158,16 +158,30 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.fail(e))
     }
 
-    /// Erases first names (and their match keys) of sign-ins before `cutoff`. Every count
-    /// survives: whether a sign-in was named or a repeat is kept in its own columns.
+    /// Erases first names (and their match keys) of sign-ins before `cutoff`, from every
+    /// file: the rows (with `secure_delete` zeroing what they leave behind), the free space
+    /// and old page copies (`VACUUM`, when anything was erased), and the WAL (truncated).
+    /// Every count survives: whether a sign-in was named or a repeat has its own columns.
+    /// Returns how many sign-ins lost their name.
     pub fn purge_names_before(&mut self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
-        self.conn
+        let erased = self
+            .conn
             .execute(
                 "UPDATE sign_ins SET first_name = NULL, name_key = NULL
                  WHERE at_ms < ?1 AND (first_name IS NOT NULL OR name_key IS NOT NULL)",
                 params![cutoff.timestamp_millis()],
             )
-            .map_err(|e| self.fail(e))
+            .map_err(|e| self.fail(e))?;
+        if erased > 0 {
+            // Rebuilds every page, so no earlier copy of a row (from before secure_delete,
+            // or in a page now free) survives in the file. In WAL mode the kiosk and a
+            // headless command beside it keep reading their own snapshot meanwhile.
+            self.conn
+                .execute_batch("VACUUM")
+                .map_err(|e| self.fail(e))?;
+        }
+        self.truncate_wal();
+        Ok(erased)
     }
 
     /// How many sign-ins are stored in all, for benchmarks and checks.
@@ -305,6 +319,48 @@ mod tests {
                 .unwrap(),
             2
         );
+    }
+
+    /// Whether any file of the database holds `needle`, in any letter case.
+    fn on_disk(dir: &std::path::Path, needle: &str) -> bool {
+        let needle = needle.to_ascii_lowercase().into_bytes();
+        std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+            let bytes = std::fs::read(e.path()).unwrap().to_ascii_lowercase();
+            bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+        })
+    }
+
+    #[test]
+    fn a_purge_beside_the_open_kiosk_leaves_the_name_in_no_file_and_both_keep_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        let mut kiosk = Store::open(&path).unwrap();
+        sign_in(&mut kiosk, "Marigoldine", "2026-10-07T20:35:00Z");
+        sign_in(&mut kiosk, "Robin", "2026-11-25T21:35:00Z");
+        assert!(on_disk(dir.path(), "Marigoldine"));
+
+        // A headless command opens the store beside the running kiosk and purges.
+        let mut command = Store::open(&path).unwrap();
+        let cutoff = utc("2026-11-25T00:00:00Z") - Duration::days(30);
+        assert_eq!(command.purge_names_before(cutoff).unwrap(), 1);
+        assert!(!on_disk(dir.path(), "Marigoldine"));
+        assert_eq!(
+            std::fs::metadata(dir.path().join("kiosk.db-wal"))
+                .unwrap()
+                .len(),
+            0
+        );
+
+        // The kiosk's connection still reads and writes the rebuilt file.
+        assert!(sign_in(&mut kiosk, "robin", "2026-11-25T21:40:00Z").repeat);
+        let start = utc("2026-11-25T21:30:00Z");
+        assert_eq!(kiosk.count_for_occurrence(start).unwrap(), 1);
+        assert_eq!(command.count_for_occurrence(start).unwrap(), 1);
+        assert_eq!(kiosk.total_sign_ins().unwrap(), 3);
+        assert!(!on_disk(dir.path(), "Marigoldine"));
+        assert!(on_disk(dir.path(), "Robin"));
+        // Nothing left to erase: no rebuild, and nothing changes.
+        assert_eq!(kiosk.purge_names_before(cutoff).unwrap(), 0);
     }
 
     #[test]

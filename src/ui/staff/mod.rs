@@ -31,6 +31,18 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
     for problem in &view.problems {
         banner(ui, problem, theme::WARNING, theme::TEXT);
     }
+    for until in view.damaged_until {
+        let date = until.with_timezone(&view.schedule.tz).date_naive();
+        let day = view.lang.weekday_long(chrono::Datelike::weekday(&date));
+        let text = w
+            .damaged_copy_kept
+            .replace("{date}", &format!("{day} {date}"));
+        ui.label(
+            RichText::new(text)
+                .size(theme::BODY_SIZE)
+                .color(theme::TEXT),
+        );
+    }
     if let Some(feedback) = &state.feedback {
         let text = feedback_words(view, feedback);
         if feedback.is_problem() {
