@@ -139,6 +139,32 @@ fn export_to_a_file_writes_the_same_csv() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
 }
 
+#[cfg(unix)]
+#[test]
+fn export_to_a_symlink_leaves_its_target_alone_and_says_where_it_wrote() {
+    let k = Kiosk::new();
+    k.ok(&["sign-in", "--at", "2026-11-25T13:35:00-08:00"]);
+    let target = k.path().join("kiosk.db");
+    let before = std::fs::read(&target).unwrap();
+    let link = k.path().join("out.csv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let args = ["export", "--from", "2026-11-25", "--to", "2026-11-25"];
+    let stdout = k.ok(&args);
+    let said = k.ok(&[&args[..], &["--out", link.to_str().unwrap()]].concat());
+    assert_eq!(
+        std::fs::read(&target).unwrap(),
+        before,
+        "kiosk.db is untouched"
+    );
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let written = k.path().join("out-2.csv");
+    assert_eq!(
+        said.trim(),
+        format!("Wrote 2 rows to {}.", written.display())
+    );
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), stdout);
+}
+
 #[test]
 fn sign_in_prints_its_confirmation_and_counts_a_repeat_once() {
     let k = Kiosk::new();

@@ -6,6 +6,7 @@ pub mod staff;
 pub mod state;
 pub mod window;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -46,6 +47,8 @@ pub struct Kiosk {
     pub quit_requested: bool,
     pin_lock: crate::store::PinLock,
     next_purge: DateTime<Utc>,
+    /// The removable drives mounted now; `/proc/mounts` unless a test offers its own.
+    drives: Box<dyn Fn() -> Vec<PathBuf>>,
 }
 
 /// What a screen may read while it draws.
@@ -97,6 +100,7 @@ impl Kiosk {
             quit_requested: false,
             pin_lock: crate::store::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
+            drives: Box::new(crate::export::destination::mounted_drives),
             dir,
             clock,
         };
@@ -106,6 +110,11 @@ impl Kiosk {
         kiosk.refresh_schedule();
         kiosk.purge_if_due(kiosk.now());
         kiosk
+    }
+
+    /// Where the Export section looks for removable drives (tests offer temporary folders).
+    pub fn set_drive_source(&mut self, drives: impl Fn() -> Vec<PathBuf> + 'static) {
+        self.drives = Box::new(drives);
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -190,6 +199,13 @@ impl Kiosk {
             self.lang = self.settings.language;
         }
 
+        let exporting = match &mut self.screen {
+            Screen::Staff(state) if state.section == Section::Export => {
+                state.drives = (self.drives)();
+                true
+            }
+            _ => false,
+        };
         let count = match self.screen {
             Screen::Script { .. } => self.session_count(&status),
             _ => None,
@@ -226,6 +242,10 @@ impl Kiosk {
         let mut next = status.next_change(self.settings.windows());
         if let Some(at) = state::home_at(&self.screen, self.last_touch, &status) {
             next = next.min(at);
+        }
+        if exporting {
+            // A drive plugged in shows its button without anyone touching the screen.
+            next = next.min(now + chrono::Duration::seconds(2));
         }
         if acted {
             ui.ctx().request_repaint();
