@@ -35,6 +35,9 @@ pub const BUILTIN_SCRIPTS: &[(&str, Lang, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     pub root: PathBuf,
+    /// What `prepare` could not make private to the kiosk's user, one sentence each; the
+    /// caller logs it. Never a reason to stop.
+    pub not_private: Vec<String>,
 }
 
 impl DataDir {
@@ -45,11 +48,13 @@ impl DataDir {
             .ok_or(DataDirError::NoHome)
     }
 
-    /// Opens the data folder, creating it and its first-run files when missing.
-    /// Existing files are never overwritten.
+    /// Opens the data folder, creating it and its first-run files when missing, and makes
+    /// it private to the kiosk's user (folders 0700, files 0600), including what earlier
+    /// versions left readable by others. Existing files are never overwritten.
     pub fn prepare(root: &Path) -> Result<DataDir, DataDirError> {
         let dir = DataDir {
             root: root.to_path_buf(),
+            not_private: Vec::new(),
         };
         let create = |path: &Path| {
             std::fs::create_dir_all(path).map_err(|source| DataDirError::Create {
@@ -75,6 +80,11 @@ impl DataDir {
                 let _ = crate::fs::replace(&path, text.as_bytes());
             }
         }
+        #[cfg(unix)]
+        let dir = DataDir {
+            not_private: crate::fs::make_private(&dir.root),
+            ..dir
+        };
         Ok(dir)
     }
 

@@ -1,5 +1,6 @@
 //! The one way the kiosk writes a file: a fresh, exclusively created temporary file in the
 //! target folder, flushed to disk, then renamed into place. Never through a symlink.
+//! And how the data folder stays private to the kiosk's user (folders 0700, files 0600).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -107,6 +108,117 @@ fn sync_folder(path: &Path) -> Result<(), WriteError> {
             path: folder.to_path_buf(),
             source,
         })
+}
+
+/// From now on, whatever this process creates is private to its user: folders 0700, files
+/// 0600 (SQLite's journal files and the log included).
+#[cfg(unix)]
+pub fn create_private_from_now_on() {
+    use rustix::fs::Mode;
+    rustix::process::umask(Mode::RWXG | Mode::RWXO);
+}
+
+/// Folders nested deeper than this inside the data folder are left as they are.
+#[cfg(unix)]
+const DEEPEST: usize = 16;
+
+/// Takes every permission but the owner's off `root` and everything in it (0755 → 0700,
+/// 0644 → 0600), as earlier versions left them readable by anyone. Inside `root` a symlink is
+/// never followed, and only folders and plain files are touched. Returns, one sentence each,
+/// what could not be made private.
+#[cfg(unix)]
+pub fn make_private(root: &Path) -> Vec<String> {
+    use rustix::fs::{Mode, OFlags};
+    let mut problems = Vec::new();
+    match rustix::fs::open(
+        root,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    ) {
+        Ok(folder) => make_folder_private(&folder, root, 0, &mut problems),
+        Err(e) => problems.push(not_private(root, e)),
+    }
+    problems
+}
+
+#[cfg(unix)]
+fn make_folder_private(
+    folder: &std::os::fd::OwnedFd,
+    path: &Path,
+    depth: usize,
+    problems: &mut Vec<String>,
+) {
+    use rustix::fs::{AtFlags, Dir, FileType, Mode, OFlags};
+    use std::os::unix::ffi::OsStrExt;
+
+    make_one_private(folder, path, problems);
+    if depth >= DEEPEST {
+        return;
+    }
+    let entries = match Dir::read_from(folder) {
+        Ok(entries) => entries,
+        Err(e) => return problems.push(not_private(path, e)),
+    };
+    // NOFOLLOW and the type check close the gap between looking at a name and opening it;
+    // NONBLOCK keeps a FIFO put there in the meantime from stalling the start.
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY;
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return problems.push(not_private(path, e)),
+        };
+        let name = entry.file_name();
+        if name == c"." || name == c".." {
+            continue;
+        }
+        let child = path.join(std::ffi::OsStr::from_bytes(name.to_bytes()));
+        let kind = match rustix::fs::statat(folder, name, AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(stat) => FileType::from_raw_mode(stat.st_mode),
+            Err(e) => {
+                problems.push(not_private(&child, e));
+                continue;
+            }
+        };
+        let opened = match kind {
+            FileType::Directory => {
+                rustix::fs::openat(folder, name, flags | OFlags::DIRECTORY, Mode::empty())
+            }
+            FileType::RegularFile => rustix::fs::openat(folder, name, flags, Mode::empty()),
+            _ => continue,
+        };
+        match opened {
+            Ok(fd) if kind == FileType::Directory => {
+                make_folder_private(&fd, &child, depth + 1, problems);
+            }
+            Ok(fd) => make_one_private(&fd, &child, problems),
+            Err(e) => problems.push(not_private(&child, e)),
+        }
+    }
+}
+
+/// Clears the group and other bits of an open file or folder, if any are set.
+#[cfg(unix)]
+fn make_one_private(fd: &std::os::fd::OwnedFd, path: &Path, problems: &mut Vec<String>) {
+    use rustix::fs::Mode;
+    let changed = rustix::fs::fstat(fd).and_then(|stat| {
+        let mode = Mode::from_raw_mode(stat.st_mode);
+        if mode == mode & Mode::RWXU {
+            return Ok(());
+        }
+        rustix::fs::fchmod(fd, mode & Mode::RWXU)
+    });
+    if let Err(e) = changed {
+        problems.push(not_private(path, e));
+    }
+}
+
+#[cfg(unix)]
+fn not_private(path: &Path, e: rustix::io::Errno) -> String {
+    format!(
+        "could not make {} private to the kiosk: {}",
+        path.display(),
+        std::io::Error::from(e)
+    )
 }
 
 #[cfg(test)]

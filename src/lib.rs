@@ -27,6 +27,8 @@ use crate::data::DataDir;
 /// Runs what the command line asks for: a headless command, or the kiosk window.
 /// `started` is when the process began, for the first-frame figure in the log.
 pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
+    #[cfg(unix)]
+    fs::create_private_from_now_on();
     // A demo or training run at a pretend time never writes into the real data folder: unless
     // a folder is named, it runs on a fresh one, deleted when the run ends.
     let practice = match (&cli.data_dir, cli.pretend_now) {
@@ -52,12 +54,18 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
     };
     match cli.command {
         Some(command) => {
+            for problem in &dir.not_private {
+                eprintln!("dropin-kiosk: warning: {problem}");
+            }
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             commands::run(command, dir, clock.now(), &mut out)
         }
         None => {
             logging::init(&dir.log_path());
+            for problem in &dir.not_private {
+                log::warn!("{problem}");
+            }
             app::window::run(dir, clock, cli.windowed, practice.is_some(), started)
                 .map_err(|e| CommandError::Plain(e.to_string()))
         }

@@ -139,6 +139,32 @@ fn export_to_a_file_writes_the_same_csv() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
 }
 
+#[cfg(unix)]
+#[test]
+fn export_to_a_symlink_leaves_its_target_alone_and_says_where_it_wrote() {
+    let k = Kiosk::new();
+    k.ok(&["sign-in", "--at", "2026-11-25T13:35:00-08:00"]);
+    let target = k.path().join("kiosk.db");
+    let before = std::fs::read(&target).unwrap();
+    let link = k.path().join("out.csv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let args = ["export", "--from", "2026-11-25", "--to", "2026-11-25"];
+    let stdout = k.ok(&args);
+    let said = k.ok(&[&args[..], &["--out", link.to_str().unwrap()]].concat());
+    assert_eq!(
+        std::fs::read(&target).unwrap(),
+        before,
+        "kiosk.db is untouched"
+    );
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let written = k.path().join("out-2.csv");
+    assert_eq!(
+        said.trim(),
+        format!("Wrote 2 rows to {}.", written.display())
+    );
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), stdout);
+}
+
 #[test]
 fn sign_in_prints_its_confirmation_and_counts_a_repeat_once() {
     let k = Kiosk::new();
@@ -313,4 +339,125 @@ fn names_past_retention_are_unreadable_in_every_file_after_any_command_and_count
         before,
         "counts unchanged"
     );
+}
+
+/// Every folder and file under `root` with its permission bits, never following a symlink.
+#[cfg(unix)]
+fn modes_under(root: &std::path::Path) -> Vec<(String, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(path) = todo.pop() {
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        if meta.is_symlink() {
+            continue;
+        }
+        if meta.is_dir() {
+            todo.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        }
+        let name = path.strip_prefix(root).unwrap().display().to_string();
+        found.push((name, meta.permissions().mode() & 0o777));
+    }
+    found.sort();
+    found
+}
+
+#[cfg(unix)]
+#[test]
+fn a_first_run_makes_the_data_folder_and_every_file_in_it_private() {
+    let k = Kiosk::empty();
+    let root = k.path().join("fresh");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dropin-kiosk"))
+            .arg("--data-dir")
+            .arg(&root)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["sign-in", "--name", "Casey"]);
+    // SQLite removes its journal files when the last connection closes; holding one open
+    // keeps them, as they are while the kiosk runs.
+    let _held = dropin_kiosk::store::Store::open(&root.join("kiosk.db")).unwrap();
+    run(&["sign-in", "--name", "Robin"]);
+    let modes = modes_under(&root);
+    for name in [
+        "",
+        "settings.toml",
+        "scripts",
+        "scripts/drop-in.en.md",
+        "scripts/check-in.es.md",
+        "exports",
+        "kiosk.db",
+        "kiosk.db-wal",
+        "kiosk.db-shm",
+    ] {
+        assert!(
+            modes.iter().any(|(n, _)| n == name),
+            "{name:?} in {modes:?}"
+        );
+    }
+    for (name, mode) in &modes {
+        let folder = root.join(name).is_dir();
+        let expected = if folder { 0o700 } else { 0o600 };
+        assert_eq!(*mode, expected, "{name:?} is {mode:o}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_left_readable_by_an_earlier_version_is_made_private_at_start() {
+    use std::os::unix::fs::PermissionsExt;
+    let k = Kiosk::new();
+    let root = k.path();
+    let set = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    for folder in ["scripts", "exports", "exports/2025"] {
+        std::fs::create_dir_all(root.join(folder)).unwrap();
+    }
+    for file in [
+        "scripts/drop-in.en.md",
+        "exports/attendance-old.csv",
+        "exports/2025/attendance-2025.csv",
+    ] {
+        std::fs::write(root.join(file), "old\n").unwrap();
+    }
+    // A symlink inside pointing out of the folder: what it points to is not the kiosk's.
+    let outside = tempfile::tempdir().unwrap();
+    let elsewhere = outside.path().join("shared.txt");
+    std::fs::write(&elsewhere, "someone else's\n").unwrap();
+    set(&elsewhere, 0o644);
+    std::os::unix::fs::symlink(&elsewhere, root.join("exports/link.csv")).unwrap();
+    set(outside.path(), 0o755);
+    std::os::unix::fs::symlink(outside.path(), root.join("scripts/elsewhere")).unwrap();
+    for (name, _) in modes_under(root) {
+        let path = root.join(name);
+        set(&path, if path.is_dir() { 0o755 } else { 0o644 });
+    }
+
+    k.ok(&["status"]);
+
+    let modes = modes_under(root);
+    assert!(modes.len() >= 10, "{modes:?}");
+    for (name, mode) in &modes {
+        let expected = if root.join(name).is_dir() {
+            0o700
+        } else {
+            0o600
+        };
+        assert_eq!(*mode, expected, "{name:?} is {mode:o}");
+    }
+    let theirs = std::fs::metadata(&elsewhere).unwrap().permissions().mode();
+    assert_eq!(theirs & 0o777, 0o644, "the symlink was not followed");
+    let theirs = std::fs::metadata(outside.path())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(theirs & 0o777, 0o755, "the folder symlink was not followed");
 }

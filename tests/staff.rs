@@ -210,7 +210,7 @@ fn export_writes_a_csv_whose_rows_match_the_store_and_holds_no_name() {
     t.tap("Export");
     assert!(t.has("Scan with a phone to take the whole CSV."));
     assert!(t.harness.query_by_label("QR code of the export").is_some());
-    t.tap("Save CSV file");
+    t.tap("This tablet (exports folder)");
     let file = t
         .dir
         .path()
@@ -223,6 +223,116 @@ fn export_writes_a_csv_whose_rows_match_the_store_and_holds_no_name() {
     );
     assert!(!csv.to_lowercase().contains("casey"));
     assert!(t.has_text_containing("Saved to"));
+}
+
+const EXPORT_NAME: &str = "attendance-2026-10-29-to-2026-11-25.csv";
+
+/// The CSV file name, or its `-n` form, as the export would try them.
+fn export_name(n: u32) -> String {
+    if n == 1 {
+        EXPORT_NAME.to_string()
+    } else {
+        EXPORT_NAME.replace(".csv", &format!("-{n}.csv"))
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_never_writes_through_a_symlink_at_any_name_it_could_use() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.harness.state_mut().set_drive_source(Vec::new);
+    set_up_staff(&mut t);
+    let db = t.dir.path().join("kiosk.db");
+    let exports = t.dir.path().join("exports");
+    for n in 1..=dropin_kiosk::fs::MAX_NAMES {
+        std::os::unix::fs::symlink(&db, exports.join(export_name(n))).unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    t.tap("Export");
+    t.tap("This tablet (exports folder)");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "kiosk.db is untouched");
+    let said = format!(
+        "The CSV file was not saved to this tablet: could not write {}: \
+         that name and the next 98 are already taken.",
+        exports.join(EXPORT_NAME).display()
+    );
+    assert!(t.has(&said), "staff are told in one sentence: {said}");
+    assert!(
+        !t.has("Save to this tablet instead"),
+        "the tablet itself failed, so it is not offered again"
+    );
+    let left: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.is_symlink())
+        .collect();
+    assert!(
+        left.is_empty(),
+        "no temporary file is left behind: {left:?}"
+    );
+}
+
+#[test]
+fn staff_pick_a_drive_by_its_label_and_the_csv_lands_on_that_one() {
+    let drives = tempfile::tempdir().unwrap();
+    let (a, b) = (drives.path().join("KEY A"), drives.path().join("KEY B"));
+    for drive in [&a, &b] {
+        std::fs::create_dir(drive).unwrap();
+    }
+    let mut t = Tablet::at(IN_SESSION);
+    let offered = vec![a.clone(), b.clone()];
+    t.harness
+        .state_mut()
+        .set_drive_source(move || offered.clone());
+    set_up_staff(&mut t);
+    t.tap("Export");
+    for place in ["KEY A", "KEY B", "This tablet (exports folder)"] {
+        assert!(t.has(place), "{place:?} is offered");
+    }
+    t.tap("KEY B");
+    let file = b.join(EXPORT_NAME);
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(csv.starts_with("date,weekday,"), "{csv}");
+    assert!(t.has(&format!("Saved to {}", file.display())));
+    assert_eq!(
+        std::fs::read_dir(&a).unwrap().count(),
+        0,
+        "nothing on KEY A"
+    );
+    assert!(!t.dir.path().join("exports").join(EXPORT_NAME).exists());
+}
+
+#[test]
+fn a_drive_that_cannot_take_the_file_offers_the_tablet_instead() {
+    let drives = tempfile::tempdir().unwrap();
+    let full = drives.path().join("OLD STICK");
+    std::fs::create_dir(&full).unwrap();
+    for n in 1..=dropin_kiosk::fs::MAX_NAMES {
+        std::fs::write(full.join(export_name(n)), "an older export\n").unwrap();
+    }
+    let mut t = Tablet::at(IN_SESSION);
+    let offered = vec![full.clone()];
+    t.harness
+        .state_mut()
+        .set_drive_source(move || offered.clone());
+    set_up_staff(&mut t);
+    t.tap("Export");
+    t.tap("OLD STICK");
+    assert!(t.has_text_containing("The CSV file was not saved to OLD STICK: could not write"));
+    t.tap("Save to this tablet instead");
+    let file = t.dir.path().join("exports").join(EXPORT_NAME);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("date,weekday,")
+    );
+    assert!(t.has(&format!("Saved to {}", file.display())));
+    assert!(!t.has("Save to this tablet instead"));
+    let older = std::fs::read_to_string(full.join(EXPORT_NAME)).unwrap();
+    assert_eq!(
+        older, "an older export\n",
+        "the drive's files are untouched"
+    );
 }
 
 #[test]
@@ -370,6 +480,8 @@ fn the_staff_area_speaks_spanish_when_the_kiosk_does() {
         }
     }
     assert!(t.has("El nuevo PIN quedó guardado."));
+    t.tap("Exportar");
+    assert!(t.has("Esta tableta (carpeta exports)"));
     for label in [
         "Asistencia",
         "Exportar",

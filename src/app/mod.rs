@@ -6,6 +6,7 @@ pub mod staff;
 pub mod state;
 pub mod window;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -53,6 +54,8 @@ pub struct Kiosk {
     sign_in_visits: u64,
     /// For staff: when each damaged copy still kept will be deleted, soonest first.
     pub damaged_until: Vec<DateTime<Utc>>,
+    /// The removable drives mounted now; `/proc/mounts` unless a test offers its own.
+    drives: Box<dyn Fn() -> Vec<PathBuf>>,
 }
 
 /// What a screen may read while it draws.
@@ -110,6 +113,7 @@ impl Kiosk {
             sign_in_visits: 0,
             practice: false,
             damaged_until: Vec::new(),
+            drives: Box::new(crate::export::destination::mounted_drives),
             dir,
             clock,
         };
@@ -119,6 +123,11 @@ impl Kiosk {
         kiosk.refresh_schedule();
         kiosk.purge_if_due(kiosk.now());
         kiosk
+    }
+
+    /// Where the Export section looks for removable drives (tests offer temporary folders).
+    pub fn set_drive_source(&mut self, drives: impl Fn() -> Vec<PathBuf> + 'static) {
+        self.drives = Box::new(drives);
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -203,6 +212,13 @@ impl Kiosk {
             self.lang = self.settings.language;
         }
 
+        let exporting = match &mut self.screen {
+            Screen::Staff(state) if state.section == Section::Export => {
+                state.drives = (self.drives)();
+                true
+            }
+            _ => false,
+        };
         let count = match self.screen {
             Screen::Script { .. } => self.session_count(&status),
             _ => None,
@@ -241,6 +257,10 @@ impl Kiosk {
         let mut next = status.next_change(self.settings.windows());
         if let Some(at) = state::home_at(&self.screen, self.last_touch, &status) {
             next = next.min(at);
+        }
+        if exporting {
+            // A drive plugged in shows its button without anyone touching the screen.
+            next = next.min(now + chrono::Duration::seconds(2));
         }
         if acted {
             ui.ctx().request_repaint();

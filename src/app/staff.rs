@@ -111,6 +111,8 @@ pub enum Feedback {
     Restored(NaiveDate, NaiveTime),
     ScheduleSaved,
     Exported(PathBuf),
+    /// The CSV file could not be written there; the cause is technical, for staff.
+    ExportFailed(ExportPlace, String),
     DatesSwapped,
     DateShape,
     NoDatabase,
@@ -158,8 +160,16 @@ pub enum Failure {
     Cancel,
     Restore,
     Script,
-    Export,
     Settings,
+}
+
+/// Where staff chose to save the CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportPlace {
+    /// A mounted removable drive, by its mount point.
+    Drive(PathBuf),
+    /// The data folder's `exports/`.
+    Tablet,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,6 +194,8 @@ pub struct StaffState {
     pub todays_names: Vec<(String, String)>,
     /// Script sets on offer: the built-in ones and any in `scripts/`.
     pub script_names: Vec<String>,
+    /// Removable drives mounted now, refreshed while the Export section is shown.
+    pub drives: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +207,7 @@ pub enum StaffAction {
     Open(Section),
     QuickRange(QuickRange),
     ApplyRange,
-    Export,
+    Export(ExportPlace),
     AddSlot,
     RemoveSlot(usize),
     SaveSchedule,
@@ -298,6 +310,7 @@ impl Kiosk {
             settings_draft: settings_draft(&self.settings),
             todays_names: Vec::new(),
             script_names: self.dir.script_names(),
+            drives: Vec::new(),
         };
         self.recount(&mut state);
         state
@@ -426,7 +439,7 @@ impl Kiosk {
                     }
                 }
             }
-            StaffAction::Export => self.export(state),
+            StaffAction::Export(place) => self.export(state, place),
             StaffAction::AddSlot => {
                 let last = state.slots.last().cloned();
                 state.slots.push(SlotDraft {
@@ -527,25 +540,30 @@ impl Kiosk {
         }
     }
 
-    fn export(&self, state: &mut StaffState) {
+    fn export(&self, state: &mut StaffState, place: ExportPlace) {
         self.recount(state);
         if state.report.is_none() {
             state.feedback = Some(Feedback::NoDatabase);
             return;
         }
-        let folder = export::destination::choose_folder(
-            &export::destination::mounted_drives(),
-            &self.dir.exports_dir(),
-        );
-        let path: PathBuf =
-            folder.join(export::destination::file_name(state.range.0, state.range.1));
-        let _ = std::fs::create_dir_all(&folder);
+        let folder = match &place {
+            ExportPlace::Drive(mount) => mount.clone(),
+            ExportPlace::Tablet => {
+                let folder = self.dir.exports_dir();
+                let _ = std::fs::create_dir_all(&folder);
+                folder
+            }
+        };
+        let path = folder.join(export::destination::file_name(state.range.0, state.range.1));
         state.feedback = Some(match crate::fs::create_new(&path, state.csv.as_bytes()) {
             Ok(path) => {
                 log::info!("attendance exported to {}", path.display());
                 Feedback::Exported(path)
             }
-            Err(e) => Feedback::Failed(Failure::Export, e.to_string()),
+            Err(e) => {
+                log::error!("the export was not saved: {e}");
+                Feedback::ExportFailed(place, e.to_string())
+            }
         });
     }
 

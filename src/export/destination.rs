@@ -1,4 +1,5 @@
-//! Where an export goes: a mounted removable drive when there is one, else `exports/`.
+//! Where an export can go: each mounted removable drive, which staff pick by its label, or
+//! the data folder's `exports/`.
 
 use std::path::{Path, PathBuf};
 
@@ -15,13 +16,12 @@ pub fn removable_mounts(proc_mounts: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The folder to write to: the first removable drive, else the data folder's `exports/`.
-pub fn choose_folder(removable: &[PathBuf], exports_dir: &Path) -> PathBuf {
-    removable
-        .iter()
-        .find(|p| p.is_dir())
-        .cloned()
-        .unwrap_or_else(|| exports_dir.to_path_buf())
+/// The name staff know a drive by: the last part of its mount point, e.g. `USB STICK`.
+pub fn label(drive: &Path) -> String {
+    drive.file_name().map_or_else(
+        || drive.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// The removable drives mounted on this machine now.
@@ -55,10 +55,9 @@ mod tests {
     }
 
     #[test]
-    fn without_a_drive_the_export_goes_to_the_exports_folder() {
-        let exports = Path::new("/data/exports");
-        assert_eq!(choose_folder(&[], exports), exports);
-        let gone = [PathBuf::from("/media/nobody/unplugged")];
-        assert_eq!(choose_folder(&gone, exports), exports);
+    fn a_drive_is_known_by_the_last_part_of_its_mount_point() {
+        assert_eq!(label(Path::new("/media/staff/USB STICK")), "USB STICK");
+        assert_eq!(label(Path::new("/run/media/kiosk/KEY")), "KEY");
+        assert_eq!(label(Path::new("/")), "/");
     }
 }

@@ -1,15 +1,21 @@
-//! Export: the CSV file to a USB drive or the exports folder, and a QR code of the same data.
+//! Export: the CSV file to a USB drive or the exports folder, as staff pick, and a QR code of
+//! the same data.
 
 use egui::{RichText, Ui, Vec2};
 
 use super::range_ui;
-use crate::app::staff::{QrView, StaffState};
+use crate::app::staff::{ExportPlace, Feedback, QrView, StaffState};
 use crate::app::{Action, StaffAction, View};
+use crate::export::destination;
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
 
 pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);
+    // Right under the sentence saying the drive failed, the way out that needs no drive.
+    if let Some(Feedback::ExportFailed(ExportPlace::Drive(_), _)) = &state.feedback {
+        save_to(ui, w.save_on_tablet_instead, ExportPlace::Tablet, actions);
+    }
     range_ui(ui, view, state, actions);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
@@ -25,11 +31,15 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     .size(theme::SMALL_SIZE)
                     .color(theme::TEXT_SOFT),
             );
-            if widgets::big_button(ui, w.save_csv, Vec2::new(480.0, theme::MIN_TOUCH * 1.5))
-                .clicked()
-            {
-                actions.push(Action::Staff(StaffAction::Export));
-            }
+            ui.label(RichText::new(w.save_csv_to).size(theme::BODY_SIZE).strong());
+            // However many drives are plugged in, every place stays within reach.
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for drive in &state.drives {
+                    let place = ExportPlace::Drive(drive.clone());
+                    save_to(ui, &destination::label(drive), place, actions);
+                }
+                save_to(ui, w.save_on_tablet, ExportPlace::Tablet, actions);
+            });
         });
         if let Some(qr) = &state.qr {
             ui.vertical(|ui| {
@@ -46,6 +56,13 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
             });
         }
     });
+}
+
+/// One button per place the file can go, named as staff know it.
+fn save_to(ui: &mut Ui, label: &str, place: ExportPlace, actions: &mut Vec<Action>) {
+    if widgets::big_button(ui, label, Vec2::new(480.0, theme::MIN_TOUCH)).clicked() {
+        actions.push(Action::Staff(StaffAction::Export(place)));
+    }
 }
 
 /// Paints the code black on white with its quiet zone, whole pixels per module.

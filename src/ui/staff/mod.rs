@@ -9,7 +9,7 @@ mod settings;
 
 use egui::{RichText, Ui};
 
-use crate::app::staff::{Failure, Feedback, NumberField, StaffState};
+use crate::app::staff::{ExportPlace, Failure, Feedback, NumberField, StaffState};
 use crate::app::{Action, Section, StaffAction, View};
 use crate::config::SlotProblem;
 use crate::ui::text::staff_words;
@@ -116,6 +116,15 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
             .schedule_saved
             .replace("{summary}", &view.schedule.summary(lang)),
         Feedback::Exported(path) => w.exported.replace("{path}", &path.display().to_string()),
+        Feedback::ExportFailed(place, why) => {
+            let place = match place {
+                ExportPlace::Drive(mount) => crate::export::destination::label(mount),
+                ExportPlace::Tablet => w.this_tablet.to_string(),
+            };
+            w.export_failed
+                .replace("{place}", &place)
+                .replace("{why}", why)
+        }
         Feedback::DatesSwapped => w.dates_swapped.to_string(),
         Feedback::DateShape => w.date_shape.to_string(),
         Feedback::NoDatabase => w.no_database.to_string(),
@@ -150,8 +159,7 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
                 Failure::Cancel => w.failures[1],
                 Failure::Restore => w.failures[2],
                 Failure::Script => w.failures[3],
-                Failure::Export => w.failures[4],
-                Failure::Settings => w.failures[5],
+                Failure::Settings => w.failures[4],
             };
             format!("{what}: {why}.")
         }
