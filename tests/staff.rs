@@ -59,8 +59,15 @@ fn first_run_asks_for_a_new_pin_typed_twice_and_stores_only_a_hash() {
     type_pin(&mut t, "4821");
     assert!(in_staff(&t));
     assert!(t.has("The new PIN is saved."));
-    let hash = t.kiosk().store().unwrap().pin_hash().unwrap().unwrap();
-    assert!(hash.starts_with("$argon2id$") && !hash.contains("4821"));
+    let pin_file = t.dir.path().join("staff-pin.toml");
+    let saved = std::fs::read_to_string(&pin_file).unwrap();
+    assert!(saved.contains("hash = \"$argon2id$") && !saved.contains("4821"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&pin_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "only the kiosk's user can read it");
+    }
 
     t.tap("Lock");
     assert!(t.on_home());
@@ -382,4 +389,38 @@ fn the_staff_area_speaks_spanish_when_the_kiosk_does() {
     for english in ["Attendance", "Settings", "Save settings", "Lock"] {
         assert!(!t.has(english), "{english:?} left in English");
     }
+}
+
+#[test]
+fn enter_on_a_keyboard_submits_a_tapped_pin_exactly_once() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Lock");
+    t.tap("Staff");
+    for d in ["4", "8", "2", "1"] {
+        t.tap(d);
+    }
+    // Tab gives a key the keyboard focus; Enter must submit, not press that key too.
+    t.harness.key_press(egui::Key::Tab);
+    t.harness.run();
+    t.harness.key_press(egui::Key::Enter);
+    t.harness.run();
+    assert!(in_staff(&t), "the tapped PIN was submitted as typed");
+}
+
+#[test]
+fn ok_with_nothing_typed_is_not_a_wrong_try() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Lock");
+    t.tap("Staff");
+    for _ in 0..8 {
+        t.tap("OK");
+        t.harness.key_press(egui::Key::Enter);
+        t.harness.run();
+    }
+    assert!(!t.has("That PIN didn't match. Please try again."));
+    assert!(!t.has_text_containing("Too many tries"));
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
 }

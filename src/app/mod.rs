@@ -44,7 +44,8 @@ pub struct Kiosk {
     count_cache: Option<(i64, u64)>,
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
     pub quit_requested: bool,
-    pin_lock: crate::store::PinLock,
+    /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
+    pin_lock: crate::domain::pin::PinLock,
     next_purge: DateTime<Utc>,
 }
 
@@ -95,13 +96,18 @@ impl Kiosk {
             script_cache: None,
             count_cache: None,
             quit_requested: false,
-            pin_lock: crate::store::PinLock::default(),
+            pin_lock: crate::domain::pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
             dir,
             clock,
         };
-        if let Some(store) = &kiosk.store {
-            kiosk.pin_lock = store.pin_lock().unwrap_or_default();
+        if let Some(store) = &mut kiosk.store
+            && let Err(e) = crate::staff_pin::carry_over(&kiosk.dir.pin_path(), store)
+        {
+            log::error!("{e}");
+        }
+        if let Err(e) = kiosk.load_pin(kiosk.now()) {
+            log::error!("{e}");
         }
         kiosk.refresh_schedule();
         kiosk.purge_if_due(kiosk.now());

@@ -10,7 +10,6 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 pub use self::sign_ins::{Receipt, StaffName};
-pub use self::staff::PinLock;
 use crate::domain::schedule::Cancellation;
 use crate::error::StoreError;
 
