@@ -22,6 +22,7 @@ pub struct PinLock {
 
 impl PinLock {
     /// The lock after one more wrong PIN at `now`.
+    #[must_use]
     pub fn after_failure(self, now: DateTime<Utc>) -> PinLock {
         let failures = self.failures.saturating_add(1);
         PinLock {
@@ -33,6 +34,7 @@ impl PinLock {
     /// The lock as it may stand at `now`: never ending more than the longest lock from now,
     /// whatever was stored. A clock set back, or a demo run at a pretend date, would
     /// otherwise lock staff out for as long as the jump.
+    #[must_use]
     pub fn clamped(self, now: DateTime<Utc>) -> PinLock {
         PinLock {
             failures: self.failures,
