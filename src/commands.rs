@@ -234,7 +234,7 @@ pub fn set_pin(dir: &DataDir, out: &mut dyn Write) -> Result<(), CommandError> {
 }
 
 /// Checks the PIN typed twice and saves it; nothing is changed when it is refused.
-pub fn set_pin_to(
+fn set_pin_to(
     dir: &DataDir,
     first: &str,
     again: &str,
@@ -258,7 +258,6 @@ pub fn set_pin_to(
     }
     let path = dir.pin_path();
     crate::staff_pin::set(&path, first)?;
-    log::info!("the staff PIN was set from the command line");
     writeln!(out, "The staff PIN is set in {}.", path.display())?;
     Ok(())
 }

@@ -81,9 +81,7 @@ pub fn save(path: &Path, staff_pin: &StaffPin) -> Result<(), PinFileError> {
             .locked_until
             .map_or(0, |t: DateTime<Utc>| t.timestamp_millis()),
     };
-    let body = toml::to_string(&record).map_err(|_| PinFileError::Damaged {
-        path: path.to_path_buf(),
-    })?;
+    let body = toml::to_string(&record).map_err(|e| PinFileError::Hash(e.to_string()))?;
     crate::fs::replace(path, format!("{HEADER}{body}").as_bytes())?;
     Ok(())
 }

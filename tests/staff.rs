@@ -415,6 +415,16 @@ fn enter_on_a_keyboard_submits_a_tapped_pin_exactly_once() {
     t.harness.key_press(egui::Key::Enter);
     t.harness.run();
     assert!(in_staff(&t), "the tapped PIN was submitted as typed");
+
+    // Typed on the keyboard and entered in one go, it is submitted whole.
+    t.tap("Lock");
+    t.tap("Staff");
+    for d in ["4", "8", "2", "1"] {
+        t.harness.event(egui::Event::Text(d.into()));
+    }
+    t.harness.key_press(egui::Key::Enter);
+    t.harness.run();
+    assert!(in_staff(&t), "the typed PIN was submitted whole");
 }
 
 #[test]

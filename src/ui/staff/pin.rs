@@ -98,7 +98,6 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
         }
     });
     // A physical keyboard works too.
-    actions.extend((0..enters).map(|_| Action::Staff(StaffAction::SubmitPin)));
     let typed: Vec<Action> = ui.input(|i| {
         i.events
             .iter()
@@ -117,6 +116,8 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
             .collect()
     });
     actions.extend(typed);
+    // After the digits, so a PIN typed and entered within one frame is submitted whole.
+    actions.extend((0..enters).map(|_| Action::Staff(StaffAction::SubmitPin)));
 }
 
 /// One filled circle per digit typed; the digits themselves are never shown.
