@@ -67,6 +67,9 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    /// Set the staff PIN for this data folder, typed twice (from standard input, one per
+    /// line, when it is not a terminal). Clears any wrong-PIN lockout.
+    SetPin,
     /// Restore a cancelled group.
     Uncancel {
         #[arg(value_name = "DATE", value_parser = parse_date)]

@@ -1,6 +1,6 @@
-//! The headless subcommands: status, sign-in, cancel, uncancel, export.
+//! The headless subcommands: status, sign-in, cancel, uncancel, export, set-pin.
 
-use std::io::Write;
+use std::io::{BufRead, IsTerminal, Write};
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
@@ -10,10 +10,11 @@ use crate::cli::Command;
 use crate::config::{self, Settings};
 use crate::data::DataDir;
 use crate::domain::counts::{self, Report};
+use crate::domain::pin;
 use crate::domain::schedule::{Occurrence, Schedule};
 use crate::domain::timer::{self, Status};
 use crate::domain::visit::NewSignIn;
-use crate::error::{DataDirError, SettingsError, StoreError};
+use crate::error::{DataDirError, PinFileError, SettingsError, StoreError};
 use crate::export;
 use crate::store::Store;
 use crate::words::calendar::{LangWords as _, ScheduleWords as _};
@@ -33,6 +34,8 @@ pub enum CommandError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Write(#[from] crate::fs::WriteError),
+    #[error(transparent)]
+    Pin(#[from] PinFileError),
     #[error("could not write the export: {0}")]
     Csv(#[from] ::csv::Error),
 }
@@ -121,11 +124,11 @@ pub fn run(
     now: DateTime<Utc>,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    let reads_only = matches!(command, Command::Status { .. } | Command::Export { .. });
-    let mut ctx = if reads_only {
-        Context::open_for_reading(dir, now)?
-    } else {
-        Context::open(dir, now)?
+    let mut ctx = match command {
+        // The PIN needs neither settings nor the database: an installer sets it first.
+        Command::SetPin => return set_pin(&dir, out),
+        Command::Status { .. } | Command::Export { .. } => Context::open_for_reading(dir, now)?,
+        _ => Context::open(dir, now)?,
     };
     match command {
         Command::Status { at, json } => {
@@ -179,6 +182,7 @@ pub fn run(
                 writeln!(out, "Cancelled the group on {}.", describe(occ))?;
             }
         }
+        Command::SetPin => {}
         Command::Uncancel { date, start } => {
             let schedule = ctx.schedule()?;
             let targets = occurrences_on(&schedule, date, start)?;
@@ -212,6 +216,62 @@ pub fn run(
             }
         }
     }
+    Ok(())
+}
+
+/// `set-pin`: asks for the PIN twice without echo on a terminal, else reads two lines from
+/// standard input (so an installer can script it).
+pub fn set_pin(dir: &DataDir, out: &mut dyn Write) -> Result<(), CommandError> {
+    let (first, again) = if std::io::stdin().is_terminal() {
+        let ask = |prompt: &str| {
+            rpassword::prompt_password(prompt)
+                .map_err(|e| CommandError::Plain(format!("could not read the PIN: {e}")))
+        };
+        (
+            ask("New staff PIN (4 to 8 digits): ")?,
+            ask("The same PIN again: ")?,
+        )
+    } else {
+        let mut lines = std::io::stdin().lock().lines();
+        let mut next = || match lines.next() {
+            Some(Ok(line)) => Ok(line),
+            Some(Err(e)) => Err(CommandError::Plain(format!("could not read the PIN: {e}"))),
+            None => Err(CommandError::Plain(
+                "set-pin needs two lines on standard input: the PIN, then the same PIN again"
+                    .to_string(),
+            )),
+        };
+        (next()?, next()?)
+    };
+    set_pin_to(dir, &first, &again, out)
+}
+
+/// Checks the PIN typed twice and saves it; nothing is changed when it is refused.
+fn set_pin_to(
+    dir: &DataDir,
+    first: &str,
+    again: &str,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let (first, again) = (first.trim(), again.trim());
+    if !pin::is_valid(first) {
+        return Err(CommandError::Plain(
+            "a staff PIN is 4 to 8 digits; nothing was changed".to_string(),
+        ));
+    }
+    if pin::is_too_easy(first) {
+        return Err(CommandError::Plain(
+            "that PIN would be easy to guess (one digit repeated, or a run like 1234); please choose a less obvious one".to_string(),
+        ));
+    }
+    if first != again {
+        return Err(CommandError::Plain(
+            "the two PINs were different; nothing was changed".to_string(),
+        ));
+    }
+    let path = dir.pin_path();
+    crate::staff_pin::set(&path, first)?;
+    writeln!(out, "The staff PIN is set in {}.", path.display())?;
     Ok(())
 }
 

@@ -112,6 +112,11 @@ impl DataDir {
         self.root.join("kiosk.lock")
     }
 
+    /// The staff PIN's hash and lockout, kept apart from `kiosk.db`.
+    pub fn pin_path(&self) -> PathBuf {
+        self.root.join("staff-pin.toml")
+    }
+
     pub fn script_path(&self, name: &str, lang: Lang) -> PathBuf {
         self.scripts_dir()
             .join(format!("{name}.{}.md", lang.code()))

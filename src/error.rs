@@ -67,3 +67,20 @@ pub enum DataDirError {
         source: std::io::Error,
     },
 }
+
+#[derive(Debug, Error)]
+pub enum PinFileError {
+    #[error(
+        "the staff PIN file {path} could not be read ({source}); set the PIN again with `dropin-kiosk set-pin`"
+    )]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the staff PIN file {path} is damaged; set the PIN again with `dropin-kiosk set-pin`")]
+    Damaged { path: PathBuf },
+    #[error("the PIN could not be prepared: {0}")]
+    Hash(String),
+    #[error(transparent)]
+    Write(#[from] crate::fs::WriteError),
+}

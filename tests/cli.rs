@@ -461,3 +461,49 @@ fn a_folder_left_readable_by_an_earlier_version_is_made_private_at_start() {
         .mode();
     assert_eq!(theirs & 0o777, 0o755, "the folder symlink was not followed");
 }
+
+#[test]
+fn set_pin_reads_two_lines_and_the_tablet_then_asks_for_that_pin() {
+    let k = Kiosk::new();
+    let run = k.run_with_input(&["set-pin"], "4821\n4821\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim_end().lines().count(), 1, "{}", run.stdout);
+    assert!(run.stdout.starts_with("The staff PIN is set"));
+    assert!(!run.stdout.contains("4821") && !run.stderr.contains("4821"));
+
+    let mut t = crate::ui::Tablet::in_dir(k.dir, "2026-11-25T13:56:00-08:00");
+    t.tap("Staff");
+    assert!(!t.has("Choose a staff PIN"), "the PIN was set at install");
+    assert!(t.has("Staff PIN"));
+    for key in ["4", "8", "2", "1", "OK"] {
+        t.tap(key);
+    }
+    assert!(matches!(
+        t.kiosk().screen,
+        dropin_kiosk::app::Screen::Staff(_)
+    ));
+}
+
+#[test]
+fn set_pin_refuses_an_easy_pin_two_different_ones_or_a_missing_line_and_changes_nothing() {
+    let k = Kiosk::new();
+    let pin_file = k.path().join("staff-pin.toml");
+    for (input, says) in [
+        ("1234\n1234\n", "easy to guess"),
+        ("0000\n0000\n", "easy to guess"),
+        ("4821\n4812\n", "the two PINs were different"),
+        ("48a1\n48a1\n", "4 to 8 digits"),
+        ("4821\n", "two lines"),
+        ("", "two lines"),
+    ] {
+        let run = k.run_with_input(&["set-pin"], input);
+        run.assert_one_line_failure();
+        assert!(run.stderr.contains(says), "{input:?}: {}", run.stderr);
+        assert!(!pin_file.exists(), "{input:?}");
+    }
+    k.run_with_input(&["set-pin"], "4821\n4821\n");
+    let before = std::fs::read(&pin_file).unwrap();
+    k.run_with_input(&["set-pin"], "5930\n5931\n")
+        .assert_one_line_failure();
+    assert_eq!(std::fs::read(&pin_file).unwrap(), before);
+}

@@ -39,7 +39,7 @@ fn damaged_files(dir: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
-fn a_real_database_cut_in_half(path: &std::path::Path) {
+pub fn a_real_database_cut_in_half(path: &std::path::Path) {
     {
         let mut store = Store::open(path).unwrap();
         let schedule = dropin_kiosk::config::Settings::default().schedule(vec![]);

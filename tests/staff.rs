@@ -25,6 +25,11 @@ pub fn set_up_staff(t: &mut Tablet) {
     type_pin(t, "4821");
 }
 
+/// Closes the kiosk (and its database) and hands back its data folder.
+fn close(t: Tablet) -> tempfile::TempDir {
+    t.dir
+}
+
 fn in_staff(t: &Tablet) -> bool {
     matches!(t.kiosk().screen, Screen::Staff(_))
 }
@@ -59,8 +64,15 @@ fn first_run_asks_for_a_new_pin_typed_twice_and_stores_only_a_hash() {
     type_pin(&mut t, "4821");
     assert!(in_staff(&t));
     assert!(t.has("The new PIN is saved."));
-    let hash = t.kiosk().store().unwrap().pin_hash().unwrap().unwrap();
-    assert!(hash.starts_with("$argon2id$") && !hash.contains("4821"));
+    let pin_file = t.dir.path().join("staff-pin.toml");
+    let saved = std::fs::read_to_string(&pin_file).unwrap();
+    assert!(saved.contains("hash = \"$argon2id$") && !saved.contains("4821"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&pin_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "only the kiosk's user can read it");
+    }
 
     t.tap("Lock");
     assert!(t.on_home());
@@ -474,6 +486,10 @@ fn the_staff_area_speaks_spanish_when_the_kiosk_does() {
     t.tap("Español");
     t.tap("Personal");
     assert!(t.has("Elige un PIN para el personal"));
+    for d in ["1", "1", "1", "1", "Aceptar"] {
+        t.tap(d);
+    }
+    assert!(t.has("Ese PIN sería fácil de adivinar. Elige uno menos obvio, por favor."));
     for _ in 0..2 {
         for d in ["4", "8", "2", "1", "Aceptar"] {
             t.tap(d);
@@ -499,4 +515,197 @@ fn the_staff_area_speaks_spanish_when_the_kiosk_does() {
     for english in ["Attendance", "Settings", "Save settings", "Lock"] {
         assert!(!t.has(english), "{english:?} left in English");
     }
+}
+
+#[test]
+fn enter_on_a_keyboard_submits_a_tapped_pin_exactly_once() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Lock");
+    t.tap("Staff");
+    for d in ["4", "8", "2", "1"] {
+        t.tap(d);
+    }
+    // Tab gives a key the keyboard focus; Enter must submit, not press that key too.
+    t.harness.key_press(egui::Key::Tab);
+    t.harness.run();
+    t.harness.key_press(egui::Key::Enter);
+    t.harness.run();
+    assert!(in_staff(&t), "the tapped PIN was submitted as typed");
+
+    // Typed on the keyboard and entered in one go, it is submitted whole.
+    t.tap("Lock");
+    t.tap("Staff");
+    for d in ["4", "8", "2", "1"] {
+        t.harness.event(egui::Event::Text(d.into()));
+    }
+    t.harness.key_press(egui::Key::Enter);
+    t.harness.run();
+    assert!(in_staff(&t), "the typed PIN was submitted whole");
+}
+
+#[test]
+fn ok_with_nothing_typed_is_not_a_wrong_try() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    t.tap("Lock");
+    t.tap("Staff");
+    for _ in 0..8 {
+        t.tap("OK");
+        t.harness.key_press(egui::Key::Enter);
+        t.harness.run();
+    }
+    assert!(!t.has("That PIN didn't match. Please try again."));
+    assert!(!t.has_text_containing("Too many tries"));
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
+}
+
+#[test]
+fn a_damaged_or_deleted_database_keeps_the_pin_and_never_offers_a_new_one() {
+    for damage in ["cut in half", "deleted"] {
+        let mut t = Tablet::at(IN_SESSION);
+        set_up_staff(&mut t);
+        let dir = close(t);
+        let db = dir.path().join("kiosk.db");
+        if damage == "deleted" {
+            for file in ["kiosk.db", "kiosk.db-wal", "kiosk.db-shm"] {
+                let _ = std::fs::remove_file(dir.path().join(file));
+            }
+        } else {
+            crate::reliability::a_real_database_cut_in_half(&db);
+        }
+        let mut t = Tablet::in_dir(dir, IN_SESSION);
+        if damage == "cut in half" {
+            let problem = t.kiosk().store_problem.clone().unwrap_or_default();
+            assert!(problem.contains("was damaged"), "{problem}");
+        }
+        t.tap("Staff");
+        assert!(
+            !t.has("Choose a staff PIN"),
+            "{damage}: no new PIN on offer"
+        );
+        assert!(t.has("Staff PIN"), "{damage}");
+        type_pin(&mut t, "1357");
+        assert!(!in_staff(&t), "{damage}: any PIN does not open");
+        type_pin(&mut t, "4821");
+        assert!(in_staff(&t), "{damage}: the old PIN opens");
+    }
+}
+
+#[test]
+fn a_clock_set_back_a_year_never_locks_staff_out_for_more_than_fifteen_minutes() {
+    // The lock was made while the clock (or a --pretend-now demo) said a year later.
+    let mut t = Tablet::at("2027-11-25T13:56:00-08:00");
+    set_up_staff(&mut t);
+    t.tap("Lock");
+    t.tap("Staff");
+    for _ in 0..5 {
+        type_pin(&mut t, "1357");
+    }
+    assert!(t.has("Too many tries. Please try again in 30 s."));
+
+    let mut t = Tablet::in_dir(close(t), IN_SESSION);
+    t.tap("Staff");
+    assert!(t.has("Too many tries. Please try again in 15 min."));
+    type_pin(&mut t, "4821");
+    assert!(!in_staff(&t), "the lock still holds for now");
+    t.wait(Duration::minutes(10));
+    assert!(t.on_home(), "the untouched PIN pad went back to Home");
+    t.tap("Staff");
+    assert!(t.has("Too many tries. Please try again in 5 min."));
+    t.wait(Duration::minutes(5) + Duration::seconds(1));
+    t.tap("Staff");
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t), "fifteen minutes later staff are in");
+
+    // The clock jumping back while the kiosk runs is held to fifteen minutes too.
+    t.tap("Lock");
+    t.tap("Staff");
+    for _ in 0..5 {
+        type_pin(&mut t, "1357");
+    }
+    t.clock.advance(-Duration::days(365));
+    t.harness.run();
+    assert!(t.has("Too many tries. Please try again in 15 min."));
+    type_pin(&mut t, "4821");
+    t.wait(Duration::minutes(15));
+    t.tap("Staff");
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
+}
+
+#[test]
+fn a_pin_file_that_cannot_be_read_is_told_to_staff_and_never_offers_a_new_pin() {
+    let mut t = Tablet::at(IN_SESSION);
+    set_up_staff(&mut t);
+    let dir = close(t);
+    let pin_file = dir.path().join("staff-pin.toml");
+    // What a power cut could never leave, but a disk error or a careless edit might.
+    std::fs::write(&pin_file, "hash = \"$argon2id$v=19$m=19").unwrap();
+    let mut t = Tablet::in_dir(dir, IN_SESSION);
+    t.tap("Staff");
+    assert!(!t.has("Choose a staff PIN"));
+    assert!(t.has_text_containing("The PIN can't be checked right now"));
+    assert!(t.has_text_containing("dropin-kiosk set-pin"));
+    for _ in 0..6 {
+        type_pin(&mut t, "4821");
+    }
+    assert!(!in_staff(&t));
+    assert!(
+        !t.has_text_containing("Too many tries"),
+        "a PIN that could not be checked is no wrong try"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&pin_file).unwrap(),
+        "hash = \"$argon2id$v=19$m=19",
+        "the file is left for staff to look at"
+    );
+    // Set again (as `set-pin` does, here beside the running kiosk): it counts at once.
+    dropin_kiosk::staff_pin::set(&pin_file, "5930").unwrap();
+    type_pin(&mut t, "5930");
+    assert!(in_staff(&t));
+}
+
+#[test]
+fn an_install_that_kept_its_pin_in_the_database_keeps_that_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kiosk.db");
+    drop(dropin_kiosk::store::Store::open(&db).unwrap());
+    let hash = dropin_kiosk::domain::pin::hash("4821").unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE staff SET pin_hash = ?1 WHERE id = 1", [&hash])
+        .unwrap();
+    let mut t = Tablet::in_dir(dir, IN_SESSION);
+    let saved = std::fs::read_to_string(t.dir.path().join("staff-pin.toml")).unwrap();
+    assert!(saved.contains(&hash), "carried over to the PIN file");
+    assert_eq!(t.kiosk().store().unwrap().legacy_pin_hash().unwrap(), None);
+    t.tap("Staff");
+    assert!(t.has("Staff PIN"));
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
+}
+
+#[test]
+fn the_commonest_pins_are_refused_kindly_when_choosing_one() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.tap("Staff");
+    for easy in ["0000", "1234", "7777", "9876"] {
+        type_pin(&mut t, easy);
+        assert!(
+            t.has("That PIN would be easy to guess. Please choose a less obvious one."),
+            "{easy}"
+        );
+        assert!(t.has("Choose a staff PIN"), "{easy}");
+    }
+    assert!(!t.dir.path().join("staff-pin.toml").exists());
+    type_pin(&mut t, "4821");
+    type_pin(&mut t, "4821");
+    assert!(in_staff(&t));
+    // Changing it later follows the same rule.
+    t.tap("Settings");
+    t.tap("Change PIN");
+    type_pin(&mut t, "5555");
+    assert!(t.has("That PIN would be easy to guess. Please choose a less obvious one."));
 }

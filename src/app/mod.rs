@@ -46,7 +46,8 @@ pub struct Kiosk {
     count_cache: Option<(i64, u64)>,
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
     pub quit_requested: bool,
-    pin_lock: crate::store::PinLock,
+    /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
+    pin_lock: crate::domain::pin::PinLock,
     next_purge: DateTime<Utc>,
     /// A practice run (`--pretend-now` on a temporary folder): Home says so.
     pub practice: bool,
@@ -108,7 +109,7 @@ impl Kiosk {
             script_cache: None,
             count_cache: None,
             quit_requested: false,
-            pin_lock: crate::store::PinLock::default(),
+            pin_lock: crate::domain::pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
             sign_in_visits: 0,
             practice: false,
@@ -117,8 +118,13 @@ impl Kiosk {
             dir,
             clock,
         };
-        if let Some(store) = &kiosk.store {
-            kiosk.pin_lock = store.pin_lock().unwrap_or_default();
+        if let Some(store) = &mut kiosk.store
+            && let Err(e) = crate::staff_pin::carry_over(&kiosk.dir.pin_path(), store)
+        {
+            log::error!("{e}");
+        }
+        if let Err(e) = kiosk.load_pin(kiosk.now()) {
+            log::error!("{e}");
         }
         kiosk.refresh_schedule();
         kiosk.purge_if_due(kiosk.now());

@@ -10,11 +10,12 @@ use super::{Kiosk, Screen};
 use crate::config::{self, Settings, SlotProblem};
 use crate::domain::counts::Report;
 use crate::domain::lang::Lang;
-use crate::domain::pin;
+use crate::domain::pin::{self, PinLock};
 use crate::domain::schedule::{Slot, parse_hhmm};
 use crate::domain::script::{self, Script};
+use crate::error::PinFileError;
 use crate::export;
-use crate::store::PinLock;
+use crate::staff_pin::{self, StaffPin};
 use crate::words::calendar::LangWords as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,7 @@ pub enum PinMessage {
     Wrong,
     Locked,
     NotFourToEight,
+    TooEasy,
     Different,
     CannotCheck(String),
 }
@@ -268,24 +270,47 @@ fn parse_number(text: &str, field: NumberField, min: u32, max: u32) -> Result<u3
 }
 
 impl Kiosk {
+    /// The PIN pad: "Choose a staff PIN" only when no PIN was ever set in this data folder.
     pub(super) fn open_staff_entry(&mut self) {
-        let purpose = match self.store.as_ref().map(crate::store::Store::pin_hash) {
-            Some(Ok(None)) => PinPurpose::Choose { first_run: true },
-            Some(Err(e)) => {
-                log::error!("could not read the staff PIN: {e}");
-                PinPurpose::Enter
+        let (purpose, message) = match self.load_pin(self.now()) {
+            Ok(None) => (PinPurpose::Choose { first_run: true }, None),
+            Ok(Some(_)) => (PinPurpose::Enter, None),
+            Err(e) => {
+                log::error!("{e}");
+                (
+                    PinPurpose::Enter,
+                    Some(PinMessage::CannotCheck(e.to_string())),
+                )
             }
-            Some(Ok(Some(_))) | None => PinPurpose::Enter,
         };
-        let message = self
-            .store
-            .is_none()
-            .then(|| PinMessage::CannotCheck(self.store_problem.clone().unwrap_or_default()));
         self.screen = Screen::Pin(PinPad {
             purpose,
             digits: String::new(),
             message,
         });
+    }
+
+    /// Reads `staff-pin.toml` afresh (so `set-pin` run beside the kiosk counts at once) and
+    /// keeps its lockout, clamped so it never ends more than the longest lock from `now`.
+    pub(super) fn load_pin(
+        &mut self,
+        now: DateTime<Utc>,
+    ) -> Result<Option<StaffPin>, PinFileError> {
+        let path = self.dir.pin_path();
+        let Some(mut found) = staff_pin::load(&path)? else {
+            self.pin_lock = PinLock::default();
+            return Ok(None);
+        };
+        let clamped = found.lock.clamped(now);
+        if clamped != found.lock {
+            found.lock = clamped;
+            // Saved, so the clamp is not taken again from a later `now` and the wait ends.
+            if let Err(e) = staff_pin::save(&path, &found) {
+                log::error!("could not save the PIN lock: {e}");
+            }
+        }
+        self.pin_lock = found.lock;
+        Ok(Some(found))
     }
 
     fn new_staff_state(&self) -> StaffState {
@@ -633,38 +658,45 @@ impl Kiosk {
             digits: String::new(),
             message: None,
         };
-        let Some(store) = &mut self.store else {
-            next.message = Some(PinMessage::CannotCheck(
-                self.store_problem.clone().unwrap_or_default(),
-            ));
-            self.screen = Screen::Pin(next);
-            return;
-        };
         match pad.purpose {
             PinPurpose::Enter => {
+                // OK with nothing typed is a slip of the finger, not a guess.
+                if pad.digits.is_empty() {
+                    return;
+                }
+                let stored = match self.load_pin(now) {
+                    Ok(Some(stored)) => stored,
+                    Ok(None) => {
+                        self.open_staff_entry();
+                        return;
+                    }
+                    Err(e) => {
+                        // The PIN could not be checked: staff are told why, and it is no try.
+                        log::error!("{e}");
+                        next.message = Some(PinMessage::CannotCheck(e.to_string()));
+                        self.screen = Screen::Pin(next);
+                        return;
+                    }
+                };
                 if pin::locked_for(self.pin_lock.locked_until, now).is_some() {
                     next.message = Some(PinMessage::Locked);
                     self.screen = Screen::Pin(next);
                     return;
                 }
-                let stored = store.pin_hash().ok().flatten().unwrap_or_default();
-                if pin::verify(&pad.digits, &stored) {
-                    self.pin_lock = PinLock::default();
-                    if let Err(e) = store.set_pin_lock(self.pin_lock) {
-                        log::error!("could not reset the PIN lock: {e}");
+                if pin::verify(&pad.digits, &stored.hash) {
+                    if self.pin_lock != PinLock::default() {
+                        self.pin_lock = PinLock::default();
+                        self.save_pin_lock(stored.hash);
                     }
                     log::info!("staff area opened");
                     self.screen = Screen::Staff(Box::new(self.new_staff_state()));
                 } else {
-                    let failures = self.pin_lock.failures.saturating_add(1);
-                    self.pin_lock = PinLock {
-                        failures,
-                        locked_until: pin::lock_for(failures).map(|d| now + d),
-                    };
-                    if let Err(e) = store.set_pin_lock(self.pin_lock) {
-                        log::error!("could not save the PIN lock: {e}");
-                    }
-                    log::warn!("a wrong staff PIN was typed ({failures} in a row)");
+                    self.pin_lock = self.pin_lock.after_failure(now);
+                    self.save_pin_lock(stored.hash);
+                    log::warn!(
+                        "a wrong staff PIN was typed ({} in a row)",
+                        self.pin_lock.failures
+                    );
                     next.message = Some(if self.pin_lock.locked_until.is_some() {
                         PinMessage::Locked
                     } else {
@@ -674,13 +706,15 @@ impl Kiosk {
                 }
             }
             PinPurpose::Choose { first_run } => {
-                if pin::is_valid(&pad.digits) {
+                if !pin::is_valid(&pad.digits) {
+                    next.message = Some(PinMessage::NotFourToEight);
+                } else if pin::is_too_easy(&pad.digits) {
+                    next.message = Some(PinMessage::TooEasy);
+                } else {
                     next.purpose = PinPurpose::Confirm {
                         first: pad.digits,
                         first_run,
                     };
-                } else {
-                    next.message = Some(PinMessage::NotFourToEight);
                 }
                 self.screen = Screen::Pin(next);
             }
@@ -691,10 +725,13 @@ impl Kiosk {
                     self.screen = Screen::Pin(next);
                     return;
                 }
-                let saved = pin::hash(&first)
-                    .map_err(|e| format!("the PIN could not be prepared: {e}"))
-                    .and_then(|h| store.set_pin_hash(&h).map_err(|e| e.to_string()));
-                match saved {
+                // A PIN set meanwhile (say with `set-pin`) is never replaced from the pad
+                // without it.
+                if first_run && !matches!(staff_pin::load(&self.dir.pin_path()), Ok(None)) {
+                    self.open_staff_entry();
+                    return;
+                }
+                match staff_pin::set(&self.dir.pin_path(), &first) {
                     Ok(()) => {
                         log::info!("the staff PIN was set");
                         self.pin_lock = PinLock::default();
@@ -705,13 +742,24 @@ impl Kiosk {
                         state.feedback = Some(Feedback::PinSaved);
                         self.screen = Screen::Staff(Box::new(state));
                     }
-                    Err(why) => {
-                        log::error!("{why}");
-                        next.message = Some(PinMessage::CannotCheck(why));
+                    Err(e) => {
+                        log::error!("{e}");
+                        next.message = Some(PinMessage::CannotCheck(e.to_string()));
                         self.screen = Screen::Pin(next);
                     }
                 }
             }
+        }
+    }
+
+    /// Keeps the lockout in the PIN file, so a restart does not reset it.
+    fn save_pin_lock(&self, hash: String) {
+        let record = StaffPin {
+            hash,
+            lock: self.pin_lock,
+        };
+        if let Err(e) = staff_pin::save(&self.dir.pin_path(), &record) {
+            log::error!("could not save the PIN lock: {e}");
         }
     }
 

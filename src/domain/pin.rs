@@ -13,9 +13,57 @@ pub const FREE_TRIES: u32 = 5;
 pub const FIRST_LOCK: Duration = Duration::seconds(30);
 pub const LONGEST_LOCK: Duration = Duration::minutes(15);
 
+/// Consecutive wrong PINs and when entry opens again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PinLock {
+    pub failures: u32,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+impl PinLock {
+    /// The lock after one more wrong PIN at `now`.
+    #[must_use]
+    pub fn after_failure(self, now: DateTime<Utc>) -> PinLock {
+        let failures = self.failures.saturating_add(1);
+        PinLock {
+            failures,
+            locked_until: lock_for(failures).map(|d| now + d),
+        }
+    }
+
+    /// The lock as it may stand at `now`: never ending more than the longest lock from now,
+    /// whatever was stored. A clock set back, or a demo run at a pretend date, would
+    /// otherwise lock staff out for as long as the jump.
+    #[must_use]
+    pub fn clamped(self, now: DateTime<Utc>) -> PinLock {
+        PinLock {
+            failures: self.failures,
+            locked_until: self.locked_until.map(|until| until.min(now + LONGEST_LOCK)),
+        }
+    }
+}
+
 /// Whether `pin` has the shape of a PIN: 4 to 8 digits.
 pub fn is_valid(pin: &str) -> bool {
     (MIN_DIGITS..=MAX_DIGITS).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `pin` is one of the first PINs anyone would guess: one digit repeated (0000,
+/// 7777) or a run up or down the keys (1234, 3456, 7890, 9876).
+pub fn is_too_easy(pin: &str) -> bool {
+    let digits: Vec<i16> = pin
+        .bytes()
+        .map(|b| i16::from(b) - i16::from(b'0'))
+        .collect();
+    let steps: Vec<i16> = digits
+        .windows(2)
+        .map(|pair| (pair[1] - pair[0]).rem_euclid(10))
+        .collect();
+    let Some(first) = steps.first() else {
+        return true;
+    };
+    // 0 is one digit repeated; 1 and 9 (that is, -1) are runs, with 9 → 0 as on a keyboard row.
+    [0, 1, 9].contains(first) && steps.iter().all(|s| s == first)
 }
 
 /// An Argon2id hash in PHC form; the PIN itself is never stored.
@@ -45,11 +93,17 @@ pub fn lock_for(failures: u32) -> Option<Duration> {
     Some((FIRST_LOCK * 2_i32.pow(doublings)).min(LONGEST_LOCK))
 }
 
-/// Time left before a PIN may be tried again, if entry is locked at `now`.
+/// Time left before a PIN may be tried again, if entry is locked at `now`; never more than
+/// the longest lock.
 pub fn locked_for(locked_until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Option<Duration> {
     locked_until
         .filter(|until| *until > now)
-        .map(|until| until - now)
+        .map(|until| (until - now).min(LONGEST_LOCK))
+}
+
+/// Whether `stored` is a hash this module can check a PIN against.
+pub fn is_hash(stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok()
 }
 
 #[cfg(test)]
@@ -67,6 +121,55 @@ mod tests {
     }
 
     #[test]
+    fn the_commonest_pins_are_too_easy_and_others_are_not() {
+        for easy in [
+            "0000", "1111", "99999999", "1234", "12345678", "0123", "3456", "7890", "4321", "9876",
+            "0987", "6543210",
+        ] {
+            assert!(is_too_easy(easy), "{easy}");
+        }
+        for fine in ["4821", "1235", "2580", "1212", "0001", "13579", "9021"] {
+            assert!(!is_too_easy(fine), "{fine}");
+        }
+    }
+
+    #[test]
+    fn a_lock_stored_far_ahead_is_never_longer_than_fifteen_minutes() {
+        let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
+        let stored = PinLock {
+            failures: 5,
+            locked_until: Some(now + Duration::days(365)),
+        };
+        assert_eq!(locked_for(stored.locked_until, now), Some(LONGEST_LOCK));
+        let clamped = stored.clamped(now);
+        assert_eq!(clamped.locked_until, Some(now + LONGEST_LOCK));
+        assert_eq!(clamped.failures, 5);
+        // Once clamped, the wait runs down as usual and then ends.
+        let later = now + Duration::minutes(10);
+        assert_eq!(clamped.clamped(later), clamped);
+        assert_eq!(
+            locked_for(clamped.locked_until, later),
+            Some(Duration::minutes(5))
+        );
+        assert_eq!(locked_for(clamped.locked_until, now + LONGEST_LOCK), None);
+        let short = PinLock::default().after_failure(now);
+        assert_eq!(short.clamped(now), short);
+    }
+
+    #[test]
+    fn the_fifth_failure_in_a_row_locks() {
+        let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap();
+        let mut lock = PinLock::default();
+        for _ in 0..4 {
+            lock = lock.after_failure(now);
+            assert_eq!(lock.locked_until, None);
+        }
+        lock = lock.after_failure(now);
+        assert_eq!(lock.failures, 5);
+        assert_eq!(lock.locked_until, Some(now + FIRST_LOCK));
+    }
+
+    #[test]
     fn the_hash_verifies_only_the_same_pin_and_does_not_contain_it() {
         let h = hash("4821").unwrap();
         assert!(h.starts_with("$argon2id$"));
@@ -74,6 +177,8 @@ mod tests {
         assert!(verify("4821", &h));
         assert!(!verify("4822", &h));
         assert!(!verify("4821", "not a hash"));
+        assert!(is_hash(&h));
+        assert!(!is_hash("not a hash"));
     }
 
     #[test]

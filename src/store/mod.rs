@@ -12,7 +12,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 pub use self::damaged::{DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before};
 pub use self::sign_ins::{Receipt, StaffName};
-pub use self::staff::PinLock;
 use crate::domain::schedule::Cancellation;
 use crate::error::StoreError;
 

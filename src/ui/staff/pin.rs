@@ -19,6 +19,14 @@ fn wait_words(left: chrono::Duration) -> String {
 
 pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);
+    // Taken before any key is drawn: a key holding the keyboard focus (after Tab) would take
+    // Enter or Space as a press of itself, typing a digit or submitting twice.
+    let (enters, _) = ui.input_mut(|i| {
+        (
+            i.count_and_consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            i.count_and_consume_key(egui::Modifiers::NONE, egui::Key::Space),
+        )
+    });
     let (title, hint) = match &pad.purpose {
         PinPurpose::Enter => (w.pin_enter, None),
         PinPurpose::Choose { .. } => (w.pin_choose, Some(w.pin_choose_hint)),
@@ -40,6 +48,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
             (_, Some(left)) => Some(w.pin_locked.replace("{time}", &wait_words(left))),
             (Some(PinMessage::Wrong), None) => Some(w.pin_wrong.to_string()),
             (Some(PinMessage::NotFourToEight), None) => Some(w.pin_shape.to_string()),
+            (Some(PinMessage::TooEasy), None) => Some(w.pin_too_easy.to_string()),
             (Some(PinMessage::Different), None) => Some(w.pin_different.to_string()),
             (Some(PinMessage::CannotCheck(why)), None) => {
                 Some(w.pin_cannot_check.replace("{why}", why))
@@ -102,16 +111,13 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
                     pressed: true,
                     ..
                 } => Some(Action::Staff(StaffAction::DeleteDigit)),
-                egui::Event::Key {
-                    key: egui::Key::Enter,
-                    pressed: true,
-                    ..
-                } => Some(Action::Staff(StaffAction::SubmitPin)),
                 _ => None,
             })
             .collect()
     });
     actions.extend(typed);
+    // After the digits, so a PIN typed and entered within one frame is submitted whole.
+    actions.extend((0..enters).map(|_| Action::Staff(StaffAction::SubmitPin)));
 }
 
 /// One filled circle per digit typed; the digits themselves are never shown.
