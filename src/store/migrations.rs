@@ -42,6 +42,12 @@ pub const MIGRATIONS: &[&str] = &[
         ON sign_ins (at_ms, occ_start_ms, occ_end_ms, named, is_repeat, first_visit);
     DROP INDEX sign_ins_by_time;
     ",
+    // 3: no schema change. Versions before it erased names by setting them to NULL without
+    // secure_delete, so their text can linger in free space; the store rebuilds a database
+    // upgraded past this once (see `Store::migrate`).
+    "
+    SELECT 1;
+    ",
 ];
 
 #[cfg(test)]

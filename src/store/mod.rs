@@ -20,7 +20,13 @@ pub use migrations::MIGRATIONS;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The next purge rebuilds the file even if it erases nothing: set when a database from
+    /// before thorough erasing (schema version < 3) is opened.
+    rebuild_pending: bool,
 }
+
+/// The first schema version whose erased names were never left in free space.
+const THOROUGH_ERASE_VERSION: i64 = 3;
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -54,6 +60,7 @@ impl Store {
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            rebuild_pending: false,
         };
         store
             .conn
@@ -91,7 +98,11 @@ impl Store {
              PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;",
         )
         .map_err(classify)?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            rebuild_pending: false,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -107,6 +118,8 @@ impl Store {
         if version > latest {
             return Err(StoreError::TooNew(version));
         }
+        // A brand-new database (version 0) has nothing to rebuild.
+        self.rebuild_pending = (1..THOROUGH_ERASE_VERSION).contains(&version);
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction().map_err(classify)?;
             tx.execute_batch(sql).map_err(classify)?;
@@ -290,6 +303,42 @@ mod tests {
             store.query_i64("PRAGMA user_version", []).unwrap(),
             Some(MIGRATIONS.len() as i64)
         );
+    }
+
+    #[test]
+    fn a_name_erased_by_an_older_version_leaves_the_file_at_the_first_purge_after_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(MIGRATIONS[1]).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        for i in 0..40 {
+            conn.execute(
+                "INSERT INTO sign_ins (at_ms, first_name, name_key, named, is_repeat, scope)
+                 VALUES (?1, 'Quillonia' || ?1, 'quillonia' || ?1, 1, 0, 'day x')",
+                [i],
+            )
+            .unwrap();
+        }
+        // How versions before 3 erased: the row is nulled, the text stays in the page.
+        conn.execute("UPDATE sign_ins SET first_name = NULL, name_key = NULL", [])
+            .unwrap();
+        drop(conn);
+        let holds_the_name = || {
+            ["kiosk.db", "kiosk.db-wal"].iter().any(|f| {
+                std::fs::read(dir.path().join(f))
+                    .unwrap_or_default()
+                    .windows(9)
+                    .any(|w| w.eq_ignore_ascii_case(b"quillonia"))
+            })
+        };
+        assert!(holds_the_name(), "the old way leaves the name readable");
+        let mut store = Store::open(&path).unwrap();
+        // Nothing is left to erase, yet the first purge rebuilds the file once.
+        assert_eq!(store.purge_names_before(DateTime::UNIX_EPOCH).unwrap(), 0);
+        assert!(!holds_the_name());
+        assert_eq!(store.total_sign_ins().unwrap(), 40);
     }
 
     #[test]

@@ -172,7 +172,7 @@ impl Store {
                 params![cutoff.timestamp_millis()],
             )
             .map_err(|e| self.fail(e))?;
-        if erased > 0 {
+        if erased > 0 || std::mem::take(&mut self.rebuild_pending) {
             // Rebuilds every page, so no earlier copy of a row (from before secure_delete,
             // or in a page now free) survives in the file. In WAL mode the kiosk and a
             // headless command beside it keep reading their own snapshot meanwhile.
