@@ -9,7 +9,7 @@ use thiserror::Error;
 use crate::cli::Command;
 use crate::config::{self, Settings};
 use crate::data::DataDir;
-use crate::domain::counts::{self, Report};
+use crate::domain::counts::Report;
 use crate::domain::pin;
 use crate::domain::schedule::{Occurrence, Schedule};
 use crate::domain::timer::{self, Status};
@@ -275,36 +275,20 @@ fn set_pin_to(
     Ok(())
 }
 
-/// Counts for `from..=to` from the store, as the export and the staff area show them.
-pub fn report(
+/// Counts for `from..=to` from the store, through the one report service.
+fn report(
     ctx: &Context,
     from: NaiveDate,
     to: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Report, CommandError> {
-    if from > to {
-        return Err(CommandError::Plain(format!(
-            "the start date {from} is after the end date {to}; swap them"
-        )));
-    }
     let schedule = ctx.schedule()?;
-    report_from_store(&ctx.store, &schedule, from, to, now).map_err(CommandError::from)
-}
-
-/// Streams the sign-ins of a local date range out of the store into the pure counter.
-pub fn report_from_store(
-    store: &Store,
-    schedule: &Schedule,
-    from: NaiveDate,
-    to: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Report, StoreError> {
-    // A day either side covers every zone offset and early windows across midnight.
-    let start = schedule.resolve_local(from.and_time(NaiveTime::MIN)) - Duration::days(1);
-    let end = schedule.resolve_local(to.and_time(NaiveTime::MIN)) + Duration::days(2);
-    let mut facts = Vec::new();
-    store.for_each_fact(start, end, |f| facts.push(f))?;
-    Ok(counts::report(schedule, from, to, now, facts))
+    crate::report::counts(&ctx.store, &schedule, from, to, now).map_err(|e| match e {
+        crate::report::ReportError::Store(e) => CommandError::Store(e),
+        swapped @ crate::report::ReportError::DatesSwapped { .. } => {
+            CommandError::Plain(swapped.to_string())
+        }
+    })
 }
 
 fn occurrences_on(

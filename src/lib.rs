@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod fs;
 pub mod logging;
+pub mod report;
 pub mod staff_pin;
 pub mod store;
 pub mod ui;

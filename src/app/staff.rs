@@ -348,7 +348,7 @@ impl Kiosk {
             return;
         };
         let (from, to) = state.range;
-        match crate::commands::report_from_store(store, &self.schedule, from, to, self.now()) {
+        match crate::report::counts(store, &self.schedule, from, to, self.now()) {
             Ok(report) => {
                 state.csv = export::csv::to_string(&report);
                 state.qr =
