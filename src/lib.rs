@@ -17,6 +17,7 @@ pub mod report;
 pub mod staff_pin;
 pub mod store;
 pub mod ui;
+pub mod window;
 pub mod words;
 
 use std::sync::Arc;
@@ -68,7 +69,7 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
             for problem in &dir.not_private {
                 log::warn!("{problem}");
             }
-            app::window::run(dir, clock, cli.windowed, practice.is_some(), started)
+            window::run(dir, clock, cli.windowed, practice.is_some(), started)
                 .map_err(|e| CommandError::Plain(e.to_string()))
         }
     }

@@ -226,7 +226,7 @@ fn a_read_only_database_gives_no_confirmation_and_staff_see_why() {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(theme::apply)
-        .build_ui_state(|ui, kiosk: &mut Kiosk| kiosk.show(ui), kiosk);
+        .build_ui_state(dropin_kiosk::ui::frame::show, kiosk);
     harness.run();
     harness.get_by_label("Count me in — no name").click();
     harness.run();
@@ -324,7 +324,7 @@ fn sign_ins_keep_their_true_instants_across_a_clock_jump() {
 fn a_second_kiosk_on_the_same_folder_says_so_and_headless_commands_still_work() {
     let k = CliKiosk::new();
     let data = DataDir::prepare(k.path()).unwrap();
-    let _held = dropin_kiosk::app::window::lock_data_dir(&data).unwrap();
+    let _held = dropin_kiosk::window::lock_data_dir(&data).unwrap();
     let run = k.run(&[]);
     run.assert_one_line_failure();
     assert!(

@@ -61,7 +61,7 @@ impl Tablet {
         if allow_missing_glyphs {
             builder = builder.allow_missing_glyphs();
         }
-        let harness = builder.build_ui_state(|ui, kiosk: &mut Kiosk| kiosk.show(ui), kiosk);
+        let harness = builder.build_ui_state(dropin_kiosk::ui::frame::show, kiosk);
         let mut tablet = Tablet {
             harness,
             clock,

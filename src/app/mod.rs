@@ -1,10 +1,10 @@
-//! The kiosk's state and update loop: read the clock once per frame, draw the current
-//! screen, apply the intents it sent, and ask for the next repaint only when needed.
+//! The kiosk's state, with no drawing in it: what each frame shows (`frame`), the intents
+//! a screen sends (`apply`), time passing (`tick`) and when the next frame is due
+//! (`next_wake`). The `ui` draws it.
 
 pub mod action;
 pub mod staff;
 pub mod state;
-pub mod window;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -21,7 +21,6 @@ use crate::domain::timer::{self, Status};
 use crate::domain::visit::NewSignIn;
 use crate::error::StoreError;
 use crate::store::Store;
-use crate::ui;
 use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub use action::Action;
@@ -59,13 +58,12 @@ pub struct Kiosk {
     drives: Box<dyn Fn() -> Vec<PathBuf>>,
 }
 
-/// What a screen may read while it draws.
+/// What a screen may read while it draws: values, never words (the ui says them).
 pub struct View<'a> {
     pub lang: Lang,
-    pub words: &'static ui::text::Words,
     pub settings: &'a Settings,
     pub schedule: &'a Schedule,
-    pub status: &'a Status,
+    pub status: Status,
     pub now: DateTime<Utc>,
     /// People counted in the current session, for the facilitator.
     pub session_count: Option<u64>,
@@ -156,7 +154,8 @@ impl Kiosk {
         self.schedule = self.settings.schedule(cancellations);
     }
 
-    fn script(&mut self) -> &Script {
+    /// Loads and fills the chosen script in the current language, once per change.
+    fn fill_script_cache(&mut self) {
         let name = self.settings.script.clone();
         let lang = self.lang;
         let fresh = matches!(&self.script_cache, Some((n, l, _)) if *n == name && *l == lang);
@@ -164,10 +163,6 @@ impl Kiosk {
             let loaded = self.dir.load_script(&name, lang);
             let filled = fill_script(&loaded, &self.settings, &self.schedule, lang);
             self.script_cache = Some((name, lang, filled));
-        }
-        match &self.script_cache {
-            Some((_, _, s)) => s,
-            None => unreachable!("the script cache was filled just above"),
         }
     }
 
@@ -192,24 +187,16 @@ impl Kiosk {
         Some(n)
     }
 
-    /// One frame: notice touches, time out idle screens, draw, apply intents, plan the
-    /// next repaint.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
-        let now = self.now();
-        let touched = ui.input(|i| {
-            i.pointer.any_pressed()
-                || i.events.iter().any(|e| {
-                    matches!(
-                        e,
-                        egui::Event::Key { .. } | egui::Event::Text(_) | egui::Event::Paste(_)
-                    )
-                })
-        });
-        if touched {
-            self.last_touch = now;
-        }
+    /// A touch, a key or typed text at `now`: an idle screen starts its wait again.
+    pub fn touched(&mut self, now: DateTime<Utc>) {
+        self.last_touch = now;
+    }
+
+    /// Time passing, before each frame: the daily purge, an untouched screen going Home,
+    /// and the Export section's list of drives.
+    pub fn tick(&mut self, now: DateTime<Utc>) {
         self.purge_if_due(now);
-        let status = timer::status_at(&self.schedule, self.settings.windows(), now);
+        let status = self.status_at(now);
         if let Some(at) = state::home_at(&self.screen, self.last_touch, &status)
             && now >= at
         {
@@ -217,31 +204,41 @@ impl Kiosk {
             // The language chosen by one person is not forced on the next.
             self.lang = self.settings.language;
         }
+        if let Screen::Staff(state) = &mut self.screen
+            && state.section == Section::Export
+        {
+            state.drives = (self.drives)();
+        }
+    }
 
-        let exporting = match &mut self.screen {
-            Screen::Staff(state) if state.section == Section::Export => {
-                state.drives = (self.drives)();
-                true
-            }
-            _ => false,
-        };
+    /// The timer at `now`.
+    pub fn status_at(&self, now: DateTime<Utc>) -> Status {
+        timer::status_at(&self.schedule, self.settings.windows(), now)
+    }
+
+    /// What this frame shows, and the screen itself, whose text fields a screen edits in
+    /// place while it draws.
+    pub fn frame(&mut self, now: DateTime<Utc>) -> (View<'_>, &mut Screen) {
+        let status = self.status_at(now);
         let count = match self.screen {
             Screen::Script { .. } => self.session_count(&status),
             _ => None,
         };
+        if matches!(self.screen, Screen::Script { .. }) {
+            self.fill_script_cache();
+        }
         let script = match self.screen {
-            Screen::Script { .. } => Some(self.script().clone()),
+            Screen::Script { .. } => self.script_cache.as_ref().map(|(_, _, s)| s),
             _ => None,
         };
         let view = View {
             lang: self.lang,
-            words: ui::text::words(self.lang),
             settings: &self.settings,
             schedule: &self.schedule,
-            status: &status,
+            status,
             now,
             session_count: count,
-            script: script.as_ref(),
+            script,
             problems: self
                 .settings_problem
                 .iter()
@@ -252,29 +249,22 @@ impl Kiosk {
             pin_locked_for: self.pin_locked_for(),
             practice: self.practice,
         };
-        let mut actions = Vec::new();
-        ui::draw(ui, &view, &mut self.screen, &mut actions);
-        let acted = !actions.is_empty();
-        for action in actions {
-            self.apply(action);
-        }
+        (view, &mut self.screen)
+    }
 
-        // Repaint when the words change or a screen times out, never continuously.
+    /// When the next frame is due if nobody touches anything: when the words change or a
+    /// screen times out, never continuously.
+    pub fn next_wake(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        let status = self.status_at(now);
         let mut next = status.next_change(self.settings.windows());
         if let Some(at) = state::home_at(&self.screen, self.last_touch, &status) {
             next = next.min(at);
         }
-        if exporting {
+        if matches!(&self.screen, Screen::Staff(state) if state.section == Section::Export) {
             // A drive plugged in shows its button without anyone touching the screen.
             next = next.min(now + chrono::Duration::seconds(2));
         }
-        if acted {
-            ui.ctx().request_repaint();
-        } else {
-            let wait = (next - now).to_std().unwrap_or_default();
-            ui.ctx()
-                .request_repaint_after(wait + std::time::Duration::from_millis(5));
-        }
+        next
     }
 
     fn go_home(&mut self) {

@@ -19,12 +19,12 @@ use std::time::{Duration as StdDuration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{Context as _, Result, anyhow, bail};
 use chrono::{DateTime, Duration, Utc};
 use clap::{Parser, Subcommand};
-use dropin_kiosk::report::counts as report_from_store;
 use dropin_kiosk::config::{self, Settings};
 use dropin_kiosk::domain::names::normalize;
 use dropin_kiosk::domain::schedule::{Occurrence, Schedule};
 use dropin_kiosk::domain::visit::NewSignIn;
 use dropin_kiosk::export;
+use dropin_kiosk::report::counts as report_from_store;
 use dropin_kiosk::store::Store;
 
 #[derive(Debug, Parser)]

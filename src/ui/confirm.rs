@@ -13,7 +13,7 @@ pub fn confirm_ui(
     confirmation: &Confirmation,
     actions: &mut Vec<Action>,
 ) {
-    let w = view.words;
+    let w = super::text::words(view.lang);
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
         ui.add_space(90.0);
         match &confirmation.outcome {

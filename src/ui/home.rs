@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
-    let w = view.words;
+    let w = super::text::words(view.lang);
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.label(

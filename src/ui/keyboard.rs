@@ -34,10 +34,18 @@ pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>) -> Option<KeyPress> {
         });
     }
     ui.horizontal(|ui| {
-        if key(ui, view.words.key_space, key_w * 6.0 + gap * 5.0) {
+        if key(
+            ui,
+            crate::ui::text::words(view.lang).key_space,
+            key_w * 6.0 + gap * 5.0,
+        ) {
             pressed = Some(KeyPress::Space);
         }
-        if key(ui, view.words.key_delete, key_w * 4.0 + gap * 3.0) {
+        if key(
+            ui,
+            crate::ui::text::words(view.lang).key_delete,
+            key_w * 4.0 + gap * 3.0,
+        ) {
             pressed = Some(KeyPress::Delete);
         }
     });

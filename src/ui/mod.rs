@@ -1,6 +1,8 @@
-//! Screens: thin functions that read a `View`, draw, and push `Action`s.
+//! The kiosk on screen: the frame loop (`frame`) and thin screens that read a `View`,
+//! draw, and push `Action`s.
 
 pub mod confirm;
+pub mod frame;
 pub mod home;
 pub mod keyboard;
 pub mod script;

@@ -8,7 +8,7 @@ use crate::app::{Action, View};
 use crate::domain::timer::Phase;
 
 pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<Action>) {
-    let w = view.words;
+    let w = super::text::words(view.lang);
     widgets::status_band(ui, view, theme::TITLE_SIZE);
     ui.horizontal(|ui| {
         if widgets::quiet_button(ui, w.back_home).clicked() {

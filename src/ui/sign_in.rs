@@ -14,7 +14,7 @@ pub fn sign_in_ui(
     visit: u64,
     actions: &mut Vec<Action>,
 ) {
-    let w = view.words;
+    let w = super::text::words(view.lang);
     ui.label(RichText::new(w.name_title).size(theme::TITLE_SIZE).strong());
     ui.label(
         RichText::new(w.name_hint)

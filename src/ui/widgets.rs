@@ -82,7 +82,7 @@ fn sized_choice_button(ui: &mut Ui, text: &str, selected: bool, size: f32) -> Re
 
 /// The coloured band with the timer's words; `size` is the main text size.
 pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
-    let status = view.status;
+    let status = &view.status;
     let (bg, fg) = theme::phase_colors(status.phase);
     egui::Frame::new()
         .fill(bg)

@@ -70,7 +70,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
             ["1", "2", "3"],
             ["4", "5", "6"],
             ["7", "8", "9"],
-            [view.words.key_delete, "0", w.ok],
+            [crate::ui::text::words(view.lang).key_delete, "0", w.ok],
         ];
         let pad_width = key_size.x * 3.0 + theme::GAP * 2.0;
         for row in rows {
@@ -93,7 +93,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
             );
         }
         ui.add_space(theme::GAP);
-        if widgets::quiet_button(ui, view.words.back).clicked() {
+        if widgets::quiet_button(ui, crate::ui::text::words(view.lang).back).clicked() {
             actions.push(Action::GoHome);
         }
     });

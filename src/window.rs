@@ -5,7 +5,7 @@ use std::fs::File;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::Kiosk;
+use crate::app::Kiosk;
 use crate::clock::Clock;
 use crate::data::DataDir;
 use crate::ui::theme;
@@ -36,7 +36,7 @@ impl eframe::App for KioskApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.kiosk.show(ui);
+        crate::ui::frame::show(ui, &mut self.kiosk);
         if !self.first_frame_logged {
             self.first_frame_logged = true;
             log::info!(
