@@ -5,6 +5,7 @@
 pub mod action;
 pub mod staff;
 pub mod state;
+mod storage;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,16 +17,16 @@ use crate::config::{self, Settings};
 use crate::data::DataDir;
 use crate::domain::lang::Lang;
 use crate::domain::schedule::Schedule;
-use crate::domain::script::{self, Script};
+use crate::domain::script::Script;
 use crate::domain::timer::{self, Status};
 use crate::domain::visit::NewSignIn;
 use crate::error::StoreError;
 use crate::store::Store;
-use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub use action::Action;
 pub use staff::{Section, StaffAction};
 pub use state::{Confirmation, Outcome, Screen};
+pub use storage::open_store;
 
 pub struct Kiosk {
     dir: DataDir,
@@ -161,7 +162,8 @@ impl Kiosk {
         let fresh = matches!(&self.script_cache, Some((n, l, _)) if *n == name && *l == lang);
         if !fresh {
             let loaded = self.dir.load_script(&name, lang);
-            let filled = fill_script(&loaded, &self.settings, &self.schedule, lang);
+            let filled =
+                crate::words::script::filled(&loaded, &self.settings, &self.schedule, lang);
             self.script_cache = Some((name, lang, filled));
         }
     }
@@ -337,7 +339,7 @@ impl Kiosk {
         if matches!(result, Err(StoreError::Corrupt { .. })) {
             // Damage found mid-run: keep the damaged file, start a fresh one, try once more.
             self.store = None;
-            let (store, problem) = start_fresh(&self.dir, now);
+            let (store, problem) = storage::start_fresh(&self.dir, now);
             self.store = store;
             self.store_problem = problem;
             self.remove_old_damaged_copies(now);
@@ -360,92 +362,6 @@ impl Kiosk {
                 self.store_problem = Some(format!("The last sign-in was not saved: {e}."));
                 Outcome::NotSaved
             }
-        }
-    }
-}
-
-/// Fills a script's placeholders from settings and the real schedule.
-pub fn fill_script(raw: &Script, settings: &Settings, schedule: &Schedule, lang: Lang) -> Script {
-    let first = schedule.slots.first();
-    let values = script::Fill {
-        group: settings.group_name.clone(),
-        room: settings.room.clone(),
-        days: schedule.days_words(lang),
-        start: first.map(|s| lang.time(s.start)).unwrap_or_default(),
-        end: first.map(|s| lang.time(s.end)).unwrap_or_default(),
-    };
-    Script {
-        opening: script::fill(&raw.opening, &values),
-        closing: script::fill(&raw.closing, &values),
-    }
-}
-
-/// Opens `kiosk.db` and checks it. A damaged file is moved aside (never deleted) and a fresh
-/// store started; any other failure leaves the kiosk running without saving, with a
-/// sentence for staff.
-pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
-    let path = dir.db_path();
-    let opened = Store::open(&path).and_then(|store| {
-        if store.quick_check_ok()? {
-            Ok(store)
-        } else {
-            Err(StoreError::Corrupt { path: path.clone() })
-        }
-    });
-    match opened {
-        Ok(store) => (Some(store), None),
-        Err(StoreError::Corrupt { .. }) => start_fresh(dir, now),
-        Err(e) => {
-            let why = format!("Sign-ins are not being saved: {e}.");
-            log::error!("{why}");
-            (None, Some(why))
-        }
-    }
-}
-
-/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them for the retention
-/// period, opens a new one and copies into it the counts that can still be read.
-fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
-    let path = dir.db_path();
-    let aside = crate::store::damaged_copy_path(&path, now);
-    if let Err(e) = std::fs::rename(&path, &aside) {
-        let why = format!(
-            "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
-        );
-        log::error!("{why}");
-        return (None, Some(why));
-    }
-    for suffix in ["-wal", "-shm"] {
-        let side = path.with_file_name(format!("kiosk.db{suffix}"));
-        let mut kept = aside.clone().into_os_string();
-        kept.push(suffix);
-        if side.exists() {
-            let _ = std::fs::rename(&side, kept);
-        }
-    }
-    let why = format!(
-        "The attendance database was damaged. It was kept as {} and a fresh one was started.",
-        aside.display()
-    );
-    log::error!("{why}");
-    match Store::open(&path) {
-        Ok(mut store) => {
-            let why = match store.salvage_from(&aside) {
-                Ok(saved) => format!(
-                    "{why} {} sign-ins were recovered from it, without names.",
-                    saved.sign_ins
-                ),
-                Err(e) => {
-                    log::error!("nothing could be recovered from {}: {e}", aside.display());
-                    format!("{why} Nothing could be recovered from it: {e}.")
-                }
-            };
-            (Some(store), Some(why))
-        }
-        Err(e) => {
-            let why = format!("{why} The fresh one could not be opened either: {e}.");
-            log::error!("{why}");
-            (None, Some(why))
         }
     }
 }

@@ -2,4 +2,5 @@
 //! screens' words, each in English and Spanish. The domain returns values; this says them.
 
 pub mod calendar;
+pub mod script;
 pub mod timer;

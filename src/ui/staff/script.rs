@@ -4,11 +4,12 @@
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::staff::StaffState;
-use crate::app::{Action, StaffAction, View, fill_script};
+use crate::app::{Action, StaffAction, View};
 use crate::domain::lang::Lang;
 use crate::ui::text::{staff_words, words};
 use crate::ui::{theme, widgets};
 use crate::words::calendar::LangWords as _;
+use crate::words::script::filled as fill_script;
 
 pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);

@@ -1,0 +1,78 @@
+//! Opening `kiosk.db` for the kiosk: a damaged file is moved aside and a fresh one started,
+//! with what could be read from the old one salvaged (counts only).
+
+use chrono::{DateTime, Utc};
+
+use crate::data::DataDir;
+use crate::error::StoreError;
+use crate::store::Store;
+
+/// Opens `kiosk.db` and checks it. A damaged file is moved aside (never deleted) and a fresh
+/// store started; any other failure leaves the kiosk running without saving, with a
+/// sentence for staff.
+pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
+    let path = dir.db_path();
+    let opened = Store::open(&path).and_then(|store| {
+        if store.quick_check_ok()? {
+            Ok(store)
+        } else {
+            Err(StoreError::Corrupt { path: path.clone() })
+        }
+    });
+    match opened {
+        Ok(store) => (Some(store), None),
+        Err(StoreError::Corrupt { .. }) => start_fresh(dir, now),
+        Err(e) => {
+            let why = format!("Sign-ins are not being saved: {e}.");
+            log::error!("{why}");
+            (None, Some(why))
+        }
+    }
+}
+
+/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them for the retention
+/// period, opens a new one and copies into it the counts that can still be read.
+pub(super) fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
+    let path = dir.db_path();
+    let aside = crate::store::damaged_copy_path(&path, now);
+    if let Err(e) = std::fs::rename(&path, &aside) {
+        let why = format!(
+            "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
+        );
+        log::error!("{why}");
+        return (None, Some(why));
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = path.with_file_name(format!("kiosk.db{suffix}"));
+        let mut kept = aside.clone().into_os_string();
+        kept.push(suffix);
+        if side.exists() {
+            let _ = std::fs::rename(&side, kept);
+        }
+    }
+    let why = format!(
+        "The attendance database was damaged. It was kept as {} and a fresh one was started.",
+        aside.display()
+    );
+    log::error!("{why}");
+    match Store::open(&path) {
+        Ok(mut store) => {
+            let why = match store.salvage_from(&aside) {
+                Ok(saved) => format!(
+                    "{why} {} sign-ins were recovered from it, without names.",
+                    saved.sign_ins
+                ),
+                Err(e) => {
+                    log::error!("nothing could be recovered from {}: {e}", aside.display());
+                    format!("{why} Nothing could be recovered from it: {e}.")
+                }
+            };
+            (Some(store), Some(why))
+        }
+        Err(e) => {
+            let why = format!("{why} The fresh one could not be opened either: {e}.");
+            log::error!("{why}");
+            (None, Some(why))
+        }
+    }
+}
