@@ -1,6 +1,6 @@
 //! Nothing confirmed is lost: the real binary signs people in and is killed (SIGKILL) at
 //! random moments; every sign-in it confirmed is in the store and the store is sound.
-//! (`cargo run --release --bin bench -- soak --kills 200` runs the long version.)
+//! (`cargo bench --bench bench -- soak --kills 200` runs the long version.)
 
 use std::io::Read;
 use std::process::{Command, Stdio};
