@@ -7,31 +7,69 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use crate::domain::lang::Lang;
+pub use crate::domain::schedule::SlotProblem;
 use crate::domain::schedule::{
-    Cancellation, Schedule, Slot, parse_hhmm, parse_weekday, weekday_key,
+    Cancellation, Schedule, Slot, parse_hhmm, parse_weekday, slot_problem, weekday_key,
 };
 use crate::domain::timer::Windows;
 use crate::error::SettingsError;
-use crate::words::calendar::LangWords as _;
 
 /// The settings file shipped in `assets/`, copied into the data folder on first run.
 pub const DEFAULT_SETTINGS_TOML: &str = include_str!("../assets/settings.toml");
 
+/// The values a whole-number setting may take, for the file and the staff form alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub min: u32,
+    pub max: u32,
+    /// Named in the problem a value outside these bounds gets.
+    pub unit: &'static str,
+}
+
+impl Bounds {
+    pub fn contains(self, value: u32) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+}
+
+pub const EARLY_WINDOW_MIN: Bounds = Bounds {
+    min: 0,
+    max: 240,
+    unit: "minutes",
+};
+pub const WRAP_UP_MIN: Bounds = Bounds {
+    min: 0,
+    max: 60,
+    unit: "minutes",
+};
+pub const ENDED_MIN: Bounds = Bounds {
+    min: 0,
+    max: 240,
+    unit: "minutes",
+};
+pub const RETENTION_DAYS: Bounds = Bounds {
+    min: 1,
+    max: 3650,
+    unit: "days",
+};
+
 /// The settings file as written: plain strings and numbers, each with a default.
+/// Every value `validate()` can refuse keeps its place in the file, to name its line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RawSettings {
     pub group_name: String,
     pub room: String,
-    pub time_zone: String,
-    pub language: String,
-    pub early_window_min: i64,
-    pub wrap_up_min: i64,
-    pub ended_min: i64,
-    pub retention_days: i64,
-    pub script: String,
+    pub time_zone: Spanned<String>,
+    pub language: Spanned<String>,
+    pub early_window_min: Spanned<i64>,
+    pub wrap_up_min: Spanned<i64>,
+    pub ended_min: Spanned<i64>,
+    pub retention_days: Spanned<i64>,
+    pub script: Spanned<String>,
     #[serde(rename = "slot")]
     pub slots: Vec<RawSlot>,
 }
@@ -39,28 +77,39 @@ pub struct RawSettings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSlot {
-    pub weekday: String,
-    pub start: String,
-    pub end: String,
+    pub weekday: Spanned<String>,
+    pub start: Spanned<String>,
+    pub end: Spanned<String>,
+}
+
+/// A value that comes from no file (a default, or settings saved from the staff area).
+fn unplaced<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
+}
+
+impl RawSlot {
+    fn new(weekday: &str, start: &str, end: &str) -> RawSlot {
+        RawSlot {
+            weekday: unplaced(weekday.into()),
+            start: unplaced(start.into()),
+            end: unplaced(end.into()),
+        }
+    }
 }
 
 impl Default for RawSettings {
     fn default() -> Self {
-        let slot = |day: &str| RawSlot {
-            weekday: day.into(),
-            start: "13:30".into(),
-            end: "14:30".into(),
-        };
+        let slot = |day: &str| RawSlot::new(day, "13:30", "14:30");
         RawSettings {
             group_name: "Drop-in Group".into(),
             room: "Room 2".into(),
-            time_zone: "America/Los_Angeles".into(),
-            language: "en".into(),
-            early_window_min: 30,
-            wrap_up_min: 5,
-            ended_min: 15,
-            retention_days: 30,
-            script: "drop-in".into(),
+            time_zone: unplaced("America/Los_Angeles".into()),
+            language: unplaced("en".into()),
+            early_window_min: unplaced(30),
+            wrap_up_min: unplaced(5),
+            ended_min: unplaced(15),
+            retention_days: unplaced(30),
+            script: unplaced("drop-in".into()),
             slots: vec![slot("mon"), slot("wed"), slot("fri")],
         }
     }
@@ -107,24 +156,47 @@ impl fmt::Display for Problem {
     }
 }
 
-fn in_range(
-    problems: &mut Vec<Problem>,
-    text: Option<&str>,
-    key: &str,
-    value: i64,
-    min: i64,
-    max: i64,
-    unit: &str,
-) -> u32 {
-    if (min..=max).contains(&value) {
-        value as u32
-    } else {
-        problems.push(Problem {
+/// The line (1-based) of `text` that byte `offset` is on.
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(0, |before| before.matches('\n').count())
+        + 1
+}
+
+/// The line a value was read from; none for an empty span, which is a value from no file.
+fn line_at(text: &str, span: &std::ops::Range<usize>) -> Option<usize> {
+    (!span.is_empty()).then(|| line_of_offset(text, span.start))
+}
+
+/// Problems found so far, each placed on its line of `text` when there is one.
+struct Problems<'a> {
+    text: Option<&'a str>,
+    found: Vec<Problem>,
+}
+
+impl Problems<'_> {
+    fn add<T>(&mut self, key: &str, value: &Spanned<T>, message: String) {
+        self.found.push(Problem {
             key: key.into(),
-            line: text.and_then(|t| line_of(t, key, None)),
-            message: format!("{value} is out of range; use {min} to {max} {unit}"),
+            line: self.text.and_then(|t| line_at(t, &value.span())),
+            message,
         });
-        min.max(0) as u32
+    }
+
+    fn number(&mut self, key: &str, value: &Spanned<i64>, bounds: Bounds) -> u32 {
+        let n = *value.get_ref();
+        match u32::try_from(n).ok().filter(|n| bounds.contains(*n)) {
+            Some(n) => n,
+            None => {
+                let Bounds { min, max, unit } = bounds;
+                self.add(
+                    key,
+                    value,
+                    format!("{n} is out of range; use {min} to {max} {unit}"),
+                );
+                min
+            }
+        }
     }
 }
 
@@ -132,73 +204,78 @@ impl RawSettings {
     /// Checks every field and returns typed settings, or every problem found.
     /// `text` is the file the settings came from, used to name line numbers.
     pub fn validate(&self, text: Option<&str>) -> Result<Settings, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let mut problem = |key: &str, slot: Option<usize>, message: String| {
-            problems.push(Problem {
-                key: key.into(),
-                line: text.and_then(|t| line_of(t, key, slot)),
-                message,
-            });
+        let mut problems = Problems {
+            text,
+            found: Vec::new(),
         };
-        let time_zone = self.time_zone.trim().parse::<Tz>().unwrap_or_else(|_| {
-            problem(
-                "time_zone",
-                None,
-                format!(
-                    "\"{}\" is not a known time zone; use a name like \"America/Los_Angeles\"",
-                    self.time_zone
-                ),
-            );
-            chrono_tz::UTC
-        });
-        let language = Lang::from_code(self.language.trim()).unwrap_or_else(|| {
-            problem(
+        let time_zone = self
+            .time_zone
+            .get_ref()
+            .trim()
+            .parse::<Tz>()
+            .unwrap_or_else(|_| {
+                problems.add(
+                    "time_zone",
+                    &self.time_zone,
+                    format!(
+                        "\"{}\" is not a known time zone; use a name like \"America/Los_Angeles\"",
+                        self.time_zone.get_ref()
+                    ),
+                );
+                chrono_tz::UTC
+            });
+        let language = Lang::from_code(self.language.get_ref().trim()).unwrap_or_else(|| {
+            problems.add(
                 "language",
-                None,
+                &self.language,
                 format!(
                     "\"{}\" is not a language here; use \"en\" or \"es\"",
-                    self.language
+                    self.language.get_ref()
                 ),
             );
             Lang::En
         });
-        if self.script.trim().is_empty()
-            || self.script.contains(['/', '\\'])
-            || self.script.starts_with('.')
-        {
-            problem(
+        let script = self.script.get_ref();
+        if script.trim().is_empty() || script.contains(['/', '\\']) || script.starts_with('.') {
+            problems.add(
                 "script",
-                None,
+                &self.script,
                 "give the name of a script set, like \"drop-in\" or \"check-in\"".into(),
             );
         }
         let mut slots: Vec<Slot> = Vec::new();
-        for (i, raw) in self.slots.iter().enumerate() {
-            let weekday = parse_weekday(&raw.weekday);
+        for raw in &self.slots {
+            let weekday = parse_weekday(raw.weekday.get_ref());
             if weekday.is_none() {
-                problem(
+                problems.add(
                     "weekday",
-                    Some(i),
+                    &raw.weekday,
                     format!(
                         "\"{}\" is not a weekday; use mon, tue, wed, thu, fri, sat or sun",
-                        raw.weekday
+                        raw.weekday.get_ref()
                     ),
                 );
             }
-            let start = parse_hhmm(&raw.start);
+            let start = parse_hhmm(raw.start.get_ref());
             if start.is_none() {
-                problem(
+                problems.add(
                     "start",
-                    Some(i),
-                    format!("\"{}\" is not a time; use HH:MM, like 13:30", raw.start),
+                    &raw.start,
+                    format!(
+                        "\"{}\" is not a time; use HH:MM, like 13:30",
+                        raw.start.get_ref()
+                    ),
                 );
             }
-            let end = parse_hhmm(&raw.end);
+            let end = parse_hhmm(raw.end.get_ref());
             if end.is_none() {
-                problem(
+                problems.add(
                     "end",
-                    Some(i),
-                    format!("\"{}\" is not a time; use HH:MM, like 14:30", raw.end),
+                    &raw.end,
+                    format!(
+                        "\"{}\" is not a time; use HH:MM, like 14:30",
+                        raw.end.get_ref()
+                    ),
                 );
             }
             let (Some(weekday), Some(start), Some(end)) = (weekday, start, end) else {
@@ -210,34 +287,18 @@ impl RawSettings {
                 end,
             };
             if let Some(why) = slot_problem(&slot, &slots) {
-                problem("end", Some(i), why.to_string());
+                problems.add("end", &raw.end, why.to_string());
                 continue;
             }
             slots.push(slot);
         }
-        let mut problems_out = problems;
-        let p = &mut problems_out;
-        let early_window_min = in_range(
-            p,
-            text,
-            "early_window_min",
-            self.early_window_min,
-            0,
-            240,
-            "minutes",
-        );
-        let wrap_up_min = in_range(p, text, "wrap_up_min", self.wrap_up_min, 0, 60, "minutes");
-        let ended_min = in_range(p, text, "ended_min", self.ended_min, 0, 240, "minutes");
-        let retention_days = in_range(
-            p,
-            text,
-            "retention_days",
-            self.retention_days,
-            1,
-            3650,
-            "days",
-        );
-        if problems_out.is_empty() {
+        let early_window_min =
+            problems.number("early_window_min", &self.early_window_min, EARLY_WINDOW_MIN);
+        let wrap_up_min = problems.number("wrap_up_min", &self.wrap_up_min, WRAP_UP_MIN);
+        let ended_min = problems.number("ended_min", &self.ended_min, ENDED_MIN);
+        let retention_days =
+            problems.number("retention_days", &self.retention_days, RETENTION_DAYS);
+        if problems.found.is_empty() {
             Ok(Settings {
                 group_name: self.group_name.trim().to_string(),
                 room: self.room.trim().to_string(),
@@ -247,87 +308,13 @@ impl RawSettings {
                 wrap_up_min,
                 ended_min,
                 retention_days,
-                script: self.script.trim().to_string(),
+                script: script.trim().to_string(),
                 slots,
             })
         } else {
-            Err(problems_out)
+            Err(problems.found)
         }
     }
-}
-
-/// Why a slot cannot join the others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SlotProblem {
-    /// Its end is not after its start.
-    EndsBeforeStart(Slot),
-    /// It overlaps another slot on the same day (the second one).
-    Overlaps(Slot, Slot),
-}
-
-impl fmt::Display for SlotProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
-        match self {
-            SlotProblem::EndsBeforeStart(s) => write!(
-                f,
-                "the {} group ends at {} which is not after its start at {}",
-                Lang::En.weekday_long(s.weekday),
-                hhmm(s.end),
-                hhmm(s.start)
-            ),
-            SlotProblem::Overlaps(s, other) => {
-                let day = Lang::En.weekday_long(s.weekday);
-                write!(
-                    f,
-                    "the {day} group at {} overlaps the {day} group at {}",
-                    hhmm(s.start),
-                    hhmm(other.start)
-                )
-            }
-        }
-    }
-}
-
-/// Whether `slot` can join `others`: its end must follow its start, and it must not
-/// overlap another slot on the same day.
-pub fn slot_problem(slot: &Slot, others: &[Slot]) -> Option<SlotProblem> {
-    if slot.end <= slot.start {
-        return Some(SlotProblem::EndsBeforeStart(*slot));
-    }
-    others
-        .iter()
-        .find(|o| o.weekday == slot.weekday && o.start < slot.end && slot.start < o.end)
-        .map(|o| SlotProblem::Overlaps(*slot, *o))
-}
-
-/// The line (1-based) where `key = ` is set; within the `slot`-th `[[slot]]` table if given.
-fn line_of(text: &str, key: &str, slot: Option<usize>) -> Option<usize> {
-    let mut tables_seen: Option<usize> = None;
-    let mut in_other_table = false;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            if trimmed.starts_with("[[slot]]") {
-                tables_seen = Some(tables_seen.map_or(0, |n| n + 1));
-                in_other_table = false;
-            } else {
-                in_other_table = true;
-            }
-            continue;
-        }
-        let wanted_place = match slot {
-            Some(n) => tables_seen == Some(n) && !in_other_table,
-            None => tables_seen.is_none() && !in_other_table,
-        };
-        let is_key = trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        if wanted_place && is_key {
-            return Some(i + 1);
-        }
-    }
-    None
 }
 
 impl Settings {
@@ -350,20 +337,16 @@ impl Settings {
         RawSettings {
             group_name: self.group_name.clone(),
             room: self.room.clone(),
-            time_zone: self.time_zone.name().to_string(),
-            language: self.language.code().to_string(),
-            early_window_min: i64::from(self.early_window_min),
-            wrap_up_min: i64::from(self.wrap_up_min),
-            ended_min: i64::from(self.ended_min),
-            retention_days: i64::from(self.retention_days),
-            script: self.script.clone(),
+            time_zone: unplaced(self.time_zone.name().to_string()),
+            language: unplaced(self.language.code().to_string()),
+            early_window_min: unplaced(i64::from(self.early_window_min)),
+            wrap_up_min: unplaced(i64::from(self.wrap_up_min)),
+            ended_min: unplaced(i64::from(self.ended_min)),
+            retention_days: unplaced(i64::from(self.retention_days)),
+            script: unplaced(self.script.clone()),
             slots: slots
                 .iter()
-                .map(|s| RawSlot {
-                    weekday: weekday_key(s.weekday).to_string(),
-                    start: hhmm(s.start),
-                    end: hhmm(s.end),
-                })
+                .map(|s| RawSlot::new(weekday_key(s.weekday), &hhmm(s.start), &hhmm(s.end)))
                 .collect(),
         }
     }
@@ -381,27 +364,8 @@ impl Settings {
 pub fn parse(text: &str) -> Result<Settings, String> {
     let raw: RawSettings = toml::from_str(text).map_err(|e| {
         let message = e.message().trim().to_string();
-        // An unknown key is reported against its whole table; point at the key itself.
-        let unknown = message
-            .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split('`').next())
-            .and_then(|key| {
-                text.lines().position(|l| {
-                    l.trim()
-                        .strip_prefix(key)
-                        .is_some_and(|rest| rest.trim_start().starts_with('='))
-                })
-            })
-            .map(|i| i + 1);
-        let line = unknown.or_else(|| {
-            e.span().map(|span| {
-                text.get(..span.start)
-                    .map_or(0, |t| t.matches('\n').count())
-                    + 1
-            })
-        });
-        match line {
-            Some(line) => format!("line {line}: {message}"),
+        match e.span() {
+            Some(span) => format!("line {}: {message}", line_of_offset(text, span.start)),
             None => message,
         }
     })?;
@@ -539,6 +503,20 @@ mod tests {
         let err = parse(text).unwrap_err();
         assert!(err.contains("overlaps"), "{err}");
         assert!(err.contains("not after its start"), "{err}");
+    }
+
+    #[test]
+    fn a_line_is_named_however_the_file_is_laid_out() {
+        let text = "slot = [\n  { weekday = \"mon\", start = \"13:30\", end = \"14:30\" },\n  { weekday = \"mon\", start = \"14:00\", end = \"9:00\" },\n]\nwrap_up_min=   75\n";
+        let err = parse(text).unwrap_err();
+        assert!(
+            err.contains("line 3, end: the Monday group ends at 09:00"),
+            "{err}"
+        );
+        assert!(
+            err.contains("line 5, wrap_up_min: 75 is out of range; use 0 to 60 minutes"),
+            "{err}"
+        );
     }
 
     #[test]

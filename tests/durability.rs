@@ -1,7 +1,7 @@
 //! Nothing confirmed is lost: the real binary signs people in and is killed (SIGKILL) at
 //! random moments, and right after it has printed its confirmation; every sign-in it
 //! confirmed is in the store and the store is sound.
-//! (The benchmark's soak runs the long version.)
+//! (`cargo bench --bench bench -- soak --kills 200` runs the long version.)
 
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::ExitStatusExt;

@@ -43,13 +43,11 @@ pub fn a_real_database_cut_in_half(path: &std::path::Path) {
     {
         let mut store = Store::open(path).unwrap();
         let schedule = dropin_kiosk::config::Settings::default().schedule(vec![]);
-        let batch: Vec<_> = (0..3000)
-            .map(|i| {
-                let at = instant("2026-01-05T21:35:00Z") + Duration::hours(i);
-                NewSignIn::new(&format!("Person {i}"), false, at, &schedule, 30)
-            })
-            .collect();
-        store.sign_in_many(&batch).unwrap();
+        for i in 0..3000 {
+            let at = instant("2026-01-05T21:35:00Z") + Duration::hours(i);
+            let new = NewSignIn::new(&format!("Person {i}"), false, at, &schedule, 30);
+            store.sign_in(&new).unwrap();
+        }
     }
     let bytes = std::fs::read(path).unwrap();
     std::fs::write(path, &bytes[..bytes.len() / 2]).unwrap();
@@ -146,7 +144,9 @@ fn counts_survive_a_damaged_page_without_names_and_the_copy_goes_after_retention
                 NewSignIn::new(&name, i % 7 == 0, at, &schedule, 30)
             })
             .collect();
-        store.sign_in_many(&batch).unwrap();
+        for new in &batch {
+            store.sign_in(new).unwrap();
+        }
         let holiday = chrono::NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
         let start = chrono::NaiveTime::from_hms_opt(13, 30, 0).unwrap();
         store.cancel(holiday, start, "Holiday", first).unwrap();

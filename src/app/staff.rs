@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
 use super::{Kiosk, Screen};
-use crate::config::{self, Settings, SlotProblem};
+use crate::config::{self, Bounds, Settings};
 use crate::domain::counts::Report;
 use crate::domain::lang::Lang;
 use crate::domain::pin::{self, PinLock};
-use crate::domain::schedule::{Slot, parse_hhmm};
+use crate::domain::schedule::{Slot, SlotProblem, parse_hhmm, slot_problem};
 use crate::domain::script::{self, Script};
 use crate::error::PinFileError;
 use crate::export;
@@ -261,11 +261,15 @@ pub fn quick_range(which: QuickRange, today: NaiveDate) -> (NaiveDate, NaiveDate
     }
 }
 
-/// A whole number typed into a settings field, within `min..=max`.
-fn parse_number(text: &str, field: NumberField, min: u32, max: u32) -> Result<u32, Feedback> {
+/// A whole number typed into a settings field, within the setting's bounds.
+fn parse_number(text: &str, field: NumberField, bounds: Bounds) -> Result<u32, Feedback> {
     match text.trim().parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(Feedback::OutOfRange { field, min, max }),
+        Ok(n) if bounds.contains(n) => Ok(n),
+        _ => Err(Feedback::OutOfRange {
+            field,
+            min: bounds.min,
+            max: bounds.max,
+        }),
     }
 }
 
@@ -532,10 +536,18 @@ impl Kiosk {
                 let d = state.settings_draft.clone();
                 let numbers = (|| -> Result<(u32, u32, u32, u32), Feedback> {
                     Ok((
-                        parse_number(&d.early_window_min, NumberField::EarlyWindow, 0, 240)?,
-                        parse_number(&d.wrap_up_min, NumberField::WrapUp, 0, 60)?,
-                        parse_number(&d.ended_min, NumberField::Ended, 0, 240)?,
-                        parse_number(&d.retention_days, NumberField::Retention, 1, 3650)?,
+                        parse_number(
+                            &d.early_window_min,
+                            NumberField::EarlyWindow,
+                            config::EARLY_WINDOW_MIN,
+                        )?,
+                        parse_number(&d.wrap_up_min, NumberField::WrapUp, config::WRAP_UP_MIN)?,
+                        parse_number(&d.ended_min, NumberField::Ended, config::ENDED_MIN)?,
+                        parse_number(
+                            &d.retention_days,
+                            NumberField::Retention,
+                            config::RETENTION_DAYS,
+                        )?,
                     ))
                 })();
                 match numbers {
@@ -605,7 +617,7 @@ impl Kiosk {
                 start,
                 end,
             };
-            if let Some(why) = config::slot_problem(&slot, &slots) {
+            if let Some(why) = slot_problem(&slot, &slots) {
                 state.feedback = Some(Feedback::Slot(why));
                 return;
             }

@@ -14,6 +14,27 @@ pub struct Slot {
     pub end: NaiveTime,
 }
 
+/// Why a slot cannot join the others (said in `crate::words::calendar`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotProblem {
+    /// Its end is not after its start.
+    EndsBeforeStart(Slot),
+    /// It overlaps another slot on the same day (the second one).
+    Overlaps(Slot, Slot),
+}
+
+/// Whether `slot` can join `others`: its end must follow its start, and it must not
+/// overlap another slot on the same day.
+pub fn slot_problem(slot: &Slot, others: &[Slot]) -> Option<SlotProblem> {
+    if slot.end <= slot.start {
+        return Some(SlotProblem::EndsBeforeStart(*slot));
+    }
+    others
+        .iter()
+        .find(|o| o.weekday == slot.weekday && o.start < slot.end && slot.start < o.end)
+        .map(|o| SlotProblem::Overlaps(*slot, *o))
+}
+
 /// A one-off cancellation of the occurrence of a slot on a date, with a public note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cancellation {
@@ -213,6 +234,29 @@ mod tests {
         DateTime::parse_from_rfc3339(text)
             .unwrap()
             .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_slot_may_follow_another_but_not_overlap_it_or_run_backwards() {
+        let taken = [slot(Weekday::Mon, "13:30", "14:30")];
+        assert_eq!(
+            slot_problem(&slot(Weekday::Mon, "14:30", "15:30"), &taken),
+            None
+        );
+        assert_eq!(
+            slot_problem(&slot(Weekday::Tue, "13:30", "14:30"), &taken),
+            None
+        );
+        let late = slot(Weekday::Mon, "14:00", "15:00");
+        assert_eq!(
+            slot_problem(&late, &taken),
+            Some(SlotProblem::Overlaps(late, taken[0]))
+        );
+        let backwards = slot(Weekday::Wed, "15:00", "15:00");
+        assert_eq!(
+            slot_problem(&backwards, &taken),
+            Some(SlotProblem::EndsBeforeStart(backwards))
+        );
     }
 
     #[test]

@@ -77,7 +77,7 @@ impl Store {
         Ok(store)
     }
 
-    /// A private database in memory, for tests and benchmarks.
+    /// A private database in memory, for tests.
     pub fn in_memory() -> Result<Store, StoreError> {
         Store::init(Connection::open_in_memory()?, None)
     }

@@ -184,45 +184,12 @@ impl Store {
         Ok(erased)
     }
 
-    /// How many sign-ins are stored in all, for benchmarks and checks.
+    /// How many sign-ins are stored in all, for checks.
     pub fn total_sign_ins(&self) -> Result<u64, StoreError> {
         Ok(self
             .query_i64("SELECT count(*) FROM sign_ins", [])?
             .unwrap_or(0)
             .max(0) as u64)
-    }
-
-    /// Stores many sign-ins in one transaction; for entering a backlog and for benchmarks.
-    pub fn sign_in_many(&mut self, all: &[NewSignIn]) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let fail = |e| StoreError::classify(e, path.as_deref());
-        let tx = self.conn.transaction().map_err(fail)?;
-        {
-            let mut stmt = tx
-                .prepare(
-                    "INSERT INTO sign_ins
-                        (at_ms, first_name, name_key, named, is_repeat, first_visit,
-                         occ_start_ms, occ_end_ms, scope)
-                     VALUES (?1, ?2, ?3, ?4,
-                        EXISTS (SELECT 1 FROM sign_ins WHERE scope = ?7 AND name_key = ?3),
-                        ?5, ?6, ?8, ?7)",
-                )
-                .map_err(fail)?;
-            for new in all {
-                stmt.execute(params![
-                    new.at.timestamp_millis(),
-                    new.name,
-                    new.name_key,
-                    new.name.is_some(),
-                    new.first_visit,
-                    new.occurrence.map(|(s, _)| s.timestamp_millis()),
-                    new.scope,
-                    new.occurrence.map(|(_, e)| e.timestamp_millis()),
-                ])
-                .map_err(fail)?;
-            }
-        }
-        tx.commit().map_err(fail)
     }
 }
 
@@ -392,22 +359,5 @@ mod tests {
             )
             .unwrap();
         assert!(facts[0].first_visit);
-    }
-
-    #[test]
-    fn a_batch_marks_repeats_like_single_sign_ins() {
-        let mut store = Store::in_memory().unwrap();
-        let s = schedule();
-        let batch: Vec<_> = ["Ana", "ana", "ANA", ""]
-            .iter()
-            .map(|n| NewSignIn::new(n, false, utc("2026-11-25T21:35:00Z"), &s, 30))
-            .collect();
-        store.sign_in_many(&batch).unwrap();
-        assert_eq!(
-            store
-                .count_for_occurrence(utc("2026-11-25T21:30:00Z"))
-                .unwrap(),
-            2
-        );
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{NaiveTime, Timelike, Weekday};
 
 use crate::domain::lang::Lang;
-use crate::domain::schedule::Schedule;
+use crate::domain::schedule::{Schedule, SlotProblem};
 
 /// The words each language needs to speak of days and times.
 pub trait LangWords {
@@ -145,6 +145,31 @@ impl ScheduleWords for Schedule {
             }
         }
         lang.join_list(&days)
+    }
+}
+
+/// A slot rule broken, for staff and for `validate()`; settings are written in English.
+impl std::fmt::Display for SlotProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
+        match self {
+            SlotProblem::EndsBeforeStart(s) => write!(
+                f,
+                "the {} group ends at {} which is not after its start at {}",
+                Lang::En.weekday_long(s.weekday),
+                hhmm(s.end),
+                hhmm(s.start)
+            ),
+            SlotProblem::Overlaps(s, other) => {
+                let day = Lang::En.weekday_long(s.weekday);
+                write!(
+                    f,
+                    "the {day} group at {} overlaps the {day} group at {}",
+                    hhmm(s.start),
+                    hhmm(other.start)
+                )
+            }
+        }
     }
 }
 

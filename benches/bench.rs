@@ -1,20 +1,20 @@
 //! The project's benchmark and soak tool (SPEC §9). It prints figures — medians, p99, ratios —
-//! and never asserts them.
+//! and never asserts them. It is a bench target (`harness = false`), so it is built only for
+//! `cargo bench` and never ships with the kiosk; cargo builds the kiosk binary it drives.
 //!
 //! ```text
-//! cargo build --release                                  # the kiosk binary soak and idle run
-//! cargo run --release --bin bench                        # commit and export, as a table
-//! cargo run --release --bin bench -- commit              # tap-to-confirmation latency
-//! cargo run --release --bin bench -- export              # export of 10k, 100k, 1M sign-ins
-//! cargo run --release --bin bench -- soak --kills 200    # kill -9 the sign-in command, check nothing confirmed is lost
-//! cargo run --release --bin bench -- idle                # idle CPU, memory, first frame (Xvfb)
+//! cargo bench --bench bench                        # commit and export, as a table
+//! cargo bench --bench bench -- commit              # tap-to-confirmation latency
+//! cargo bench --bench bench -- export              # export of 10k, 100k, 1M sign-ins
+//! cargo bench --bench bench -- soak --kills 200    # kill -9 the sign-in command, check nothing confirmed is lost
+//! cargo bench --bench bench -- idle                # idle CPU, memory, first frame (Xvfb)
 //! ```
 
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, ExitCode, ExitStatus, Stdio};
-use std::time::{Duration as StdDuration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration as StdDuration, Instant};
 
 use anyhow::{Context as _, Result, anyhow, bail};
 use chrono::{DateTime, Duration, Utc};
@@ -26,6 +26,11 @@ use dropin_kiosk::domain::visit::NewSignIn;
 use dropin_kiosk::export;
 use dropin_kiosk::report::counts as report_from_store;
 use dropin_kiosk::store::Store;
+use rand::RngExt as _;
+use rand::rngs::ThreadRng;
+use rand::seq::IndexedRandom as _;
+use rusqlite::{Connection, params};
+use tempfile::TempDir;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +41,10 @@ struct Args {
     /// Folder in which scratch data folders are made (default: the system temporary folder).
     #[arg(long, global = true, value_name = "DIR")]
     work_dir: Option<PathBuf>,
+
+    /// Passed by `cargo bench` to every bench target; nothing to do with it here.
+    #[arg(long, global = true, hide = true)]
+    bench: bool,
 
     #[command(subcommand)]
     command: Option<Bench>,
@@ -154,67 +163,20 @@ fn run(args: Args) -> Result<()> {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// A scratch folder, removed when dropped unless `keep` is set.
-struct Scratch {
-    path: PathBuf,
-    keep: bool,
+/// A scratch folder in `work`, removed when dropped.
+fn scratch_dir(work: &Path, label: &str) -> Result<TempDir> {
+    tempfile::Builder::new()
+        .prefix(&format!("dropin-bench-{label}-"))
+        .tempdir_in(work)
+        .with_context(|| format!("could not create a scratch folder in {}", work.display()))
 }
 
-impl Scratch {
-    fn new(work: &Path, label: &str) -> Result<Scratch> {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        let path = work.join(format!(
-            "dropin-bench-{label}-{}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&path)
-            .with_context(|| format!("could not create {}", path.display()))?;
-        Ok(Scratch { path, keep: false })
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = std::fs::remove_dir_all(&self.path);
-        }
-    }
-}
-
-/// xorshift64: enough randomness for spreading instants and picking kill moments.
-struct Rng(u64);
-
-impl Rng {
-    fn seeded() -> Rng {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0x9E37_79B9_7F4A_7C15, |d| d.as_nanos() as u64);
-        Rng(nanos | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
-    }
-
-    fn percent(&mut self, p: u64) -> bool {
-        self.below(100) < p
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
+/// One of the sample first names with probability `p`, otherwise none.
+fn maybe_name(rng: &mut ThreadRng, p: f64) -> &'static str {
+    if rng.random_bool(p) {
+        NAMES.choose(rng).copied().unwrap_or_default()
+    } else {
+        ""
     }
 }
 
@@ -286,20 +248,9 @@ fn filesystem_of(path: &Path) -> String {
     best.map_or_else(|| "unknown file system".into(), |(_, text)| text)
 }
 
-/// The `dropin-kiosk` binary built next to this one.
-fn kiosk_binary() -> Result<PathBuf> {
-    let me = std::env::current_exe().context("could not find the bench executable")?;
-    let dir = me
-        .parent()
-        .ok_or_else(|| anyhow!("the bench executable {} has no folder", me.display()))?;
-    let kiosk = dir.join(format!("dropin-kiosk{}", std::env::consts::EXE_SUFFIX));
-    if !kiosk.is_file() {
-        bail!(
-            "{} is missing; build it first with `cargo build --release`",
-            kiosk.display()
-        );
-    }
-    Ok(kiosk)
+/// The kiosk binary, which cargo builds for this bench.
+fn kiosk_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dropin-kiosk"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,20 +262,16 @@ struct CommitFigures {
 }
 
 fn commit(work: &Path, count: usize) -> Result<CommitFigures> {
-    let scratch = Scratch::new(work, "commit")?;
-    let db = scratch.path.join("kiosk.db");
+    let scratch = scratch_dir(work, "commit")?;
+    let db = scratch.path().join("kiosk.db");
     let mut store = Store::open(&db)?;
     let settings = Settings::default();
     let schedule = settings.schedule(store.cancellations()?);
-    let mut rng = Rng::seeded();
+    let mut rng = rand::rng();
     let mut commit_ms = Vec::with_capacity(count);
     let mut path_ms = Vec::with_capacity(count);
     for _ in 0..count {
-        let name = if rng.percent(60) {
-            *rng.pick(NAMES)
-        } else {
-            ""
-        };
+        let name = maybe_name(&mut rng, 0.6);
         let tap = Instant::now();
         let new = NewSignIn::new(
             name,
@@ -345,7 +292,7 @@ fn commit(work: &Path, count: usize) -> Result<CommitFigures> {
     println!(
         "commit: {count} sign-ins into {} on {}, WAL, synchronous=FULL",
         db.display(),
-        filesystem_of(&scratch.path)
+        filesystem_of(scratch.path())
     );
     for (label, s) in [
         ("store.sign_in", figures.commit),
@@ -365,7 +312,7 @@ fn commit(work: &Path, count: usize) -> Result<CommitFigures> {
 /// Sign-ins spread over the two years before `now`: most in a session or its early window,
 /// the rest at any hour; a bit over half with a first name, a few first visits.
 fn realistic_batch(
-    rng: &mut Rng,
+    rng: &mut ThreadRng,
     n: usize,
     schedule: &Schedule,
     occurrences: &[Occurrence],
@@ -373,33 +320,62 @@ fn realistic_batch(
     early_window_min: u32,
 ) -> Vec<NewSignIn> {
     let early = Duration::minutes(i64::from(early_window_min));
-    let span_ms = (span.1 - span.0).num_milliseconds().max(1) as u64;
+    let span_ms = (span.1 - span.0).num_milliseconds().max(1);
     (0..n)
         .map(|_| {
-            let at = if !occurrences.is_empty() && rng.percent(85) {
-                let occ = rng.pick(occurrences);
-                let from = occ.start - early;
-                let len = (occ.end - from).num_milliseconds().max(1) as u64;
-                from + Duration::milliseconds(rng.below(len) as i64)
-            } else {
-                span.0 + Duration::milliseconds(rng.below(span_ms) as i64)
+            let session = occurrences.choose(rng).filter(|_| rng.random_bool(0.85));
+            let at = match session {
+                Some(occ) => {
+                    let from = occ.start - early;
+                    let len = (occ.end - from).num_milliseconds().max(1);
+                    from + Duration::milliseconds(rng.random_range(0..len))
+                }
+                None => span.0 + Duration::milliseconds(rng.random_range(0..span_ms)),
             };
-            let name = if rng.percent(55) {
-                *rng.pick(NAMES)
-            } else {
-                ""
-            };
-            NewSignIn::new(name, rng.percent(5), at, schedule, early_window_min)
+            let name = maybe_name(rng, 0.55);
+            NewSignIn::new(name, rng.random_bool(0.05), at, schedule, early_window_min)
         })
         .collect()
+}
+
+/// Stores many sign-ins in one transaction, as `Store::sign_in` stores one (a repeat is the
+/// same name in the same scope), but without a durable commit per row.
+fn insert_all(conn: &mut Connection, all: &[NewSignIn]) -> Result<()> {
+    let tx = conn.transaction()?;
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO sign_ins
+                (at_ms, first_name, name_key, named, is_repeat, first_visit,
+                 occ_start_ms, occ_end_ms, scope)
+             VALUES (?1, ?2, ?3, ?4,
+                EXISTS (SELECT 1 FROM sign_ins WHERE scope = ?7 AND name_key = ?3),
+                ?5, ?6, ?8, ?7)",
+        )?;
+        for new in all {
+            stmt.execute(params![
+                new.at.timestamp_millis(),
+                new.name,
+                new.name_key,
+                new.name.is_some(),
+                new.first_visit,
+                new.occurrence.map(|(s, _)| s.timestamp_millis()),
+                new.scope,
+                new.occurrence.map(|(_, e)| e.timestamp_millis()),
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// Times the export at each size; returns (size, median ms of 3 runs).
 fn export(work: &Path, sizes: &[usize]) -> Result<Vec<(usize, f64)>> {
     const BATCH: usize = 50_000;
-    let scratch = Scratch::new(work, "export")?;
-    let db = scratch.path.join("kiosk.db");
-    let mut store = Store::open(&db)?;
+    let scratch = scratch_dir(work, "export")?;
+    let db = scratch.path().join("kiosk.db");
+    let store = Store::open(&db)?;
+    // Filling goes around the store, which only ever takes sign-ins one by one.
+    let mut filler = Connection::open(&db)?;
     let settings = Settings::default();
     let schedule = settings.schedule(store.cancellations()?);
     let now = Utc::now();
@@ -415,11 +391,11 @@ fn export(work: &Path, sizes: &[usize]) -> Result<Vec<(usize, f64)>> {
          store on {}",
         occurrences.len(),
         schedule.tz.name(),
-        filesystem_of(&scratch.path)
+        filesystem_of(scratch.path())
     );
     let mut sizes = sizes.to_vec();
     sizes.sort_unstable();
-    let mut rng = Rng::seeded();
+    let mut rng = rand::rng();
     let mut stored = 0;
     let mut out = Vec::new();
     for size in sizes {
@@ -435,7 +411,7 @@ fn export(work: &Path, sizes: &[usize]) -> Result<Vec<(usize, f64)>> {
                 (start, now),
                 settings.early_window_min,
             );
-            store.sign_in_many(&batch)?;
+            insert_all(&mut filler, &batch)?;
             stored += n;
         }
         let fill_s = fill.elapsed().as_secs_f64();
@@ -495,14 +471,14 @@ fn killed_by_us(status: ExitStatus) -> bool {
 }
 
 fn soak(work: &Path, kills: usize, max_delay_ms: u64) -> Result<()> {
-    let kiosk = kiosk_binary()?;
-    let mut scratch = Scratch::new(work, "soak")?;
-    let data = scratch.path.join("data");
+    let kiosk = kiosk_binary();
+    let scratch = scratch_dir(work, "soak")?;
+    let data = scratch.path().join("data");
     let now = Utc::now();
     // Instants within the last day, 7 s apart: distinct, and far from any retention cut-off.
     let base = now - Duration::hours(22);
     let limit = kills * 20 + 100;
-    let mut rng = Rng::seeded();
+    let mut rng = rand::rng();
     let mut confirmed: Vec<String> = Vec::new();
     let (mut runs, mut kills_done, mut killed_after_confirm) = (0, 0, 0);
     let (mut completed, mut failed) = (0, 0);
@@ -539,7 +515,9 @@ fn soak(work: &Path, kills: usize, max_delay_ms: u64) -> Result<()> {
             let _ = stderr.read_to_string(&mut text);
             text
         });
-        std::thread::sleep(StdDuration::from_micros(rng.below(max_delay_ms * 1000 + 1)));
+        std::thread::sleep(StdDuration::from_micros(
+            rng.random_range(0..=max_delay_ms * 1000),
+        ));
         // Sends SIGKILL on Unix; fails harmlessly if the child has already exited.
         let _ = child.kill();
         let status = child.wait().context("could not wait for a sign-in child")?;
@@ -615,7 +593,7 @@ fn soak(work: &Path, kills: usize, max_delay_ms: u64) -> Result<()> {
         );
     }
     if !lost.is_empty() || !integrity {
-        scratch.keep = true;
+        let _kept = scratch.keep();
         let shown: Vec<&str> = lost.iter().take(10).map(|s| s.as_str()).collect();
         println!(
             "  lost names (first 10): {}; data kept in {}",
@@ -711,15 +689,15 @@ fn idle(work: &Path, settle: Option<u32>, measure: Option<u32>) -> Result<()> {
             tool.display()
         );
     }
-    let kiosk = kiosk_binary()?;
+    let kiosk = kiosk_binary();
     println!(
         "idle: {} on Xvfb with software GL, settings in America/Los_Angeles",
         tool.display()
     );
     for (phase, instant) in PHASES {
-        let scratch = Scratch::new(work, "idle")?;
+        let scratch = scratch_dir(work, "idle")?;
         std::fs::write(
-            scratch.path.join("settings.toml"),
+            scratch.path().join("settings.toml"),
             config::first_run_text(Some("America/Los_Angeles")),
         )
         .context("could not write settings.toml")?;
@@ -730,12 +708,12 @@ fn idle(work: &Path, settle: Option<u32>, measure: Option<u32>) -> Result<()> {
             &[
                 kiosk.as_os_str(),
                 "--data-dir".as_ref(),
-                scratch.path.as_os_str(),
+                scratch.path().as_os_str(),
                 "--pretend-now".as_ref(),
                 instant.as_ref(),
             ],
         );
-        let frame = first_frame_line(&scratch.path.join("kiosk.log"));
+        let frame = first_frame_line(&scratch.path().join("kiosk.log"));
         match line {
             Ok(line) => println!("  {phase:<11} ({instant}): {line}"),
             Err(err) => println!("  {phase:<11} ({instant}): {err:#}"),
@@ -745,10 +723,10 @@ fn idle(work: &Path, settle: Option<u32>, measure: Option<u32>) -> Result<()> {
 
     let chromium = Path::new("/usr/bin/chromium");
     if chromium.is_file() {
-        let scratch = Scratch::new(work, "chromium")?;
-        let page = scratch.path.join("clock.html");
+        let scratch = scratch_dir(work, "chromium")?;
+        let page = scratch.path().join("clock.html");
         std::fs::write(&page, CLOCK_HTML).context("could not write clock.html")?;
-        let profile = scratch.path.join("profile");
+        let profile = scratch.path().join("profile");
         let profile_arg = format!("--user-data-dir={}", profile.display());
         let url = format!("file://{}", page.display());
         let args: Vec<&std::ffi::OsStr> = [
