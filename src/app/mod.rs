@@ -291,7 +291,12 @@ impl Kiosk {
             }
             Action::OpenScript => self.screen = Screen::Script { closing: false },
             Action::OpenStaff => self.open_staff_entry(),
+            Action::Pin(action) => self.apply_pin(action),
             Action::Staff(action) => self.apply_staff(action),
+            Action::Quit => {
+                log::info!("staff quit the kiosk");
+                self.quit_requested = true;
+            }
             Action::ShowClosingWords(closing) => self.screen = Screen::Script { closing },
             Action::SetLanguage(lang) => self.lang = lang,
             Action::SignIn(name) => {

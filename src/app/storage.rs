@@ -1,8 +1,9 @@
 //! Opening `kiosk.db` for the kiosk: a damaged file is moved aside and a fresh one started,
 //! with what could be read from the old one salvaged (counts only).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
+use super::Kiosk;
 use crate::data::DataDir;
 use crate::error::StoreError;
 use crate::store::Store;
@@ -74,5 +75,36 @@ pub(super) fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, 
             log::error!("{why}");
             (None, Some(why))
         }
+    }
+}
+
+impl Kiosk {
+    /// Erases first names older than the retention period, from every file; counts stay.
+    /// Runs at start and then once a day.
+    pub(super) fn purge_if_due(&mut self, now: DateTime<Utc>) {
+        if now < self.next_purge {
+            return;
+        }
+        self.next_purge = now + Duration::days(1);
+        self.remove_old_damaged_copies(now);
+        let cutoff = now - Duration::days(i64::from(self.settings.retention_days));
+        if let Some(store) = &mut self.store {
+            match store.purge_names_before(cutoff) {
+                Ok(0) => {}
+                Ok(n) => log::info!(
+                    "erased {n} first names older than {} days",
+                    self.settings.retention_days
+                ),
+                Err(e) => log::error!("could not erase old first names: {e}"),
+            }
+        }
+    }
+
+    /// Deletes damaged copies of the database once the retention period is over (they may
+    /// hold first names), and notes when the others will go.
+    pub(super) fn remove_old_damaged_copies(&mut self, now: DateTime<Utc>) {
+        let keep = Duration::days(i64::from(self.settings.retention_days));
+        let kept = crate::store::remove_damaged_before(&self.dir.db_path(), now - keep);
+        self.damaged_until = kept.iter().map(|c| c.made + keep).collect();
     }
 }

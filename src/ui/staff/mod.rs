@@ -25,7 +25,7 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             }
         }
         if widgets::tab_button(ui, w.lock, false).clicked() {
-            actions.push(Action::Staff(StaffAction::Lock));
+            actions.push(Action::GoHome);
         }
     });
     for problem in &view.problems {
@@ -83,7 +83,7 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
                 egui::vec2(480.0, theme::MIN_TOUCH * 1.5),
             );
             if quit.clicked() {
-                actions.push(Action::Staff(StaffAction::Quit));
+                actions.push(Action::Quit);
             }
         }
     }

@@ -2,8 +2,8 @@
 
 use egui::{Align, Layout, RichText, Ui, Vec2};
 
-use crate::app::staff::{PinMessage, PinPad, PinPurpose};
-use crate::app::{Action, StaffAction, View};
+use crate::app::staff::{PinAction, PinMessage, PinPad, PinPurpose};
+use crate::app::{Action, View};
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
 
@@ -80,12 +80,12 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
                 |ui| {
                     for label in row {
                         if key(ui, label) {
-                            actions.push(Action::Staff(match label.chars().next() {
+                            actions.push(Action::Pin(match label.chars().next() {
                                 Some(d) if d.is_ascii_digit() && label.len() == 1 => {
-                                    StaffAction::Digit(d)
+                                    PinAction::Digit(d)
                                 }
-                                _ if label == w.ok => StaffAction::SubmitPin,
-                                _ => StaffAction::DeleteDigit,
+                                _ if label == w.ok => PinAction::Submit,
+                                _ => PinAction::Delete,
                             }));
                         }
                     }
@@ -105,19 +105,19 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
                 egui::Event::Text(t) => t
                     .chars()
                     .find(char::is_ascii_digit)
-                    .map(|d| Action::Staff(StaffAction::Digit(d))),
+                    .map(|d| Action::Pin(PinAction::Digit(d))),
                 egui::Event::Key {
                     key: egui::Key::Backspace,
                     pressed: true,
                     ..
-                } => Some(Action::Staff(StaffAction::DeleteDigit)),
+                } => Some(Action::Pin(PinAction::Delete)),
                 _ => None,
             })
             .collect()
     });
     actions.extend(typed);
     // After the digits, so a PIN typed and entered within one frame is submitted whole.
-    actions.extend((0..enters).map(|_| Action::Staff(StaffAction::SubmitPin)));
+    actions.extend((0..enters).map(|_| Action::Pin(PinAction::Submit)));
 }
 
 /// One filled circle per digit typed; the digits themselves are never shown.

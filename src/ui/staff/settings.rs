@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use super::field;
-use crate::app::staff::StaffState;
+use crate::app::staff::{PinAction, StaffState};
 use crate::app::{Action, StaffAction, View};
 use crate::domain::lang::Lang;
 use crate::ui::text::staff_words;
@@ -44,7 +44,7 @@ pub fn settings_ui(
                 actions.push(Action::Staff(StaffAction::SaveSettings));
             }
             if widgets::quiet_button(ui, w.change_pin).clicked() {
-                actions.push(Action::Staff(StaffAction::ChangePin));
+                actions.push(Action::Pin(PinAction::Change));
             }
         });
     });

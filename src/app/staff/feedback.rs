@@ -1,0 +1,70 @@
+//! What a staff action came to, as values; the staff area says it in the kiosk's language.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
+use super::ExportPlace;
+use crate::domain::schedule::SlotProblem;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Feedback {
+    PinSaved,
+    SettingsSaved,
+    ScriptSaved,
+    ScriptChosen(String),
+    Cancelled(NaiveDate, NaiveTime),
+    Restored(NaiveDate, NaiveTime),
+    ScheduleSaved,
+    Exported(PathBuf),
+    /// The CSV file could not be written there; the cause is technical, for staff.
+    ExportFailed(ExportPlace, String),
+    DatesSwapped,
+    DateShape,
+    NoDatabase,
+    SlotTimes(Weekday),
+    Slot(SlotProblem),
+    UnknownZone(String),
+    OutOfRange {
+        field: NumberField,
+        min: u32,
+        max: u32,
+    },
+    /// A settings rule broken, as `validate()` words it for staff.
+    Invalid(String),
+    /// Something could not be saved or read; the cause is technical, for staff.
+    Failed(Failure, String),
+}
+
+impl Feedback {
+    pub fn is_problem(&self) -> bool {
+        !matches!(
+            self,
+            Feedback::PinSaved
+                | Feedback::SettingsSaved
+                | Feedback::ScriptSaved
+                | Feedback::ScriptChosen(_)
+                | Feedback::Cancelled(..)
+                | Feedback::Restored(..)
+                | Feedback::ScheduleSaved
+                | Feedback::Exported(_)
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberField {
+    EarlyWindow,
+    WrapUp,
+    Ended,
+    Retention,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    Counts,
+    Cancel,
+    Restore,
+    Script,
+    Settings,
+}

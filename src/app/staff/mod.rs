@@ -1,0 +1,284 @@
+//! The staff area's state and intents: attendance, export, schedule, cancellations, scripts,
+//! settings and today's names. The PIN pad in front of it is `pin`.
+
+mod drafts;
+mod feedback;
+mod pin;
+mod reports;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
+
+use super::{Kiosk, Screen};
+use crate::config;
+use crate::domain::counts::Report;
+use crate::domain::lang::Lang;
+use crate::domain::script::{self, Script};
+use crate::words::calendar::LangWords as _;
+
+pub use drafts::{SettingsDraft, SlotDraft};
+use drafts::{parse_number, settings_draft, slot_drafts};
+pub use feedback::{Failure, Feedback, NumberField};
+pub use pin::{PinAction, PinMessage, PinPad, PinPurpose};
+pub use reports::{ExportPlace, QrView, QuickRange, quick_range};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Attendance,
+    Export,
+    Schedule,
+    Script,
+    Settings,
+    TodaysNames,
+    Quit,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Attendance,
+        Section::Export,
+        Section::Schedule,
+        Section::Script,
+        Section::Settings,
+        Section::TodaysNames,
+        Section::Quit,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffState {
+    pub section: Section,
+    pub from_text: String,
+    pub to_text: String,
+    pub range: (NaiveDate, NaiveDate),
+    pub report: Option<Report>,
+    pub csv: String,
+    pub qr: Option<QrView>,
+    pub feedback: Option<Feedback>,
+    pub slots: Vec<SlotDraft>,
+    pub zone: String,
+    pub zone_search: String,
+    /// Public notes being typed for upcoming occurrences, keyed by date and start.
+    pub notes: HashMap<(NaiveDate, NaiveTime), String>,
+    pub script_name: String,
+    pub script_lang: Lang,
+    pub script_draft: Script,
+    pub settings_draft: SettingsDraft,
+    pub todays_names: Vec<(String, String)>,
+    /// Script sets on offer: the built-in ones and any in `scripts/`.
+    pub script_names: Vec<String>,
+    /// Removable drives mounted now, refreshed while the Export section is shown.
+    pub drives: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+/// What staff do inside the staff area, one section at a time.
+pub enum StaffAction {
+    Open(Section),
+    QuickRange(QuickRange),
+    ApplyRange,
+    Export(ExportPlace),
+    AddSlot,
+    RemoveSlot(usize),
+    SaveSchedule,
+    Cancel { date: NaiveDate, start: NaiveTime },
+    Restore { date: NaiveDate, start: NaiveTime },
+    ChooseScriptSet(String),
+    ScriptLanguage(Lang),
+    SaveScript,
+    SaveSettings,
+}
+
+impl Kiosk {
+    pub(super) fn new_staff_state(&self) -> StaffState {
+        let today = self.schedule.local_date(self.now());
+        let range = quick_range(QuickRange::LastFourWeeks, today);
+        let mut state = StaffState {
+            section: Section::Attendance,
+            from_text: range.0.to_string(),
+            to_text: range.1.to_string(),
+            range,
+            report: None,
+            csv: String::new(),
+            qr: None,
+            feedback: None,
+            slots: slot_drafts(&self.settings),
+            zone: self.settings.time_zone.name().to_string(),
+            zone_search: String::new(),
+            notes: HashMap::new(),
+            script_name: self.settings.script.clone(),
+            script_lang: self.lang,
+            script_draft: self.dir.load_script(&self.settings.script, self.lang),
+            settings_draft: settings_draft(&self.settings),
+            todays_names: Vec::new(),
+            script_names: self.dir.script_names(),
+            drives: Vec::new(),
+        };
+        self.recount(&mut state);
+        state
+    }
+
+    pub(super) fn todays_names(&self) -> Vec<(String, String)> {
+        let Some(store) = &self.store else {
+            return Vec::new();
+        };
+        let today = self.schedule.local_date(self.now());
+        let start = self.schedule.resolve_local(today.and_time(NaiveTime::MIN));
+        let end = start + Duration::days(1);
+        store
+            .names_between(start, end)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| (self.lang.time(self.schedule.local_time(n.at)), n.name))
+            .collect()
+    }
+
+    /// Applies a staff-area intent to the staff area's state.
+    pub(in crate::app) fn apply_staff(&mut self, action: StaffAction) {
+        // The state leaves the screen while the kiosk (store, settings, files) works on it,
+        // and goes back after: its handlers need the whole kiosk and the state at once.
+        let Screen::Staff(mut state) = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return;
+        };
+        state.feedback = None;
+        self.apply_section(&mut state, action);
+        self.screen = Screen::Staff(state);
+    }
+
+    pub(super) fn apply_section(&mut self, state: &mut StaffState, action: StaffAction) {
+        match action {
+            StaffAction::Open(section) => {
+                state.section = section;
+                match section {
+                    Section::TodaysNames => state.todays_names = self.todays_names(),
+                    Section::Attendance | Section::Export => self.recount(state),
+                    _ => {}
+                }
+            }
+            StaffAction::QuickRange(which) => {
+                let today = self.schedule.local_date(self.now());
+                state.range = quick_range(which, today);
+                state.from_text = state.range.0.to_string();
+                state.to_text = state.range.1.to_string();
+                self.recount(state);
+            }
+            StaffAction::ApplyRange => {
+                let parse = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d");
+                match (parse(&state.from_text), parse(&state.to_text)) {
+                    (Ok(from), Ok(to)) if from <= to => {
+                        state.range = (from, to);
+                        self.recount(state);
+                    }
+                    (Ok(_), Ok(_)) => {
+                        state.feedback = Some(Feedback::DatesSwapped);
+                    }
+                    _ => {
+                        state.feedback = Some(Feedback::DateShape);
+                    }
+                }
+            }
+            StaffAction::Export(place) => self.export(state, place),
+            StaffAction::AddSlot => {
+                let last = state.slots.last().cloned();
+                state.slots.push(SlotDraft {
+                    weekday: last.as_ref().map_or(Weekday::Mon, |s| s.weekday.succ()),
+                    start: last.as_ref().map_or("13:30".into(), |s| s.start.clone()),
+                    end: last.map_or("14:30".into(), |s| s.end),
+                });
+            }
+            StaffAction::RemoveSlot(i) => {
+                if i < state.slots.len() {
+                    state.slots.remove(i);
+                }
+            }
+            StaffAction::SaveSchedule => self.save_schedule(state),
+            StaffAction::Cancel { date, start } => {
+                let note = state.notes.get(&(date, start)).cloned().unwrap_or_default();
+                let now = self.now();
+                let result = match &mut self.store {
+                    Some(store) => store.cancel(date, start, note.trim(), now),
+                    None => Err(crate::error::StoreError::ReadOnly),
+                };
+                state.feedback = Some(match result {
+                    Ok(()) => Feedback::Cancelled(date, start),
+                    Err(e) => Feedback::Failed(Failure::Cancel, e.to_string()),
+                });
+                self.refresh_schedule();
+            }
+            StaffAction::Restore { date, start } => {
+                let result = match &mut self.store {
+                    Some(store) => store.uncancel(date, start).map(|_| ()),
+                    None => Err(crate::error::StoreError::ReadOnly),
+                };
+                state.feedback = Some(match result {
+                    Ok(()) => Feedback::Restored(date, start),
+                    Err(e) => Feedback::Failed(Failure::Restore, e.to_string()),
+                });
+                self.refresh_schedule();
+            }
+            StaffAction::ChooseScriptSet(name) => {
+                let mut settings = self.settings.clone();
+                settings.script.clone_from(&name);
+                if self.save_settings(state, settings) {
+                    state.script_name = name;
+                    state.script_draft =
+                        self.dir.load_script(&state.script_name, state.script_lang);
+                    state.feedback = Some(Feedback::ScriptChosen(state.script_name.clone()));
+                }
+            }
+            StaffAction::ScriptLanguage(lang) => {
+                state.script_lang = lang;
+                state.script_draft = self.dir.load_script(&state.script_name, lang);
+            }
+            StaffAction::SaveScript => {
+                let path = self.dir.script_path(&state.script_name, state.script_lang);
+                let text = script::render(&state.script_draft, state.script_lang);
+                state.feedback = Some(match crate::fs::replace(&path, text.as_bytes()) {
+                    Ok(()) => {
+                        self.script_cache = None;
+                        Feedback::ScriptSaved
+                    }
+                    Err(e) => Feedback::Failed(Failure::Script, e.to_string()),
+                });
+            }
+            StaffAction::SaveSettings => {
+                let d = state.settings_draft.clone();
+                let numbers = (|| -> Result<(u32, u32, u32, u32), Feedback> {
+                    Ok((
+                        parse_number(
+                            &d.early_window_min,
+                            NumberField::EarlyWindow,
+                            config::EARLY_WINDOW_MIN,
+                        )?,
+                        parse_number(&d.wrap_up_min, NumberField::WrapUp, config::WRAP_UP_MIN)?,
+                        parse_number(&d.ended_min, NumberField::Ended, config::ENDED_MIN)?,
+                        parse_number(
+                            &d.retention_days,
+                            NumberField::Retention,
+                            config::RETENTION_DAYS,
+                        )?,
+                    ))
+                })();
+                match numbers {
+                    Ok((early, wrap, ended, retention)) => {
+                        let mut s = self.settings.clone();
+                        s.group_name = d.group_name.trim().to_string();
+                        s.room = d.room.trim().to_string();
+                        s.language = d.language;
+                        s.early_window_min = early;
+                        s.wrap_up_min = wrap;
+                        s.ended_min = ended;
+                        s.retention_days = retention;
+                        if self.save_settings(state, s) {
+                            self.lang = self.settings.language;
+                            state.feedback = Some(Feedback::SettingsSaved);
+                        }
+                    }
+                    Err(why) => state.feedback = Some(why),
+                }
+            }
+        }
+    }
+}
