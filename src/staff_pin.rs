@@ -4,10 +4,13 @@
 
 use std::path::Path;
 
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
+use rand_core::OsRng;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::pin::{self, PinLock};
+use crate::domain::pin::PinLock;
 use crate::error::{PinFileError, StoreError};
 use crate::store::Store;
 
@@ -55,7 +58,7 @@ pub fn load(path: &Path) -> Result<Option<StaffPin>, PinFileError> {
         path: path.to_path_buf(),
     };
     let record: Record = toml::from_str(&text).map_err(|_| damaged())?;
-    if !pin::is_hash(&record.hash) {
+    if !is_hash(&record.hash) {
         return Err(damaged());
     }
     let locked_until = match record.locked_until_ms {
@@ -88,7 +91,7 @@ pub fn save(path: &Path, staff_pin: &StaffPin) -> Result<(), PinFileError> {
 
 /// Sets a new PIN (the caller has checked it), with no lockout.
 pub fn set(path: &Path, new_pin: &str) -> Result<(), PinFileError> {
-    let hash = pin::hash(new_pin).map_err(PinFileError::Hash)?;
+    let hash = hash(new_pin).map_err(PinFileError::Hash)?;
     save(
         path,
         &StaffPin {
@@ -106,7 +109,7 @@ pub fn carry_over(path: &Path, store: &mut Store) -> Result<(), CarryError> {
     };
     match load(path)? {
         Some(_) => {}
-        None if pin::is_hash(&hash) => {
+        None if is_hash(&hash) => {
             save(
                 path,
                 &StaffPin {
@@ -133,6 +136,28 @@ pub enum CarryError {
     File(#[from] PinFileError),
 }
 
+/// An Argon2id hash in PHC form; the PIN itself is never stored.
+pub fn hash(pin: &str) -> Result<String, String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+pub fn verify(pin: &str, stored_hash: &str) -> bool {
+    PasswordHash::new(stored_hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Whether `stored` is a hash this module can check a PIN against.
+pub fn is_hash(stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +181,7 @@ mod tests {
         let path = dir.path().join("staff-pin.toml");
         set(&path, "4821").unwrap();
         let mut saved = load(&path).unwrap().unwrap();
-        assert!(pin::verify("4821", &saved.hash));
+        assert!(verify("4821", &saved.hash));
         assert_eq!(saved.lock, PinLock::default());
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(
@@ -211,17 +236,29 @@ mod tests {
         carry_over(&path, &mut store).unwrap();
         assert_eq!(load(&path).unwrap(), None, "nothing to carry");
 
-        let hash = pin::hash("4821").unwrap();
-        put_legacy_hash(&db, &hash);
+        let first = hash("4821").unwrap();
+        put_legacy_hash(&db, &first);
         carry_over(&path, &mut store).unwrap();
-        assert_eq!(load(&path).unwrap().unwrap().hash, hash);
+        assert_eq!(load(&path).unwrap().unwrap().hash, first);
         assert_eq!(store.legacy_pin_hash().unwrap(), None);
 
         // A file already there wins; the database's old hash is only forgotten.
-        let old = pin::hash("1357").unwrap();
+        let old = hash("1357").unwrap();
         put_legacy_hash(&db, &old);
         carry_over(&path, &mut store).unwrap();
-        assert_eq!(load(&path).unwrap().unwrap().hash, hash);
+        assert_eq!(load(&path).unwrap().unwrap().hash, first);
         assert_eq!(store.legacy_pin_hash().unwrap(), None);
+    }
+
+    #[test]
+    fn the_hash_verifies_only_the_same_pin_and_does_not_contain_it() {
+        let h = hash("4821").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(!h.contains("4821"));
+        assert!(verify("4821", &h));
+        assert!(!verify("4822", &h));
+        assert!(!verify("4821", "not a hash"));
+        assert!(is_hash(&h));
+        assert!(!is_hash("not a hash"));
     }
 }

@@ -672,7 +672,7 @@ fn an_install_that_kept_its_pin_in_the_database_keeps_that_pin() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kiosk.db");
     drop(dropin_kiosk::store::Store::open(&db).unwrap());
-    let hash = dropin_kiosk::domain::pin::hash("4821").unwrap();
+    let hash = dropin_kiosk::staff_pin::hash("4821").unwrap();
     rusqlite::Connection::open(&db)
         .unwrap()
         .execute("UPDATE staff SET pin_hash = ?1 WHERE id = 1", [&hash])

@@ -1,10 +1,7 @@
-//! The staff PIN: what a valid PIN is, how it is hashed (Argon2), and how wrong guesses are
-//! slowed down. Pure: the lock takes `now` as a parameter.
+//! The staff PIN: what a valid PIN is, which are too easy, and how wrong guesses are slowed
+//! down. Pure: the lock takes `now` as a parameter. Hashing (Argon2) is in `staff_pin`.
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Duration, Utc};
-use rand_core::OsRng;
 
 pub const MIN_DIGITS: usize = 4;
 pub const MAX_DIGITS: usize = 8;
@@ -66,23 +63,6 @@ pub fn is_too_easy(pin: &str) -> bool {
     [0, 1, 9].contains(first) && steps.iter().all(|s| s == first)
 }
 
-/// An Argon2id hash in PHC form; the PIN itself is never stored.
-pub fn hash(pin: &str) -> Result<String, String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
-}
-
-pub fn verify(pin: &str, stored_hash: &str) -> bool {
-    PasswordHash::new(stored_hash).is_ok_and(|h| {
-        Argon2::default()
-            .verify_password(pin.as_bytes(), &h)
-            .is_ok()
-    })
-}
-
 /// How long entry locks after the `failures`-th wrong PIN in a row: nothing for the first
 /// four, then 30 s, doubling with each further failure, never more than 15 minutes.
 pub fn lock_for(failures: u32) -> Option<Duration> {
@@ -99,11 +79,6 @@ pub fn locked_for(locked_until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Op
     locked_until
         .filter(|until| *until > now)
         .map(|until| (until - now).min(LONGEST_LOCK))
-}
-
-/// Whether `stored` is a hash this module can check a PIN against.
-pub fn is_hash(stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok()
 }
 
 #[cfg(test)]
@@ -167,18 +142,6 @@ mod tests {
         lock = lock.after_failure(now);
         assert_eq!(lock.failures, 5);
         assert_eq!(lock.locked_until, Some(now + FIRST_LOCK));
-    }
-
-    #[test]
-    fn the_hash_verifies_only_the_same_pin_and_does_not_contain_it() {
-        let h = hash("4821").unwrap();
-        assert!(h.starts_with("$argon2id$"));
-        assert!(!h.contains("4821"));
-        assert!(verify("4821", &h));
-        assert!(!verify("4822", &h));
-        assert!(!verify("4821", "not a hash"));
-        assert!(is_hash(&h));
-        assert!(!is_hash("not a hash"));
     }
 
     #[test]

@@ -155,7 +155,7 @@ impl Kiosk {
                     self.screen = Screen::Pin(next);
                     return;
                 }
-                if pin::verify(&pad.digits, &stored.hash) {
+                if staff_pin::verify(&pad.digits, &stored.hash) {
                     if self.pin_lock != PinLock::default() {
                         self.pin_lock = PinLock::default();
                         self.save_pin_lock(stored.hash);

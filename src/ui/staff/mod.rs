@@ -11,7 +11,7 @@ use egui::{RichText, Ui};
 
 use crate::app::staff::{ExportPlace, Failure, Feedback, NumberField, StaffState};
 use crate::app::{Action, Section, StaffAction, View};
-use crate::config::SlotProblem;
+use crate::domain::schedule::SlotProblem;
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
 use crate::words::calendar::{LangWords as _, ScheduleWords as _};

@@ -1,0 +1,285 @@
+//! Settings (`settings.toml`): serde with a default for every field, and a `validate()` that
+//! reports every problem at once. A bad file never stops the kiosk; it is kept as it was.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveTime;
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::domain::lang::Lang;
+use crate::domain::schedule::{Cancellation, Schedule, Slot, weekday_key};
+use crate::domain::timer::Windows;
+use crate::error::SettingsError;
+
+mod validate;
+
+pub use validate::Problem;
+
+/// The settings file shipped in `assets/`, copied into the data folder on first run.
+pub const DEFAULT_SETTINGS_TOML: &str = include_str!("../../assets/settings.toml");
+
+/// The values a whole-number setting may take, for the file and the staff form alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub min: u32,
+    pub max: u32,
+    /// Named in the problem a value outside these bounds gets.
+    pub unit: &'static str,
+}
+
+impl Bounds {
+    pub fn contains(self, value: u32) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+}
+
+pub const EARLY_WINDOW_MIN: Bounds = Bounds {
+    min: 0,
+    max: 240,
+    unit: "minutes",
+};
+pub const WRAP_UP_MIN: Bounds = Bounds {
+    min: 0,
+    max: 60,
+    unit: "minutes",
+};
+pub const ENDED_MIN: Bounds = Bounds {
+    min: 0,
+    max: 240,
+    unit: "minutes",
+};
+pub const RETENTION_DAYS: Bounds = Bounds {
+    min: 1,
+    max: 3650,
+    unit: "days",
+};
+
+/// The settings file as written: plain strings and numbers, each with a default.
+/// Every value `validate()` can refuse keeps its place in the file, to name its line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawSettings {
+    pub group_name: String,
+    pub room: String,
+    pub time_zone: Spanned<String>,
+    pub language: Spanned<String>,
+    pub early_window_min: Spanned<i64>,
+    pub wrap_up_min: Spanned<i64>,
+    pub ended_min: Spanned<i64>,
+    pub retention_days: Spanned<i64>,
+    pub script: Spanned<String>,
+    #[serde(rename = "slot")]
+    pub slots: Vec<RawSlot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSlot {
+    pub weekday: Spanned<String>,
+    pub start: Spanned<String>,
+    pub end: Spanned<String>,
+}
+
+/// A value that comes from no file (a default, or settings saved from the staff area).
+fn unplaced<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
+}
+
+impl RawSlot {
+    fn new(weekday: &str, start: &str, end: &str) -> RawSlot {
+        RawSlot {
+            weekday: unplaced(weekday.into()),
+            start: unplaced(start.into()),
+            end: unplaced(end.into()),
+        }
+    }
+}
+
+impl Default for RawSettings {
+    fn default() -> Self {
+        let slot = |day: &str| RawSlot::new(day, "13:30", "14:30");
+        RawSettings {
+            group_name: "Drop-in Group".into(),
+            room: "Room 2".into(),
+            time_zone: unplaced("America/Los_Angeles".into()),
+            language: unplaced("en".into()),
+            early_window_min: unplaced(30),
+            wrap_up_min: unplaced(5),
+            ended_min: unplaced(15),
+            retention_days: unplaced(30),
+            script: unplaced("drop-in".into()),
+            slots: vec![slot("mon"), slot("wed"), slot("fri")],
+        }
+    }
+}
+
+/// Checked settings the rest of the program can rely on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub group_name: String,
+    pub room: String,
+    pub time_zone: Tz,
+    pub language: Lang,
+    pub early_window_min: u32,
+    pub wrap_up_min: u32,
+    pub ended_min: u32,
+    pub retention_days: u32,
+    pub script: String,
+    pub slots: Vec<Slot>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        match RawSettings::default().validate(None) {
+            Ok(settings) => settings,
+            Err(problems) => unreachable!("the built-in defaults are valid: {problems:?}"),
+        }
+    }
+}
+
+impl Settings {
+    pub fn windows(&self) -> Windows {
+        Windows {
+            early_window_min: self.early_window_min,
+            wrap_up_min: self.wrap_up_min,
+            ended_min: self.ended_min,
+        }
+    }
+
+    pub fn schedule(&self, cancellations: Vec<Cancellation>) -> Schedule {
+        Schedule::new(self.time_zone, self.slots.clone(), cancellations)
+    }
+
+    pub fn to_raw(&self) -> RawSettings {
+        let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
+        let mut slots = self.slots.clone();
+        slots.sort_by_key(|s| (s.weekday.num_days_from_monday(), s.start));
+        RawSettings {
+            group_name: self.group_name.clone(),
+            room: self.room.clone(),
+            time_zone: unplaced(self.time_zone.name().to_string()),
+            language: unplaced(self.language.code().to_string()),
+            early_window_min: unplaced(i64::from(self.early_window_min)),
+            wrap_up_min: unplaced(i64::from(self.wrap_up_min)),
+            ended_min: unplaced(i64::from(self.ended_min)),
+            retention_days: unplaced(i64::from(self.retention_days)),
+            script: unplaced(self.script.clone()),
+            slots: slots
+                .iter()
+                .map(|s| RawSlot::new(weekday_key(s.weekday), &hhmm(s.start), &hhmm(s.end)))
+                .collect(),
+        }
+    }
+
+    /// The settings file text for these settings.
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string(&self.to_raw()).unwrap_or_default();
+        format!(
+            "# dropin-kiosk settings, saved from the staff area. You may also edit this by hand.\n\n{body}"
+        )
+    }
+}
+
+/// Reads settings text: either valid settings, or one plain message naming each wrong line.
+pub fn parse(text: &str) -> Result<Settings, String> {
+    let raw: RawSettings = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        match e.span() {
+            Some(span) => format!(
+                "line {}: {message}",
+                validate::line_of_offset(text, span.start)
+            ),
+            None => message,
+        }
+    })?;
+    raw.validate(Some(text)).map_err(|problems| {
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+/// Settings as the kiosk runs on them, and what (if anything) was wrong with the file.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub settings: Settings,
+    /// For staff: which line is wrong and what the kiosk is running on instead.
+    pub problem: Option<String>,
+}
+
+/// Loads `path`. A good file is also copied to `last_good` (beside it) for next time.
+/// A bad or unreadable file is never changed: the last good copy (or the defaults) is used
+/// instead, and `problem` says exactly what is wrong.
+pub fn load(path: &Path) -> Loaded {
+    let last_good = last_good_path(path);
+    let outcome = match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text).map(|settings| (settings, text)),
+        Err(e) => Err(format!("could not be read ({e})")),
+    };
+    match outcome {
+        Ok((settings, text)) => {
+            if std::fs::read_to_string(&last_good).ok().as_deref() != Some(text.as_str()) {
+                // Best effort: the copy only helps a later bad edit; failing it changes nothing now.
+                let _ = crate::fs::replace(&last_good, text.as_bytes());
+            }
+            Loaded {
+                settings,
+                problem: None,
+            }
+        }
+        Err(why) => {
+            let fallback = std::fs::read_to_string(&last_good)
+                .ok()
+                .and_then(|text| parse(&text).ok());
+            let (settings, running_on) = match fallback {
+                Some(s) => (s, "the last good settings"),
+                None => (Settings::default(), "the built-in settings"),
+            };
+            Loaded {
+                settings,
+                problem: Some(format!(
+                    "{} has a problem, so the kiosk is running on {running_on}: {why}",
+                    path.display()
+                )),
+            }
+        }
+    }
+}
+
+fn last_good_path(path: &Path) -> PathBuf {
+    path.with_file_name(".settings.last-good.toml")
+}
+
+/// Saves settings so a power cut leaves either the old file or the new one, never half of one.
+pub fn save(path: &Path, settings: &Settings) -> Result<(), SettingsError> {
+    let text = settings.to_toml();
+    crate::fs::replace(path, text.as_bytes())?;
+    let _ = crate::fs::replace(&last_good_path(path), text.as_bytes());
+    Ok(())
+}
+
+/// The first-run settings text: the shipped file with the machine's own time zone.
+pub fn first_run_text(machine_zone: Option<&str>) -> String {
+    let zone = machine_zone
+        .filter(|z| z.parse::<Tz>().is_ok())
+        .unwrap_or("UTC");
+    DEFAULT_SETTINGS_TOML
+        .lines()
+        .map(|line| {
+            if line.starts_with("time_zone") {
+                format!("time_zone = \"{zone}\"")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[cfg(test)]
+mod tests;

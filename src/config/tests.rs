@@ -1,0 +1,113 @@
+//! Settings: defaults, parsing, every validation message with its line, loading and saving.
+
+use super::*;
+
+#[test]
+fn the_shipped_settings_are_the_documented_defaults() {
+    let s = parse(DEFAULT_SETTINGS_TOML).unwrap();
+    assert_eq!(s, Settings::default());
+    assert_eq!(s.slots.len(), 3);
+    assert_eq!(
+        (s.early_window_min, s.wrap_up_min, s.ended_min),
+        (30, 5, 15)
+    );
+    assert_eq!((s.retention_days, s.language), (30, Lang::En));
+}
+
+#[test]
+fn first_run_uses_the_machine_time_zone() {
+    let s = parse(&first_run_text(Some("Europe/Madrid"))).unwrap();
+    assert_eq!(s.time_zone, chrono_tz::Europe::Madrid);
+    let s = parse(&first_run_text(Some("Not/AZone"))).unwrap();
+    assert_eq!(s.time_zone, chrono_tz::UTC);
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_line() {
+    let text = "time_zone = \"Mars/Olympus\"\nlanguage = \"fr\"\nwrap_up_min = 500\n\n[[slot]]\nweekday = \"mon\"\nstart = \"13:30\"\nend = \"14:30\"\n\n[[slot]]\nweekday = \"funday\"\nstart = \"25:00\"\nend = \"14:30\"\n";
+    let err = parse(text).unwrap_err();
+    assert!(
+        err.contains("line 1, time_zone: \"Mars/Olympus\" is not a known time zone"),
+        "{err}"
+    );
+    assert!(err.contains("line 2, language"), "{err}");
+    assert!(
+        err.contains("line 3, wrap_up_min: 500 is out of range"),
+        "{err}"
+    );
+    assert!(err.contains("line 11, weekday"), "{err}");
+    assert!(err.contains("line 12, start"), "{err}");
+}
+
+#[test]
+fn overlapping_slots_and_backwards_times_are_refused() {
+    let text = "[[slot]]\nweekday = \"mon\"\nstart = \"13:30\"\nend = \"14:30\"\n[[slot]]\nweekday = \"mon\"\nstart = \"14:00\"\nend = \"15:00\"\n[[slot]]\nweekday = \"tue\"\nstart = \"15:00\"\nend = \"14:00\"\n";
+    let err = parse(text).unwrap_err();
+    assert!(err.contains("overlaps"), "{err}");
+    assert!(err.contains("not after its start"), "{err}");
+}
+
+#[test]
+fn a_line_is_named_however_the_file_is_laid_out() {
+    let text = "slot = [\n  { weekday = \"mon\", start = \"13:30\", end = \"14:30\" },\n  { weekday = \"mon\", start = \"14:00\", end = \"9:00\" },\n]\nwrap_up_min=   75\n";
+    let err = parse(text).unwrap_err();
+    assert!(
+        err.contains("line 3, end: the Monday group ends at 09:00"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 5, wrap_up_min: 75 is out of range; use 0 to 60 minutes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_syntax_error_names_its_line() {
+    let err = parse("group_name = \"Open\nroom = 3\n").unwrap_err();
+    assert!(err.starts_with("line 1"), "{err}");
+    let err = parse("group_name = \"Open\"\nroom = = 3\n").unwrap_err();
+    assert!(err.starts_with("line 2"), "{err}");
+    let err = parse("group_name = \"A\"\nrooom = \"B\"\n").unwrap_err();
+    assert!(err.starts_with("line 2") && err.contains("rooom"), "{err}");
+}
+
+#[test]
+fn a_malformed_file_runs_on_the_last_good_copy_and_is_kept_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::fs::write(&path, "group_name = \"Open Door\"\n").unwrap();
+    assert_eq!(load(&path).settings.group_name, "Open Door");
+    let bad = "group_name = \"Open Door\"\nearly_window_min = \"soon\"\n";
+    std::fs::write(&path, bad).unwrap();
+    let loaded = load(&path);
+    assert_eq!(loaded.settings.group_name, "Open Door");
+    let problem = loaded.problem.unwrap();
+    assert!(
+        problem.contains("line 2") && problem.contains("last good"),
+        "{problem}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
+}
+
+#[test]
+fn a_malformed_file_with_no_good_copy_runs_on_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::fs::write(&path, "[[[").unwrap();
+    let loaded = load(&path);
+    assert_eq!(loaded.settings, Settings::default());
+    assert!(loaded.problem.unwrap().contains("built-in settings"));
+}
+
+#[test]
+fn saved_settings_read_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    let s = Settings {
+        group_name: "Grupo \"Abierto\"".into(),
+        language: Lang::Es,
+        ..Settings::default()
+    };
+    save(&path, &s).unwrap();
+    assert_eq!(load(&path).settings, s);
+}
