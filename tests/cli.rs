@@ -1,12 +1,12 @@
 //! The headless command line, run as the real binary.
 
-use crate::util::Kiosk;
+use crate::util::DataFolder;
 
 // 2026-11-25 is a Wednesday; the group meets 13:30–14:30 Los Angeles time (UTC-8).
 
 #[test]
 fn status_json_reports_each_phase_with_words_and_countdown() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let json = |at: &str| -> serde_json::Value {
         serde_json::from_str(&k.ok(&["status", "--json", "--at", at])).unwrap()
     };
@@ -34,14 +34,14 @@ fn status_json_reports_each_phase_with_words_and_countdown() {
 
 #[test]
 fn pretend_now_sets_the_clock_for_headless_commands() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let out = k.ok(&["--pretend-now", "2026-11-25T14:40:00-08:00", "status"]);
     assert_eq!(out.trim(), "Group has ended. Thank you for coming.");
 }
 
 #[test]
 fn a_cancelled_occurrence_reports_cancelled_with_its_note() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let out = k.ok(&[
         "cancel",
         "2026-11-25",
@@ -72,7 +72,7 @@ fn a_cancelled_occurrence_reports_cancelled_with_its_note() {
 
 #[test]
 fn cancelling_a_day_without_a_group_says_so() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let run = k.run(&["cancel", "2026-11-24"]);
     run.assert_one_line_failure();
     assert!(
@@ -84,7 +84,7 @@ fn cancelling_a_day_without_a_group_says_so() {
 
 #[test]
 fn export_totals_match_stored_sign_ins_and_contain_no_name() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     for (name, at) in [
         ("Casey", "2026-11-23T13:20:00-08:00"),  // Mon, before start
         ("casey ", "2026-11-23T13:40:00-08:00"), // repeat: counted once
@@ -129,7 +129,7 @@ fn export_totals_match_stored_sign_ins_and_contain_no_name() {
 
 #[test]
 fn export_to_a_file_writes_the_same_csv() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     k.ok(&["sign-in", "--at", "2026-11-25T13:35:00-08:00"]);
     let file = k.path().join("out.csv");
     let args = ["export", "--from", "2026-11-25", "--to", "2026-11-25"];
@@ -142,7 +142,7 @@ fn export_to_a_file_writes_the_same_csv() {
 #[cfg(unix)]
 #[test]
 fn export_to_a_symlink_leaves_its_target_alone_and_says_where_it_wrote() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     k.ok(&["sign-in", "--at", "2026-11-25T13:35:00-08:00"]);
     let target = k.path().join("kiosk.db");
     let before = std::fs::read(&target).unwrap();
@@ -167,7 +167,7 @@ fn export_to_a_symlink_leaves_its_target_alone_and_says_where_it_wrote() {
 
 #[test]
 fn sign_in_prints_its_confirmation_and_counts_a_repeat_once() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let first = k.ok(&[
         "sign-in",
         "--name",
@@ -193,7 +193,7 @@ fn sign_in_prints_its_confirmation_and_counts_a_repeat_once() {
 
 #[test]
 fn first_run_creates_the_data_folder_with_defaults() {
-    let k = Kiosk::empty();
+    let k = DataFolder::empty();
     let root = k.path().join("fresh");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dropin-kiosk"))
         .args(["--data-dir", root.to_str().unwrap(), "status"])
@@ -216,7 +216,7 @@ fn first_run_creates_the_data_folder_with_defaults() {
 
 #[test]
 fn malformed_settings_give_a_clear_message_and_the_file_is_kept() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let bad = "group_name = \"Open Door\"\ntime_zone = \"Mars/Olympus\"\n";
     std::fs::write(k.settings_path(), bad).unwrap();
     let run = k.run(&["status"]);
@@ -232,7 +232,7 @@ fn malformed_settings_give_a_clear_message_and_the_file_is_kept() {
 
 #[test]
 fn bad_command_line_input_gives_one_line_and_a_non_zero_exit() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     for args in [
         &["export", "--from", "2026-13-01", "--to", "2026-12-01"][..],
         &["export", "--from", "2026-12-01", "--to", "2026-11-01"][..],
@@ -261,7 +261,7 @@ fn bad_command_line_input_gives_one_line_and_a_non_zero_exit() {
 
 #[test]
 fn odd_names_on_the_command_line_never_panic() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let long = "é".repeat(10_000);
     for name in [
         "😀🎉",
@@ -288,7 +288,7 @@ fn odd_names_on_the_command_line_never_panic() {
 
 #[test]
 fn names_past_retention_are_unreadable_in_every_file_after_any_command_and_counts_stay() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     // Sixty people at three Wednesday groups in October (PDT, UTC-7), each signed in on the
     // day itself, so their names are fresh when stored; Zephyrine01 also comes back twice.
     let days = ["2026-10-07", "2026-10-14", "2026-10-21"];
@@ -365,7 +365,7 @@ fn modes_under(root: &std::path::Path) -> Vec<(String, u32)> {
 #[cfg(unix)]
 #[test]
 fn a_first_run_makes_the_data_folder_and_every_file_in_it_private() {
-    let k = Kiosk::empty();
+    let k = DataFolder::empty();
     let root = k.path().join("fresh");
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_dropin-kiosk"))
@@ -413,7 +413,7 @@ fn a_first_run_makes_the_data_folder_and_every_file_in_it_private() {
 #[test]
 fn a_folder_left_readable_by_an_earlier_version_is_made_private_at_start() {
     use std::os::unix::fs::PermissionsExt;
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let root = k.path();
     let set = |path: &std::path::Path, mode: u32| {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
@@ -464,14 +464,14 @@ fn a_folder_left_readable_by_an_earlier_version_is_made_private_at_start() {
 
 #[test]
 fn set_pin_reads_two_lines_and_the_tablet_then_asks_for_that_pin() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let run = k.run_with_input(&["set-pin"], "4821\n4821\n");
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.trim_end().lines().count(), 1, "{}", run.stdout);
     assert!(run.stdout.starts_with("The staff PIN is set"));
     assert!(!run.stdout.contains("4821") && !run.stderr.contains("4821"));
 
-    let mut t = crate::ui::Tablet::in_dir(k.dir, "2026-11-25T13:56:00-08:00");
+    let mut t = crate::util::Tablet::in_dir(k.dir, "2026-11-25T13:56:00-08:00");
     t.tap("Staff");
     assert!(!t.has("Choose a staff PIN"), "the PIN was set at install");
     assert!(t.has("Staff PIN"));
@@ -486,7 +486,7 @@ fn set_pin_reads_two_lines_and_the_tablet_then_asks_for_that_pin() {
 
 #[test]
 fn set_pin_refuses_an_easy_pin_two_different_ones_or_a_missing_line_and_changes_nothing() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let pin_file = k.path().join("staff-pin.toml");
     for (input, says) in [
         ("1234\n1234\n", "easy to guess"),

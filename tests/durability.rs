@@ -10,14 +10,14 @@ use std::time::Duration;
 
 use dropin_kiosk::store::Store;
 
-use crate::ui::instant;
-use crate::util::Kiosk;
+use crate::util::DataFolder;
+use crate::util::instant;
 
 const SIGKILL: i32 = 9;
 
 #[test]
 fn every_confirmed_sign_in_survives_sigkill_and_the_store_stays_sound() {
-    let k = Kiosk::new();
+    let k = DataFolder::new();
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut confirmed = Vec::new();
     let mut killed = 0;

@@ -15,8 +15,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use proptest::prelude::*;
 
-use crate::ui::{Tablet, instant};
-use crate::util::Kiosk as CliKiosk;
+use crate::util::DataFolder;
+use crate::util::{Tablet, instant};
 
 const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
 
@@ -322,7 +322,7 @@ fn sign_ins_keep_their_true_instants_across_a_clock_jump() {
 
 #[test]
 fn a_second_kiosk_on_the_same_folder_says_so_and_headless_commands_still_work() {
-    let k = CliKiosk::new();
+    let k = DataFolder::new();
     let data = DataDir::prepare(k.path()).unwrap();
     let _held = dropin_kiosk::window::lock_data_dir(&data).unwrap();
     let run = k.run(&[]);

@@ -5,7 +5,7 @@ use chrono::Duration;
 use dropin_kiosk::app::Screen;
 use egui_kittest::kittest::Queryable as _;
 
-use crate::ui::{Tablet, instant};
+use crate::util::{Tablet, instant};
 
 const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
 

@@ -4,7 +4,7 @@ use dropin_kiosk::app::Screen;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use crate::ui::Tablet;
+use crate::util::Tablet;
 
 const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
 
@@ -173,7 +173,7 @@ fn a_repeat_sees_exactly_the_welcome_of_a_first_sign_in_and_is_counted_once() {
     assert_eq!(seen[0], seen[1]);
     assert!(seen[1].contains(&"Welcome, Casey!".to_string()), "{seen:?}");
     assert!(seen[1].contains(&"Yes, first time".to_string()));
-    let start = crate::ui::instant("2026-11-25T13:30:00-08:00");
+    let start = crate::util::instant("2026-11-25T13:30:00-08:00");
     let store = t.kiosk().store().unwrap();
     assert_eq!(store.count_for_occurrence(start).unwrap(), 1);
     assert_eq!(t.stored(), 2);

@@ -1,111 +1,9 @@
 //! The kiosk screens, driven headless through their visible labels as a person would.
-#![expect(
-    clippy::unwrap_used,
-    reason = "a test helper that cannot set up should stop the test"
-)]
 
-use std::sync::Arc;
-
-use chrono::{DateTime, Duration, Utc};
-use dropin_kiosk::app::{Kiosk, Screen};
-use dropin_kiosk::clock::FixedClock;
-use dropin_kiosk::data::DataDir;
-use dropin_kiosk::ui::theme;
-use egui_kittest::Harness;
+use chrono::Duration;
 use egui_kittest::kittest::Queryable as _;
 
-pub struct Tablet {
-    pub harness: Harness<'static, Kiosk>,
-    pub clock: FixedClock,
-    pub dir: tempfile::TempDir,
-}
-
-pub fn instant(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-impl Tablet {
-    /// A kiosk on the default schedule in Los Angeles, its clock stopped at `at`.
-    pub fn at(at: &str) -> Tablet {
-        let dir = tempfile::tempdir().unwrap();
-        Tablet::in_dir(dir, at)
-    }
-
-    pub fn in_dir(dir: tempfile::TempDir, at: &str) -> Tablet {
-        Tablet::build(dir, at, false)
-    }
-
-    /// As the real window does, draws a box for a character no font has (an emoji, say)
-    /// instead of failing the test.
-    pub fn drawing_boxes_for_missing_glyphs(at: &str) -> Tablet {
-        Tablet::build(tempfile::tempdir().unwrap(), at, true)
-    }
-
-    fn build(dir: tempfile::TempDir, at: &str, allow_missing_glyphs: bool) -> Tablet {
-        let settings = dir.path().join("settings.toml");
-        if !settings.exists() {
-            std::fs::write(
-                &settings,
-                std::fs::read_to_string("assets/settings.toml").unwrap(),
-            )
-            .unwrap();
-        }
-        let clock = FixedClock::new(instant(at));
-        let data = DataDir::prepare(dir.path()).unwrap();
-        let kiosk = Kiosk::new(data, Arc::new(clock.clone()));
-        let mut builder = Harness::builder()
-            .with_size([1280.0, 800.0])
-            .with_context_setup(theme::apply);
-        if allow_missing_glyphs {
-            builder = builder.allow_missing_glyphs();
-        }
-        let harness = builder.build_ui_state(dropin_kiosk::ui::frame::show, kiosk);
-        let mut tablet = Tablet {
-            harness,
-            clock,
-            dir,
-        };
-        tablet.harness.run();
-        tablet
-    }
-
-    /// Scrolls the control into view, as a person would, then taps it.
-    pub fn tap(&mut self, label: &str) {
-        self.harness.get_by_label(label).scroll_to_me();
-        self.harness.run();
-        self.harness.get_by_label(label).click();
-        self.harness.run();
-    }
-
-    pub fn has(&self, label: &str) -> bool {
-        self.harness.query_by_label(label).is_some()
-    }
-
-    pub fn has_text_containing(&self, text: &str) -> bool {
-        self.harness.query_by_label_contains(text).is_some()
-    }
-
-    pub fn wait(&mut self, by: Duration) {
-        self.clock.advance(by);
-        // A frame at the new time, as the repaint timer would bring.
-        self.harness.step();
-        self.harness.run();
-    }
-
-    pub fn kiosk(&self) -> &Kiosk {
-        self.harness.state()
-    }
-
-    pub fn stored(&self) -> u64 {
-        self.kiosk().store().unwrap().total_sign_ins().unwrap()
-    }
-
-    pub fn on_home(&self) -> bool {
-        self.kiosk().screen == Screen::Home
-    }
-}
+use crate::util::{Tablet, instant};
 
 // 2026-11-25 is a Wednesday; the group meets 13:30–14:30 Los Angeles time (UTC-8).
 const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
@@ -254,7 +152,21 @@ fn a_physical_keyboard_types_into_the_name_field() {
         .type_text("  robin  ");
     t.harness.run();
     t.tap("Sign in");
-    assert!(t.has("Welcome, Robin!") || t.has("Welcome, robin!"));
+    // Typed on a keyboard, a name keeps the case it was typed in; only the spaces go.
+    assert!(t.has("Welcome, robin!"));
+    let today = t
+        .kiosk()
+        .store()
+        .unwrap()
+        .names_between(
+            instant("2026-11-25T00:00:00Z"),
+            instant("2026-11-27T00:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(
+        today.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
+        ["robin"]
+    );
 }
 
 #[test]
@@ -344,6 +256,38 @@ fn espanol_switches_every_label_on_every_screen() {
     assert!(t.has("Palabras de apertura"));
     assert!(t.has("Personas registradas en esta sesión: 2"));
     assert!(t.has_text_containing("Drop-in Group"));
+
+    // The wrap-up and the closing words, still in Spanish.
+    t.wait(Duration::minutes(29) + Duration::seconds(1));
+    assert!(t.has("Quedan 4:59"));
+    assert!(t.has("Es hora de ir cerrando"));
+    t.tap("Es hora de las palabras de cierre");
+    assert!(t.has_text_containing("Hasta aquí llegamos por hoy"));
+    assert!(t.has_text_containing("se vuelve a reunir los lunes, miércoles y viernes"));
+    assert!(!t.has_text_containing("Time for the closing words"));
+
+    // The PIN pad, from Home in Spanish.
+    t.tap("Volver al inicio");
+    t.tap("Español");
+    t.tap("Personal");
+    for label in [
+        "Elige un PIN para el personal",
+        "De 4 a 8 números. No hay PIN de fábrica; guárdalo bien.",
+        "Borrar",
+        "Aceptar",
+        "Volver",
+    ] {
+        assert!(t.has(label), "the PIN pad in Spanish should show {label:?}");
+    }
+    for key in ["1", "2", "3", "4", "Aceptar"] {
+        t.tap(key);
+    }
+    assert!(t.has("Ese PIN sería fácil de adivinar. Elige uno menos obvio, por favor."));
+    for key in ["4", "8", "2", "Aceptar"] {
+        t.tap(key);
+    }
+    assert!(t.has("Usa de 4 a 8 números."));
+    assert!(!t.has("OK") && !t.has("Staff PIN"));
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Helpers: a temporary data folder and a way to run the real binary on it.
+//! Helpers: a temporary data folder with a way to run the real binary on it (`DataFolder`),
+//! and the kiosk screens on a headless tablet driven through their labels (`Tablet`).
 #![expect(
     clippy::unwrap_used,
     reason = "a test helper that cannot set up should stop the test"
@@ -7,8 +8,17 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
 
-pub struct Kiosk {
+use chrono::{DateTime, Duration, Utc};
+use dropin_kiosk::app::{Kiosk, Screen};
+use dropin_kiosk::clock::FixedClock;
+use dropin_kiosk::data::DataDir;
+use dropin_kiosk::ui::theme;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+pub struct DataFolder {
     pub dir: tempfile::TempDir,
 }
 
@@ -18,19 +28,19 @@ pub struct Run {
     pub stderr: String,
 }
 
-impl Kiosk {
+impl DataFolder {
     /// A fresh data folder in Los Angeles time, with the default Mon/Wed/Fri schedule.
-    pub fn new() -> Kiosk {
-        let kiosk = Kiosk::empty();
+    pub fn new() -> DataFolder {
+        let kiosk = DataFolder::empty();
         let text = std::fs::read_to_string("assets/settings.toml").unwrap();
         std::fs::write(kiosk.settings_path(), text).unwrap();
         kiosk
     }
 
     /// A data folder that does not exist yet, as on a first run.
-    pub fn empty() -> Kiosk {
+    pub fn empty() -> DataFolder {
         let dir = tempfile::tempdir().unwrap();
-        Kiosk { dir }
+        DataFolder { dir }
     }
 
     pub fn path(&self) -> &Path {
@@ -123,4 +133,97 @@ pub fn files_containing(root: &Path, needle: &str) -> Vec<PathBuf> {
     }
     found.sort();
     found
+}
+
+pub struct Tablet {
+    pub harness: Harness<'static, Kiosk>,
+    pub clock: FixedClock,
+    pub dir: tempfile::TempDir,
+}
+
+pub fn instant(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+impl Tablet {
+    /// A kiosk on the default schedule in Los Angeles, its clock stopped at `at`.
+    pub fn at(at: &str) -> Tablet {
+        let dir = tempfile::tempdir().unwrap();
+        Tablet::in_dir(dir, at)
+    }
+
+    pub fn in_dir(dir: tempfile::TempDir, at: &str) -> Tablet {
+        Tablet::build(dir, at, false)
+    }
+
+    /// As the real window does, draws a box for a character no font has (an emoji, say)
+    /// instead of failing the test.
+    pub fn drawing_boxes_for_missing_glyphs(at: &str) -> Tablet {
+        Tablet::build(tempfile::tempdir().unwrap(), at, true)
+    }
+
+    fn build(dir: tempfile::TempDir, at: &str, allow_missing_glyphs: bool) -> Tablet {
+        let settings = dir.path().join("settings.toml");
+        if !settings.exists() {
+            std::fs::write(
+                &settings,
+                std::fs::read_to_string("assets/settings.toml").unwrap(),
+            )
+            .unwrap();
+        }
+        let clock = FixedClock::new(instant(at));
+        let data = DataDir::prepare(dir.path()).unwrap();
+        let kiosk = Kiosk::new(data, Arc::new(clock.clone()));
+        let mut builder = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .with_context_setup(theme::apply);
+        if allow_missing_glyphs {
+            builder = builder.allow_missing_glyphs();
+        }
+        let harness = builder.build_ui_state(dropin_kiosk::ui::frame::show, kiosk);
+        let mut tablet = Tablet {
+            harness,
+            clock,
+            dir,
+        };
+        tablet.harness.run();
+        tablet
+    }
+
+    /// Scrolls the control into view, as a person would, then taps it.
+    pub fn tap(&mut self, label: &str) {
+        self.harness.get_by_label(label).scroll_to_me();
+        self.harness.run();
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    pub fn has(&self, label: &str) -> bool {
+        self.harness.query_by_label(label).is_some()
+    }
+
+    pub fn has_text_containing(&self, text: &str) -> bool {
+        self.harness.query_by_label_contains(text).is_some()
+    }
+
+    pub fn wait(&mut self, by: Duration) {
+        self.clock.advance(by);
+        // A frame at the new time, as the repaint timer would bring.
+        self.harness.step();
+        self.harness.run();
+    }
+
+    pub fn kiosk(&self) -> &Kiosk {
+        self.harness.state()
+    }
+
+    pub fn stored(&self) -> u64 {
+        self.kiosk().store().unwrap().total_sign_ins().unwrap()
+    }
+
+    pub fn on_home(&self) -> bool {
+        self.kiosk().screen == Screen::Home
+    }
 }
