@@ -1,5 +1,6 @@
-//! Every word the kiosk shows, in English and Spanish. One struct, so a missing translation
-//! is a compile error rather than an English word left on a Spanish screen.
+//! Every word the screens show, in English and Spanish (the timer's and calendar words are in
+//! `crate::words`). One struct, so a missing translation is a compile error rather than an
+//! English word left on a Spanish screen.
 
 use crate::domain::lang::Lang;
 
