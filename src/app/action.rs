@@ -19,5 +19,7 @@ pub enum Action {
     /// The optional "first time here?" tap on the confirmation screen.
     MarkFirstVisit,
     SetLanguage(Lang),
+    /// "Larger text": the next text size, back to normal after the largest.
+    LargerText,
     ShowClosingWords(bool),
 }

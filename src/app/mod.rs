@@ -16,6 +16,7 @@ use crate::clock::Clock;
 use crate::config::{self, Settings};
 use crate::data::DataDir;
 use crate::domain::lang::Lang;
+use crate::domain::text_size::TextSize;
 use crate::domain::schedule::Schedule;
 use crate::domain::script::Script;
 use crate::domain::timer::{self, Status};
@@ -39,6 +40,8 @@ pub struct Kiosk {
     pub store_problem: Option<String>,
     schedule: Schedule,
     pub lang: Lang,
+    /// The text size chosen with "Larger text"; back to the default for the next person.
+    pub text_size: TextSize,
     pub screen: Screen,
     last_touch: DateTime<Utc>,
     script_cache: Option<(String, Lang, Script)>,
@@ -62,6 +65,7 @@ pub struct Kiosk {
 /// What a screen may read while it draws: values, never words (the ui says them).
 pub struct View<'a> {
     pub lang: Lang,
+    pub text_size: TextSize,
     pub settings: &'a Settings,
     pub schedule: &'a Schedule,
     pub status: Status,
@@ -98,6 +102,7 @@ impl Kiosk {
         }
         let mut kiosk = Kiosk {
             lang: loaded.settings.language,
+            text_size: loaded.settings.text_size,
             schedule: loaded.settings.schedule(Vec::new()),
             settings: loaded.settings,
             settings_problem: loaded.problem,
@@ -205,6 +210,7 @@ impl Kiosk {
             self.go_home();
             // The language chosen by one person is not forced on the next.
             self.lang = self.settings.language;
+            self.text_size = self.settings.text_size;
         }
         if let Screen::Staff(state) = &mut self.screen
             && state.section == Section::Export
@@ -235,6 +241,7 @@ impl Kiosk {
         };
         let view = View {
             lang: self.lang,
+            text_size: self.text_size,
             settings: &self.settings,
             schedule: &self.schedule,
             status,
@@ -273,6 +280,7 @@ impl Kiosk {
         if matches!(self.screen, Screen::Confirm(_)) {
             // A sign-in is finished: the next person starts in the default language.
             self.lang = self.settings.language;
+            self.text_size = self.settings.text_size;
         }
         self.screen = Screen::Home;
     }
@@ -299,6 +307,7 @@ impl Kiosk {
             }
             Action::ShowClosingWords(closing) => self.screen = Screen::Script { closing },
             Action::SetLanguage(lang) => self.lang = lang,
+            Action::LargerText => self.text_size = self.text_size.next(),
             Action::SignIn(name) => {
                 let outcome = self.sign_in(&name, now);
                 self.screen = Screen::Confirm(Confirmation {

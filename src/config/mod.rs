@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::domain::lang::Lang;
+use crate::domain::text_size::TextSize;
 use crate::domain::schedule::{Cancellation, Schedule, Slot, weekday_key};
 use crate::domain::timer::Windows;
 use crate::error::SettingsError;
@@ -65,6 +66,8 @@ pub struct RawSettings {
     pub room: String,
     pub time_zone: Spanned<String>,
     pub language: Spanned<String>,
+    /// The public screens' text size for each new person: normal, large or largest.
+    pub text_size: Spanned<String>,
     pub early_window_min: Spanned<i64>,
     pub wrap_up_min: Spanned<i64>,
     pub ended_min: Spanned<i64>,
@@ -105,6 +108,7 @@ impl Default for RawSettings {
             room: "Room 2".into(),
             time_zone: unplaced("America/Los_Angeles".into()),
             language: unplaced("en".into()),
+            text_size: unplaced("normal".into()),
             early_window_min: unplaced(30),
             wrap_up_min: unplaced(5),
             ended_min: unplaced(15),
@@ -122,6 +126,7 @@ pub struct Settings {
     pub room: String,
     pub time_zone: Tz,
     pub language: Lang,
+    pub text_size: TextSize,
     pub early_window_min: u32,
     pub wrap_up_min: u32,
     pub ended_min: u32,
@@ -161,6 +166,7 @@ impl Settings {
             room: self.room.clone(),
             time_zone: unplaced(self.time_zone.name().to_string()),
             language: unplaced(self.language.code().to_string()),
+            text_size: unplaced(self.text_size.key().to_string()),
             early_window_min: unplaced(i64::from(self.early_window_min)),
             wrap_up_min: unplaced(i64::from(self.wrap_up_min)),
             ended_min: unplaced(i64::from(self.ended_min)),

@@ -10,6 +10,7 @@ use super::{
     Bounds, EARLY_WINDOW_MIN, ENDED_MIN, RETENTION_DAYS, RawSettings, Settings, WRAP_UP_MIN,
 };
 use crate::domain::lang::Lang;
+use crate::domain::text_size::TextSize;
 use crate::domain::schedule::{Slot, parse_hhmm, parse_weekday, slot_problem};
 
 /// One thing wrong in the settings file, with the line it is on when that is known.
@@ -108,6 +109,17 @@ impl RawSettings {
             );
             Lang::En
         });
+        let text_size = TextSize::from_key(self.text_size.get_ref().trim()).unwrap_or_else(|| {
+            problems.add(
+                "text_size",
+                &self.text_size,
+                format!(
+                    "\"{}\" is not a text size here; use \"normal\", \"large\" or \"largest\"",
+                    self.text_size.get_ref()
+                ),
+            );
+            TextSize::Normal
+        });
         let script = self.script.get_ref();
         if script.trim().is_empty() || script.contains(['/', '\\']) || script.starts_with('.') {
             problems.add(
@@ -177,6 +189,7 @@ impl RawSettings {
                 room: self.room.trim().to_string(),
                 time_zone,
                 language,
+                text_size,
                 early_window_min,
                 wrap_up_min,
                 ended_min,

@@ -6,5 +6,6 @@ pub mod names;
 pub mod pin;
 pub mod schedule;
 pub mod script;
+pub mod text_size;
 pub mod timer;
 pub mod visit;

@@ -14,13 +14,14 @@ pub fn confirm_ui(
     actions: &mut Vec<Action>,
 ) {
     let w = super::text::words(view.lang);
+    let s = theme::sizes(ui.ctx());
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
-        ui.add_space(90.0);
+        ui.add_space(s.px(48.0));
         match &confirmation.outcome {
             Outcome::Counted {
                 name, first_visit, ..
             } => {
-                let size = theme::STATUS_SIZE * 0.85;
+                let size = s.status() * 0.85;
                 // A name the screen cannot draw faithfully (letters no font here has, or
                 // right-to-left script) is not shown mangled: the welcome goes without it.
                 let drawable = name.as_deref().filter(|n| {
@@ -33,12 +34,12 @@ pub fn confirm_ui(
                     (None, _) => w.welcome_anonymous.to_string(),
                 };
                 ui.label(RichText::new(line).size(size).strong());
-                ui.add_space(40.0);
+                ui.add_space(s.px(32.0));
                 if *first_visit {
-                    ui.label(RichText::new(w.first_time_thanks).size(theme::TITLE_SIZE));
+                    ui.label(RichText::new(w.first_time_thanks).size(s.title()));
                 } else {
-                    ui.label(RichText::new(w.first_time_question).size(theme::BODY_SIZE));
-                    let size = Vec2::new(420.0, theme::MIN_TOUCH * 1.5);
+                    ui.label(RichText::new(w.first_time_question).size(s.body()));
+                    let size = Vec2::new(s.px(420.0), s.touch() * 1.5);
                     if widgets::big_button(ui, w.first_time_yes, size).clicked() {
                         actions.push(Action::MarkFirstVisit);
                     }
@@ -47,18 +48,18 @@ pub fn confirm_ui(
             Outcome::NotSaved => {
                 ui.label(
                     RichText::new(w.tablet_needs_help)
-                        .size(theme::TITLE_SIZE)
+                        .size(s.title())
                         .strong(),
                 );
             }
         }
-        ui.add_space(40.0);
+        ui.add_space(s.px(32.0));
         let done = widgets::filled_button(
             ui,
             w.done,
-            theme::BIG_BUTTON_SIZE,
+            s.big_button_text(),
             (theme::QUIET_BUTTON, theme::TEXT),
-            Vec2::new(300.0, theme::MIN_TOUCH * 1.5),
+            Vec2::new(s.px(300.0), s.touch() * 1.5),
         );
         if done.clicked() {
             actions.push(Action::GoHome);

@@ -9,29 +9,20 @@ use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     let w = super::text::words(view.lang);
-    ui.horizontal(|ui| {
-        ui.vertical(|ui| {
-            ui.label(
-                RichText::new(&view.settings.group_name)
-                    .size(theme::TITLE_SIZE)
-                    .strong(),
-            );
-            ui.label(
-                RichText::new(&view.settings.room)
-                    .size(theme::BODY_SIZE)
-                    .color(theme::TEXT_SOFT),
-            );
+    let s = theme::sizes(ui.ctx());
+    if s.portrait {
+        who_and_where_ui(ui, view);
+        ui.horizontal_wrapped(|ui| choices_ui(ui, view, actions));
+    } else {
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| who_and_where_ui(ui, view));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                choices_ui(ui, view, actions);
+            });
         });
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            for lang in [Lang::Es, Lang::En] {
-                if widgets::choice_button(ui, lang.native_name(), view.lang == lang).clicked() {
-                    actions.push(Action::SetLanguage(lang));
-                }
-            }
-        });
-    });
+    }
 
-    widgets::status_band(ui, view, theme::STATUS_SIZE);
+    widgets::status_band(ui, view, s.status());
 
     ui.label(
         RichText::new(format!(
@@ -39,7 +30,7 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             w.we_meet,
             view.schedule.summary(view.lang)
         ))
-        .size(theme::BODY_SIZE),
+        .size(s.body()),
     );
     if let Some(cancelled) = view.schedule.next_cancellation(view.now)
         && view.status.phase != crate::domain::timer::Phase::Cancelled
@@ -61,48 +52,103 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         egui::Frame::new()
             .fill(theme::NOTICE)
             .corner_radius(theme::CORNER)
-            .inner_margin(egui::Margin::symmetric(16, 8))
+            .inner_margin(egui::Margin::symmetric(s.px(16.0) as i8, s.px(8.0) as i8))
             .show(ui, |ui| {
                 ui.label(
                     RichText::new(line)
-                        .size(theme::BODY_SIZE)
+                        .size(s.body())
                         .color(theme::NOTICE_TEXT),
                 );
             });
     }
 
-    let half = (ui.available_width() - theme::GAP) / 2.0;
-    let size = Vec2::new(half, theme::BIG_BUTTON_HEIGHT);
-    ui.horizontal(|ui| {
-        if widgets::big_button(ui, w.sign_in_named, size).clicked() {
-            actions.push(Action::OpenSignIn);
-        }
-        if widgets::big_button(ui, w.sign_in_anonymous, size).clicked() {
-            actions.push(Action::SignIn(String::new()));
-        }
-    });
-    ui.add_space(theme::GAP);
-    ui.vertical_centered(|ui| {
-        ui.label(RichText::new(w.welcome_anytime).size(theme::TITLE_SIZE * 0.8));
-    });
 
-    ui.with_layout(Layout::bottom_up(Align::Min), |ui| {
-        ui.horizontal(|ui| {
-            if widgets::quiet_button(ui, w.open_script).clicked() {
-                actions.push(Action::OpenScript);
-            }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if widgets::quiet_button(ui, w.open_staff).clicked() {
-                    actions.push(Action::OpenStaff);
-                }
-            });
-        });
-        if view.practice {
-            ui.label(
-                RichText::new(w.practice_banner)
-                    .size(theme::SMALL_SIZE)
-                    .color(theme::TEXT_SOFT),
-            );
-        }
+    // The two ways in take the room left above the welcome line and the small entries, so
+    // the same layout fills a 7-inch panel and a large monitor.
+    let welcome_h = s.title() * 0.8 * 1.3 * if s.portrait { 2.0 } else { 1.0 };
+    let practice_h = if view.practice {
+        s.small() * 1.3 + s.gap()
+    } else {
+        0.0
+    };
+    let below = s.gap() + welcome_h + s.gap() + s.touch() + practice_h;
+    let room = (ui.available_height() - below - s.gap()).max(0.0);
+    let tallest = s.px(theme::BIG_BUTTON_HEIGHT);
+    let shortest = s.touch() * 1.25;
+    if s.portrait {
+        let each = ((room - s.gap()) / 2.0).clamp(shortest, tallest);
+        let size = Vec2::new(ui.available_width(), each);
+        ways_in_ui(ui, w, size, actions);
+        ui.add_space((room - 2.0 * each - s.gap()).max(0.0));
+    } else {
+        let each = room.clamp(shortest, tallest);
+        let size = Vec2::new((ui.available_width() - s.gap()) / 2.0, each);
+        ui.horizontal(|ui| ways_in_ui(ui, w, size, actions));
+        ui.add_space((room - each).max(0.0));
+    }
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(w.welcome_anytime).size(s.title() * 0.8));
     });
+    if view.practice {
+        ui.label(
+            RichText::new(w.practice_banner)
+                .size(s.small())
+                .color(theme::TEXT_SOFT),
+        );
+    }
+    ui.horizontal(|ui| {
+        if widgets::quiet_button(ui, w.open_script).clicked() {
+            actions.push(Action::OpenScript);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if widgets::quiet_button(ui, w.open_staff).clicked() {
+                actions.push(Action::OpenStaff);
+            }
+        });
+    });
+}
+
+/// The group's name and room.
+fn who_and_where_ui(ui: &mut Ui, view: &View<'_>) {
+    let s = theme::sizes(ui.ctx());
+    ui.label(
+        RichText::new(&view.settings.group_name)
+            .size(s.title())
+            .strong(),
+    );
+    ui.label(
+        RichText::new(&view.settings.room)
+            .size(s.body())
+            .color(theme::TEXT_SOFT),
+    );
+}
+
+/// "Larger text" and the two languages: each person's own choices, undone for the next.
+fn choices_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    let languages = if ui.layout().prefer_right_to_left() {
+        [Lang::Es, Lang::En]
+    } else {
+        [Lang::En, Lang::Es]
+    };
+    if !ui.layout().prefer_right_to_left() {
+        widgets::larger_text_button(ui, view, actions);
+    }
+    for lang in languages {
+        if widgets::choice_button(ui, lang.native_name(), view.lang == lang).clicked() {
+            actions.push(Action::SetLanguage(lang));
+        }
+    }
+    if ui.layout().prefer_right_to_left() {
+        widgets::larger_text_button(ui, view, actions);
+    }
+}
+
+/// The two big ways in: with a first name, or with no name at all.
+fn ways_in_ui(ui: &mut Ui, w: &super::text::Words, size: Vec2, actions: &mut Vec<Action>) {
+    if widgets::big_button(ui, w.sign_in_named, size).clicked() {
+        actions.push(Action::OpenSignIn);
+    }
+    if widgets::big_button(ui, w.sign_in_anonymous, size).clicked() {
+        actions.push(Action::SignIn(String::new()));
+    }
 }

@@ -13,42 +13,38 @@ pub enum KeyPress {
     Delete,
 }
 
-const ROWS: [&str; 4] = ["QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNM-'", "ÁÉÍÓÚÜ"];
+/// Four rows, so the keys can stay large on a 7-inch panel: letters, then the accented
+/// vowels with hyphen, apostrophe and space; delete at the end of the third row.
+const ROWS: [&str; 4] = ["QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNM", "ÁÉÍÓÚÜ-'"];
 
-/// Draws the keyboard and returns the key tapped this frame, if any.
-pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>) -> Option<KeyPress> {
-    let gap = 8.0;
+/// Draws the keyboard in about `room` points of height and returns the key tapped this
+/// frame, if any.
+pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>, room: f32) -> Option<KeyPress> {
+    let s = theme::sizes(ui.ctx());
+    let words = crate::ui::text::words(view.lang);
+    let gap = s.px(8.0);
     let key_w = (ui.available_width() - gap * 9.0) / 10.0;
+    let key_h = ((room - gap * 4.0) / 4.0).clamp(s.touch(), s.px(theme::KEY_HEIGHT));
     let mut pressed = None;
     let key = |ui: &mut Ui, label: &str, width: f32| {
-        widgets::key_button(ui, label, Vec2::new(width, theme::KEY_HEIGHT))
+        widgets::key_button(ui, label, Vec2::new(width, key_h))
     };
     ui.spacing_mut().item_spacing = Vec2::splat(gap);
-    for row in ROWS {
+    for (i, row) in ROWS.iter().enumerate() {
         ui.horizontal(|ui| {
             for c in row.chars() {
                 if key(ui, &c.to_string(), key_w) {
                     pressed = Some(KeyPress::Char(c));
                 }
             }
+            if i == 2 && key(ui, words.key_delete, key_w * 3.0 + gap * 2.0) {
+                pressed = Some(KeyPress::Delete);
+            }
+            if i == 3 && key(ui, words.key_space, key_w * 2.0 + gap) {
+                pressed = Some(KeyPress::Space);
+            }
         });
     }
-    ui.horizontal(|ui| {
-        if key(
-            ui,
-            crate::ui::text::words(view.lang).key_space,
-            key_w * 6.0 + gap * 5.0,
-        ) {
-            pressed = Some(KeyPress::Space);
-        }
-        if key(
-            ui,
-            crate::ui::text::words(view.lang).key_delete,
-            key_w * 4.0 + gap * 3.0,
-        ) {
-            pressed = Some(KeyPress::Delete);
-        }
-    });
     pressed
 }
 

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod frame;
 pub mod home;
 pub mod keyboard;
+pub mod scale;
 pub mod script;
 pub mod sign_in;
 pub mod staff;
@@ -14,12 +15,21 @@ pub mod widgets;
 
 use crate::app::{Action, Screen, View};
 
-/// Draws the current screen on a full-window panel.
+/// Draws the current screen on a full-window panel, scaled to fill the screen and shrunk
+/// if it would not fit.
 pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &mut Vec<Action>) {
     forget_what_the_last_person_typed(ui, screen);
-    egui::Frame::new()
+    let room = ui.max_rect();
+    let key = scale::FitKey {
+        screen: screen_kind(screen),
+        text_size: view.text_size,
+        lang: view.lang,
+        viewport: [room.width().round() as u32, room.height().round() as u32],
+    };
+    let sizes = scale::begin(ui.ctx(), key, view.text_size);
+    let drawn = egui::Frame::new()
         .fill(theme::BACKGROUND)
-        .inner_margin(theme::MARGIN)
+        .inner_margin(sizes.px(f32::from(theme::MARGIN)))
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
             match screen {
@@ -35,6 +45,19 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
                 Screen::Staff(state) => staff::staff_ui(ui, view, state, actions),
             }
         });
+    scale::end(ui.ctx(), key, drawn.response.rect, room);
+}
+
+/// Which screen, for remembering how it fits.
+fn screen_kind(screen: &Screen) -> u8 {
+    match screen {
+        Screen::Home => 0,
+        Screen::SignIn { .. } => 1,
+        Screen::Confirm(_) => 2,
+        Screen::Script { .. } => 3,
+        Screen::Pin(_) => 4,
+        Screen::Staff(_) => 5,
+    }
 }
 
 /// Nothing of one person reaches the next. Copy, cut and paste never reach a widget, so no

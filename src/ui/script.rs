@@ -9,8 +9,9 @@ use crate::domain::timer::Phase;
 
 pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<Action>) {
     let w = super::text::words(view.lang);
-    widgets::status_band(ui, view, theme::TITLE_SIZE);
-    ui.horizontal(|ui| {
+    let s = theme::sizes(ui.ctx());
+    widgets::status_band(ui, view, s.title());
+    ui.horizontal_wrapped(|ui| {
         if widgets::quiet_button(ui, w.back_home).clicked() {
             actions.push(Action::GoHome);
         }
@@ -23,7 +24,7 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
         if let Some(n) = view.session_count {
             ui.label(
                 RichText::new(w.signed_in_count.replace("{n}", &n.to_string()))
-                    .size(theme::BODY_SIZE),
+                    .size(s.body()),
             );
         }
     });
@@ -31,9 +32,9 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
         let prompt = widgets::filled_button(
             ui,
             w.closing_prompt,
-            theme::BODY_SIZE,
+            s.body(),
             (theme::NOTICE, theme::NOTICE_TEXT),
-            egui::vec2(ui.available_width(), theme::MIN_TOUCH),
+            egui::vec2(ui.available_width(), s.touch()),
         );
         if prompt.clicked() {
             actions.push(Action::ShowClosingWords(true));
@@ -47,6 +48,6 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.label(RichText::new(text).size(theme::SCRIPT_SIZE));
+            ui.label(RichText::new(text).size(s.script()));
         });
 }

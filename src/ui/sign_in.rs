@@ -15,10 +15,17 @@ pub fn sign_in_ui(
     actions: &mut Vec<Action>,
 ) {
     let w = super::text::words(view.lang);
-    ui.label(RichText::new(w.name_title).size(theme::TITLE_SIZE).strong());
+    let s = theme::sizes(ui.ctx());
+    ui.spacing_mut().item_spacing.y = s.px(10.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(w.name_title).size(s.title()).strong());
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            widgets::larger_text_button(ui, view, actions);
+        });
+    });
     ui.label(
         RichText::new(w.name_hint)
-            .size(theme::BODY_SIZE)
+            .size(s.small())
             .color(theme::TEXT_SOFT),
     );
 
@@ -27,10 +34,10 @@ pub fn sign_in_ui(
         TextEdit::singleline(name)
             // A new field each visit: no undo history or selection from the last person.
             .id_salt(("first-name", visit))
-            .font(theme::font(theme::TITLE_SIZE))
+            .font(theme::font(s.title()))
             .hint_text(w.name_field)
             .desired_width(ui.available_width())
-            .margin(Vec2::new(16.0, 12.0)),
+            .margin(Vec2::new(s.px(16.0), s.px(10.0))),
     );
     // The field always has the keyboard focus, so a physical keyboard just works.
     if !field.has_focus() && !field.lost_focus() {
@@ -45,26 +52,26 @@ pub fn sign_in_ui(
         *name = cleaned;
     }
 
-    if let Some(key) = keyboard::keyboard_ui(ui, view) {
+    // The keys share what is left above the two buttons.
+    let buttons_h = s.touch() * 1.25;
+    let keys_room = ui.available_height() - buttons_h - ui.spacing().item_spacing.y;
+    if let Some(key) = keyboard::keyboard_ui(ui, view, keys_room) {
         keyboard::apply(name, key);
     }
 
-    ui.add_space(theme::GAP);
     ui.horizontal(|ui| {
-        let height = theme::MIN_TOUCH * 1.5;
-        let back = egui::Button::new(
-            egui::RichText::new(w.back)
-                .size(theme::BIG_BUTTON_SIZE)
-                .color(theme::TEXT),
-        )
-        .fill(theme::QUIET_BUTTON)
-        .corner_radius(theme::CORNER)
-        .min_size(Vec2::new(320.0, height));
-        if ui.add(back).clicked() {
+        let back = widgets::filled_button(
+            ui,
+            w.back,
+            s.big_button_text(),
+            (theme::QUIET_BUTTON, theme::TEXT),
+            Vec2::new(s.px(240.0), buttons_h),
+        );
+        if back.clicked() {
             actions.push(Action::GoHome);
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let size = Vec2::new(ui.available_width().min(560.0), height);
+            let size = Vec2::new(ui.available_width().min(s.px(480.0)), buttons_h);
             if widgets::big_button(ui, w.sign_in, size).clicked() {
                 submit = true;
             }

@@ -8,6 +8,8 @@ pub struct Words {
     // Home
     pub welcome_anytime: &'static str,
     pub practice_banner: &'static str,
+    pub larger_text: &'static str,
+    pub normal_text: &'static str,
     pub sign_in_named: &'static str,
     pub sign_in_anonymous: &'static str,
     pub we_meet: &'static str,
@@ -44,6 +46,8 @@ pub struct Words {
 pub const EN: Words = Words {
     welcome_anytime: "Everyone is welcome, whenever you arrive.",
     practice_banner: "Practice mode: nothing done here is kept.",
+    larger_text: "A+ Larger text",
+    normal_text: "A Normal text",
     sign_in_named: "Sign in with my first name",
     sign_in_anonymous: "Count me in — no name",
     we_meet: "We meet",
@@ -77,6 +81,8 @@ pub const EN: Words = Words {
 pub const ES: Words = Words {
     welcome_anytime: "Aquí hay lugar para ti, llegues a la hora que llegues.",
     practice_banner: "Modo de práctica: nada de lo que se haga aquí se guarda.",
+    larger_text: "A+ Letra más grande",
+    normal_text: "A Letra normal",
     sign_in_named: "Entrar con mi nombre",
     sign_in_anonymous: "Cuéntame — sin nombre",
     we_meet: "Nos reunimos",

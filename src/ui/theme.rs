@@ -56,6 +56,96 @@ pub fn font(size: f32) -> FontId {
     FontId::new(size, FontFamily::Proportional)
 }
 
+/// Every size a screen draws with, in points, at one scale: the design tokens above times
+/// the screen's scale (`ui::scale`), the fonts also times the chosen text size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    /// Points per design point for layout and touch targets.
+    pub scale: f32,
+    /// Points per design point for text.
+    pub text: f32,
+    /// Taller than wide: screens stack what sits side by side in landscape.
+    pub portrait: bool,
+}
+
+impl Default for Sizes {
+    fn default() -> Self {
+        Sizes {
+            scale: 1.0,
+            text: 1.0,
+            portrait: false,
+        }
+    }
+}
+
+impl Sizes {
+    /// A layout length (spacing, a width, a touch target) at this scale.
+    pub fn px(&self, design: f32) -> f32 {
+        design * self.scale
+    }
+    /// A text size at this scale.
+    pub fn font_size(&self, design: f32) -> f32 {
+        design * self.text
+    }
+    pub fn status(&self) -> f32 {
+        self.font_size(STATUS_SIZE)
+    }
+    pub fn title(&self) -> f32 {
+        self.font_size(TITLE_SIZE)
+    }
+    pub fn big_button_text(&self) -> f32 {
+        self.font_size(BIG_BUTTON_SIZE)
+    }
+    pub fn body(&self) -> f32 {
+        self.font_size(BODY_SIZE)
+    }
+    pub fn small(&self) -> f32 {
+        self.font_size(SMALL_SIZE)
+    }
+    pub fn script(&self) -> f32 {
+        self.font_size(SCRIPT_SIZE)
+    }
+    pub fn key_text(&self) -> f32 {
+        self.font_size(KEY_SIZE)
+    }
+    /// The smallest touch target.
+    pub fn touch(&self) -> f32 {
+        self.px(MIN_TOUCH)
+    }
+    pub fn gap(&self) -> f32 {
+        self.px(GAP)
+    }
+}
+
+/// The sizes of this frame, as `ui::scale` set them.
+pub fn sizes(ctx: &egui::Context) -> Sizes {
+    ctx.data(|d| d.get_temp::<Sizes>(egui::Id::NULL))
+        .unwrap_or_default()
+}
+
+/// Gives egui's own style (text styles, spacing, touch height) these sizes, and keeps them
+/// for the screens. Takes effect for the next pass.
+pub fn apply_sizes(ctx: &egui::Context, sizes: Sizes) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, sizes));
+    ctx.all_styles_mut(|style: &mut Style| {
+        style.text_styles = [
+            (TextStyle::Heading, font(sizes.title())),
+            (TextStyle::Body, font(sizes.body())),
+            (TextStyle::Button, font(sizes.body())),
+            (TextStyle::Small, font(sizes.small())),
+            (
+                TextStyle::Monospace,
+                FontId::new(sizes.body(), FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.interact_size.y = sizes.touch();
+        style.spacing.button_padding = egui::vec2(sizes.px(20.0), sizes.px(12.0));
+        style.spacing.item_spacing = egui::vec2(sizes.gap(), sizes.gap());
+        style.spacing.scroll.bar_width = sizes.px(24.0);
+    });
+}
+
 /// Applies the kiosk look to egui's style: dark, high contrast, large text and targets.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_visuals(Visuals::dark());
@@ -64,26 +154,13 @@ pub fn apply(ctx: &egui::Context) {
     ctx.options_mut(|o| {
         o.zoom_with_keyboard = false;
         o.quit_shortcuts.clear();
+        // Room for the passes that fit a screen to its size after a change (`ui::scale`).
+        o.max_passes = std::num::NonZeroUsize::new(4).unwrap_or(o.max_passes);
     });
     ctx.all_styles_mut(|style: &mut Style| {
         // Nothing on screen can be selected and copied for the next person to paste.
         style.interaction.selectable_labels = false;
         style.debug.debug_on_hover_with_all_modifiers = false;
-        style.text_styles = [
-            (TextStyle::Heading, font(TITLE_SIZE)),
-            (TextStyle::Body, font(BODY_SIZE)),
-            (TextStyle::Button, font(BODY_SIZE)),
-            (TextStyle::Small, font(SMALL_SIZE)),
-            (
-                TextStyle::Monospace,
-                FontId::new(BODY_SIZE, FontFamily::Monospace),
-            ),
-        ]
-        .into();
-        style.spacing.interact_size.y = MIN_TOUCH;
-        style.spacing.button_padding = egui::vec2(20.0, 12.0);
-        style.spacing.item_spacing = egui::vec2(GAP, GAP);
-        style.spacing.scroll.bar_width = 24.0;
         let v = &mut style.visuals;
         v.panel_fill = BACKGROUND;
         v.window_fill = BACKGROUND;
@@ -98,6 +175,7 @@ pub fn apply(ctx: &egui::Context) {
         // Touch screens have no hover; the focus ring must still be visible for keyboards.
         v.widgets.hovered.bg_stroke = Stroke::new(2.0, TEXT_SOFT);
     });
+    apply_sizes(ctx, Sizes::default());
 }
 
 /// WCAG contrast ratio between two colours.

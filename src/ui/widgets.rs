@@ -3,7 +3,8 @@
 use egui::{Button, Color32, Response, RichText, Ui, Vec2};
 
 use super::theme;
-use crate::app::View;
+use crate::app::{Action, View};
+use crate::domain::text_size::TextSize;
 use crate::words::timer::StatusWords as _;
 
 /// A button of one colour with its text as its accessible label.
@@ -25,10 +26,11 @@ pub fn filled_button(
 
 /// A large, high-contrast button.
 pub fn big_button(ui: &mut Ui, text: &str, size: Vec2) -> Response {
+    let s = theme::sizes(ui.ctx());
     filled_button(
         ui,
         text,
-        theme::BIG_BUTTON_SIZE,
+        s.big_button_text(),
         (theme::BUTTON, theme::BUTTON_TEXT),
         size,
     )
@@ -36,28 +38,46 @@ pub fn big_button(ui: &mut Ui, text: &str, size: Vec2) -> Response {
 
 /// A secondary button: still at least the minimum touch size.
 pub fn quiet_button(ui: &mut Ui, text: &str) -> Response {
+    let s = theme::sizes(ui.ctx());
     filled_button(
         ui,
         text,
-        theme::BODY_SIZE,
+        s.body(),
         (theme::QUIET_BUTTON, theme::TEXT),
-        Vec2::new(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH),
+        Vec2::new(s.touch() * 2.0, s.touch()),
     )
 }
 
 /// A key of the on-screen keyboard or the PIN pad.
 pub fn key_button(ui: &mut Ui, label: &str, size: Vec2) -> bool {
-    filled_button(ui, label, theme::KEY_SIZE, (theme::KEY, theme::TEXT), size).clicked()
+    let s = theme::sizes(ui.ctx());
+    filled_button(ui, label, s.key_text(), (theme::KEY, theme::TEXT), size).clicked()
 }
 
 /// A toggle button, marked when selected (by a border, not colour alone).
 pub fn choice_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
-    sized_choice_button(ui, text, selected, theme::BODY_SIZE)
+    let s = theme::sizes(ui.ctx());
+    sized_choice_button(ui, text, selected, s.body())
+}
+
+/// "Larger text" on the public screens: one tap makes the words larger, twice larger still,
+/// a third time back to normal; the next person starts at the default again.
+pub fn larger_text_button(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    let w = super::text::words(view.lang);
+    let label = if view.text_size == TextSize::Largest {
+        w.normal_text
+    } else {
+        w.larger_text
+    };
+    if choice_button(ui, label, view.text_size != TextSize::Normal).clicked() {
+        actions.push(Action::LargerText);
+    }
 }
 
 /// A smaller toggle for the staff area's many tabs; still a full touch target in height.
 pub fn tab_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
-    sized_choice_button(ui, text, selected, theme::SMALL_SIZE)
+    let s = theme::sizes(ui.ctx());
+    sized_choice_button(ui, text, selected, s.small())
 }
 
 fn sized_choice_button(ui: &mut Ui, text: &str, selected: bool, size: f32) -> Response {
@@ -76,18 +96,22 @@ fn sized_choice_button(ui: &mut Ui, text: &str, selected: bool, size: f32) -> Re
             .stroke(stroke)
             .selected(selected)
             .corner_radius(theme::CORNER)
-            .min_size(Vec2::new(theme::MIN_TOUCH * 1.5, theme::MIN_TOUCH)),
+            .min_size(Vec2::new(
+                theme::sizes(ui.ctx()).touch() * 1.5,
+                theme::sizes(ui.ctx()).touch(),
+            )),
     )
 }
 
 /// The coloured band with the timer's words; `size` is the main text size.
 pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
     let status = &view.status;
+    let s = theme::sizes(ui.ctx());
     let (bg, fg) = theme::phase_colors(status.phase);
     egui::Frame::new()
         .fill(bg)
         .corner_radius(theme::CORNER)
-        .inner_margin(egui::Margin::symmetric(28, 18))
+        .inner_margin(egui::Margin::symmetric(s.px(28.0) as i8, s.px(14.0) as i8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let (headline, detail) = status.headline_and_detail(view.lang, view.schedule);
@@ -95,12 +119,12 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
             if let Some(detail) = detail {
                 ui.label(
                     RichText::new(detail)
-                        .size(theme::TITLE_SIZE * 0.8)
+                        .size(s.title() * 0.8)
                         .color(fg),
                 );
             }
             if let Some(extra) = status.wrap_up_words(view.lang) {
-                ui.label(RichText::new(extra).size(theme::TITLE_SIZE * 0.8).color(fg));
+                ui.label(RichText::new(extra).size(s.title() * 0.8).color(fg));
             }
             if let Some(progress) = status.progress() {
                 progress_bar(ui, progress, fg);
@@ -109,8 +133,9 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
 }
 
 fn progress_bar(ui: &mut Ui, progress: f32, fg: Color32) {
+    let height = theme::sizes(ui.ctx()).px(16.0);
     let (rect, _) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), 18.0), egui::Sense::hover());
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), height), egui::Sense::hover());
     let painter = ui.painter();
     painter.rect_stroke(
         rect,

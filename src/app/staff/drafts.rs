@@ -6,6 +6,7 @@ use super::{Failure, Feedback, NumberField, StaffState};
 use crate::app::Kiosk;
 use crate::config::{self, Bounds, Settings};
 use crate::domain::lang::Lang;
+use crate::domain::text_size::TextSize;
 use crate::domain::schedule::{Slot, parse_hhmm, slot_problem};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,7 @@ pub struct SettingsDraft {
     pub group_name: String,
     pub room: String,
     pub language: Lang,
+    pub text_size: TextSize,
     pub early_window_min: String,
     pub wrap_up_min: String,
     pub ended_min: String,
@@ -31,6 +33,7 @@ pub(super) fn settings_draft(s: &Settings) -> SettingsDraft {
         group_name: s.group_name.clone(),
         room: s.room.clone(),
         language: s.language,
+        text_size: s.text_size,
         early_window_min: s.early_window_min.to_string(),
         wrap_up_min: s.wrap_up_min.to_string(),
         ended_min: s.ended_min.to_string(),

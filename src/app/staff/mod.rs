@@ -267,12 +267,14 @@ impl Kiosk {
                         s.group_name = d.group_name.trim().to_string();
                         s.room = d.room.trim().to_string();
                         s.language = d.language;
+                        s.text_size = d.text_size;
                         s.early_window_min = early;
                         s.wrap_up_min = wrap;
                         s.ended_min = ended;
                         s.retention_days = retention;
                         if self.save_settings(state, s) {
                             self.lang = self.settings.language;
+                            self.text_size = self.settings.text_size;
                             state.feedback = Some(Feedback::SettingsSaved);
                         }
                     }

@@ -25,7 +25,7 @@ pub fn attendance_ui(
     };
     ui.label(
         RichText::new(totals_line(w, report))
-            .size(theme::BODY_SIZE)
+            .size(theme::sizes(ui.ctx()).body())
             .strong(),
     );
     let outside: Vec<_> = report
@@ -85,7 +85,7 @@ pub fn attendance_ui(
             .spacing(egui::vec2(24.0, 8.0))
             .show(ui, |ui| {
                 for heading in w.columns {
-                    ui.label(RichText::new(heading).size(theme::SMALL_SIZE).strong());
+                    ui.label(RichText::new(heading).size(theme::sizes(ui.ctx()).small()).strong());
                 }
                 ui.end_row();
                 for r in &sessions {
@@ -102,7 +102,7 @@ pub fn attendance_ui(
                     ];
                     let counts = r.tally.columns().map(|n| n.to_string());
                     for cell in first.into_iter().chain(counts) {
-                        ui.label(RichText::new(cell).size(theme::SMALL_SIZE));
+                        ui.label(RichText::new(cell).size(theme::sizes(ui.ctx()).small()));
                     }
                     ui.end_row();
                 }

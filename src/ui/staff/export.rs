@@ -23,15 +23,15 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
             if let Some(report) = &state.report {
                 ui.label(
                     RichText::new(super::attendance::totals_line(w, report))
-                        .size(theme::SMALL_SIZE),
+                        .size(theme::sizes(ui.ctx()).small()),
                 );
             }
             ui.label(
                 RichText::new(w.export_where)
-                    .size(theme::SMALL_SIZE)
+                    .size(theme::sizes(ui.ctx()).small())
                     .color(theme::TEXT_SOFT),
             );
-            ui.label(RichText::new(w.save_csv_to).size(theme::BODY_SIZE).strong());
+            ui.label(RichText::new(w.save_csv_to).size(theme::sizes(ui.ctx()).body()).strong());
             // However many drives are plugged in, every place stays within reach.
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for drive in &state.drives {
@@ -51,7 +51,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     } else {
                         w.qr_whole
                     })
-                    .size(theme::SMALL_SIZE),
+                    .size(theme::sizes(ui.ctx()).small()),
                 );
             });
         }
@@ -60,7 +60,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
 
 /// One button per place the file can go, named as staff know it.
 fn save_to(ui: &mut Ui, label: &str, place: ExportPlace, actions: &mut Vec<Action>) {
-    if widgets::big_button(ui, label, Vec2::new(480.0, theme::MIN_TOUCH)).clicked() {
+    if widgets::big_button(ui, label, Vec2::new(480.0, theme::sizes(ui.ctx()).touch())).clicked() {
         actions.push(Action::Staff(StaffAction::Export(place)));
     }
 }

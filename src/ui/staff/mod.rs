@@ -39,7 +39,7 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             .replace("{date}", &format!("{day} {date}"));
         ui.label(
             RichText::new(text)
-                .size(theme::BODY_SIZE)
+                .size(theme::sizes(ui.ctx()).body())
                 .color(theme::TEXT),
         );
     }
@@ -50,7 +50,7 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
         } else {
             ui.label(
                 RichText::new(text)
-                    .size(theme::BODY_SIZE)
+                    .size(theme::sizes(ui.ctx()).body())
                     .color(theme::TEXT),
             );
         }
@@ -63,7 +63,7 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
         Section::Script => script::script_ui(ui, view, state, actions),
         Section::Settings => settings::settings_ui(ui, view, state, actions),
         Section::TodaysNames => {
-            ui.label(RichText::new(w.names_today).size(theme::BODY_SIZE).strong());
+            ui.label(RichText::new(w.names_today).size(theme::sizes(ui.ctx()).body()).strong());
             if state.todays_names.is_empty() {
                 ui.label(w.names_none);
             }
@@ -74,13 +74,13 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             });
         }
         Section::Quit => {
-            ui.label(RichText::new(w.quit_explain).size(theme::BODY_SIZE));
+            ui.label(RichText::new(w.quit_explain).size(theme::sizes(ui.ctx()).body()));
             let quit = widgets::filled_button(
                 ui,
                 w.quit_now,
-                theme::BIG_BUTTON_SIZE,
+                theme::sizes(ui.ctx()).big_button_text(),
                 (theme::WARNING, theme::TEXT),
-                egui::vec2(480.0, theme::MIN_TOUCH * 1.5),
+                egui::vec2(480.0, theme::sizes(ui.ctx()).touch() * 1.5),
             );
             if quit.clicked() {
                 actions.push(Action::Quit);
@@ -173,17 +173,17 @@ fn banner(ui: &mut Ui, text: &str, fill: egui::Color32, color: egui::Color32) {
         .inner_margin(egui::Margin::symmetric(16, 8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(text).size(theme::SMALL_SIZE).color(color));
+            ui.label(RichText::new(text).size(theme::sizes(ui.ctx()).small()).color(color));
         });
 }
 
 /// A labelled one-line text field; the label names the field for screen readers and tests.
 pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
     ui.horizontal(|ui| {
-        let label = ui.label(RichText::new(label).size(theme::SMALL_SIZE));
+        let label = ui.label(RichText::new(label).size(theme::sizes(ui.ctx()).small()));
         ui.add(
             egui::TextEdit::singleline(text)
-                .font(theme::font(theme::SMALL_SIZE))
+                .font(theme::font(theme::sizes(ui.ctx()).small()))
                 .desired_width(width)
                 .margin(egui::vec2(10.0, 14.0)),
         )

@@ -32,71 +32,49 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
         PinPurpose::Choose { .. } => (w.pin_choose, Some(w.pin_choose_hint)),
         PinPurpose::Confirm { .. } => (w.pin_again, None),
     };
-    ui.with_layout(Layout::top_down(Align::Center), |ui| {
-        ui.label(RichText::new(title).size(theme::TITLE_SIZE).strong());
-        if let Some(hint) = hint {
-            ui.label(
-                RichText::new(hint)
-                    .size(theme::BODY_SIZE)
-                    .color(theme::TEXT_SOFT),
-            );
+    let s = theme::sizes(ui.ctx());
+    let locked = view
+        .pin_locked_for
+        .filter(|_| pad.purpose == PinPurpose::Enter);
+    let message = match (&pad.message, locked) {
+        (_, Some(left)) => Some(w.pin_locked.replace("{time}", &wait_words(left))),
+        (Some(PinMessage::Wrong), None) => Some(w.pin_wrong.to_string()),
+        (Some(PinMessage::NotFourToEight), None) => Some(w.pin_shape.to_string()),
+        (Some(PinMessage::TooEasy), None) => Some(w.pin_too_easy.to_string()),
+        (Some(PinMessage::Different), None) => Some(w.pin_different.to_string()),
+        (Some(PinMessage::CannotCheck(why)), None) => {
+            Some(w.pin_cannot_check.replace("{why}", why))
         }
-        let locked = view
-            .pin_locked_for
-            .filter(|_| pad.purpose == PinPurpose::Enter);
-        let message = match (&pad.message, locked) {
-            (_, Some(left)) => Some(w.pin_locked.replace("{time}", &wait_words(left))),
-            (Some(PinMessage::Wrong), None) => Some(w.pin_wrong.to_string()),
-            (Some(PinMessage::NotFourToEight), None) => Some(w.pin_shape.to_string()),
-            (Some(PinMessage::TooEasy), None) => Some(w.pin_too_easy.to_string()),
-            (Some(PinMessage::Different), None) => Some(w.pin_different.to_string()),
-            (Some(PinMessage::CannotCheck(why)), None) => {
-                Some(w.pin_cannot_check.replace("{why}", why))
-            }
-            (Some(PinMessage::Locked) | None, None) => None,
-        };
-        if let Some(message) = message {
-            ui.label(
-                RichText::new(message)
-                    .size(theme::BODY_SIZE)
-                    .color(theme::NOTICE),
-            );
+        (Some(PinMessage::Locked) | None, None) => None,
+    };
+    let words_ui = |ui: &mut Ui, actions: &mut Vec<Action>| {
+        ui.label(RichText::new(title).size(s.title()).strong());
+        if let Some(hint) = hint {
+            ui.label(RichText::new(hint).size(s.body()).color(theme::TEXT_SOFT));
+        }
+        if let Some(message) = &message {
+            ui.label(RichText::new(message).size(s.body()).color(theme::NOTICE));
         }
         dots(ui, pad.digits.len());
-
-        let key_size = Vec2::new(150.0, 78.0);
-        let key = |ui: &mut Ui, label: &str| widgets::key_button(ui, label, key_size);
-        let rows: [[&str; 3]; 4] = [
-            ["1", "2", "3"],
-            ["4", "5", "6"],
-            ["7", "8", "9"],
-            [crate::ui::text::words(view.lang).key_delete, "0", w.ok],
-        ];
-        let pad_width = key_size.x * 3.0 + theme::GAP * 2.0;
-        for row in rows {
-            ui.allocate_ui_with_layout(
-                Vec2::new(pad_width, key_size.y),
-                Layout::left_to_right(Align::Center),
-                |ui| {
-                    for label in row {
-                        if key(ui, label) {
-                            actions.push(Action::Pin(match label.chars().next() {
-                                Some(d) if d.is_ascii_digit() && label.len() == 1 => {
-                                    PinAction::Digit(d)
-                                }
-                                _ if label == w.ok => PinAction::Submit,
-                                _ => PinAction::Delete,
-                            }));
-                        }
-                    }
-                },
-            );
-        }
-        ui.add_space(theme::GAP);
         if widgets::quiet_button(ui, crate::ui::text::words(view.lang).back).clicked() {
             actions.push(Action::GoHome);
         }
-    });
+    };
+    if s.portrait {
+        ui.with_layout(Layout::top_down(Align::Center), |ui| {
+            words_ui(ui, actions);
+            ui.add_space(s.gap());
+            keys_ui(ui, view, actions);
+        });
+    } else {
+        // Side by side, so the keys stay large on a short screen.
+        ui.columns(2, |columns| {
+            columns[0].with_layout(Layout::top_down(Align::Center), |ui| words_ui(ui, actions));
+            columns[1].with_layout(Layout::top_down(Align::Center), |ui| {
+                keys_ui(ui, view, actions);
+            });
+        });
+    }
     // A physical keyboard works too.
     let typed: Vec<Action> = ui.input(|i| {
         i.events
@@ -120,17 +98,54 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
     actions.extend((0..enters).map(|_| Action::Pin(PinAction::Submit)));
 }
 
+/// The digits, delete and OK, sized to the room left.
+fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    let w = staff_words(view.lang);
+    let s = theme::sizes(ui.ctx());
+    let gap = s.gap();
+    let key_h = ((ui.available_height() - gap * 3.0) / 4.0).clamp(s.touch(), s.px(78.0));
+    let key_size = Vec2::new(s.px(150.0).min((ui.available_width() - gap * 2.0) / 3.0), key_h);
+    let rows: [[&str; 3]; 4] = [
+        ["1", "2", "3"],
+        ["4", "5", "6"],
+        ["7", "8", "9"],
+        [crate::ui::text::words(view.lang).key_delete, "0", w.ok],
+    ];
+    let pad_width = key_size.x * 3.0 + gap * 2.0;
+    for row in rows {
+        ui.allocate_ui_with_layout(
+            Vec2::new(pad_width, key_size.y),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                for label in row {
+                    if widgets::key_button(ui, label, key_size) {
+                        actions.push(Action::Pin(match label.chars().next() {
+                            Some(d) if d.is_ascii_digit() && label.len() == 1 => {
+                                PinAction::Digit(d)
+                            }
+                            _ if label == w.ok => PinAction::Submit,
+                            _ => PinAction::Delete,
+                        }));
+                    }
+                }
+            },
+        );
+    }
+}
+
 /// One filled circle per digit typed; the digits themselves are never shown.
 fn dots(ui: &mut Ui, count: usize) {
-    let size = Vec2::new(8.0 * 44.0, 56.0);
+    let s = theme::sizes(ui.ctx());
+    let step = s.px(40.0);
+    let size = Vec2::new(8.0 * step, s.px(48.0));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{count} digits typed"))
     });
     let painter = ui.painter();
-    let first = rect.center().x - 22.0 * (count as f32 - 1.0);
+    let first = rect.center().x - step / 2.0 * (count as f32 - 1.0);
     for i in 0..count {
-        let x = first + 44.0 * i as f32;
-        painter.circle_filled(egui::pos2(x, rect.center().y), 14.0, theme::TEXT);
+        let x = first + step * i as f32;
+        painter.circle_filled(egui::pos2(x, rect.center().y), s.px(13.0), theme::TEXT);
     }
 }

@@ -30,7 +30,7 @@ pub fn schedule_ui(
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.label(
             RichText::new(w.weekly_times)
-                .size(theme::BODY_SIZE)
+                .size(theme::sizes(ui.ctx()).body())
                 .strong(),
         );
         for (i, slot) in state.slots.iter_mut().enumerate() {
@@ -38,14 +38,14 @@ pub fn schedule_ui(
                 for day in DAYS {
                     let label = view.lang.weekday_short(day);
                     let chosen = slot.weekday == day;
-                    let button = egui::Button::new(RichText::new(label).size(theme::SMALL_SIZE))
+                    let button = egui::Button::new(RichText::new(label).size(theme::sizes(ui.ctx()).small()))
                         .selected(chosen)
                         .stroke(if chosen {
                             egui::Stroke::new(3.0, theme::NOTICE)
                         } else {
                             egui::Stroke::NONE
                         })
-                        .min_size(egui::vec2(theme::MIN_TOUCH, theme::MIN_TOUCH));
+                        .min_size(egui::vec2(theme::sizes(ui.ctx()).touch(), theme::sizes(ui.ctx()).touch()));
                     if ui.add(button).clicked() {
                         slot.weekday = day;
                     }
@@ -82,7 +82,7 @@ pub fn schedule_ui(
         if widgets::big_button(
             ui,
             w.save_schedule,
-            egui::vec2(420.0, theme::MIN_TOUCH * 1.25),
+            egui::vec2(420.0, theme::sizes(ui.ctx()).touch() * 1.25),
         )
         .clicked()
         {
@@ -92,7 +92,7 @@ pub fn schedule_ui(
         ui.separator();
         ui.label(
             RichText::new(w.upcoming_sessions)
-                .size(theme::BODY_SIZE)
+                .size(theme::sizes(ui.ctx()).body())
                 .strong(),
         );
         let today = view.schedule.local_date(view.now);
@@ -115,19 +115,20 @@ pub fn schedule_ui(
                     occ.date.format("%d/%m")
                 );
                 let when_label = ui.add_sized(
-                    egui::vec2(280.0, theme::MIN_TOUCH),
-                    egui::Label::new(RichText::new(&when).size(theme::SMALL_SIZE)),
+                    egui::vec2(280.0, theme::sizes(ui.ctx()).touch()),
+                    egui::Label::new(RichText::new(&when).size(theme::sizes(ui.ctx()).small())),
                 );
                 let key = (occ.date, occ.slot.start);
+                let sizes = theme::sizes(ui.ctx());
                 let small = |text: String| {
-                    egui::Button::new(RichText::new(text).size(theme::SMALL_SIZE))
-                        .min_size(egui::vec2(theme::MIN_TOUCH * 2.0, theme::MIN_TOUCH))
+                    egui::Button::new(RichText::new(text).size(sizes.small()))
+                        .min_size(egui::vec2(sizes.touch() * 2.0, sizes.touch()))
                 };
                 match &occ.cancelled {
                     Some(note) => {
                         ui.label(
                             RichText::new(format!("{} — {note}", w.cancelled))
-                                .size(theme::SMALL_SIZE)
+                                .size(theme::sizes(ui.ctx()).small())
                                 .color(theme::NOTICE),
                         );
                         if ui
@@ -145,7 +146,7 @@ pub fn schedule_ui(
                         ui.add(
                             egui::TextEdit::singleline(note)
                                 .hint_text(w.public_note)
-                                .font(theme::font(theme::SMALL_SIZE))
+                                .font(theme::font(theme::sizes(ui.ctx()).small()))
                                 .desired_width(360.0)
                                 .margin(egui::vec2(10.0, 14.0)),
                         )

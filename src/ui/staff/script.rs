@@ -38,7 +38,7 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     TextEdit::multiline(&mut state.script_draft.opening)
                         .desired_rows(7)
                         .desired_width(f32::INFINITY)
-                        .font(theme::font(theme::SMALL_SIZE)),
+                        .font(theme::font(theme::sizes(ui.ctx()).small())),
                 )
                 .labelled_by(label.id);
                 let label = ui.label(lw.closing_words);
@@ -46,10 +46,10 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     TextEdit::multiline(&mut state.script_draft.closing)
                         .desired_rows(5)
                         .desired_width(f32::INFINITY)
-                        .font(theme::font(theme::SMALL_SIZE)),
+                        .font(theme::font(theme::sizes(ui.ctx()).small())),
                 )
                 .labelled_by(label.id);
-                if widgets::big_button(ui, w.save_script, egui::vec2(360.0, theme::MIN_TOUCH))
+                if widgets::big_button(ui, w.save_script, egui::vec2(360.0, theme::sizes(ui.ctx()).touch()))
                     .clicked()
                 {
                     actions.push(Action::Staff(StaffAction::SaveScript));
@@ -66,9 +66,9 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
         ScrollArea::vertical()
             .id_salt("script preview")
             .show(right, |ui| {
-                ui.label(RichText::new(filled.opening).size(theme::SMALL_SIZE));
+                ui.label(RichText::new(filled.opening).size(theme::sizes(ui.ctx()).small()));
                 ui.separator();
-                ui.label(RichText::new(filled.closing).size(theme::SMALL_SIZE));
+                ui.label(RichText::new(filled.closing).size(theme::sizes(ui.ctx()).small()));
             });
     });
 }

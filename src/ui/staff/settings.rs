@@ -37,7 +37,7 @@ pub fn settings_ui(
             if widgets::big_button(
                 ui,
                 w.save_settings,
-                egui::vec2(360.0, theme::MIN_TOUCH * 1.25),
+                egui::vec2(360.0, theme::sizes(ui.ctx()).touch() * 1.25),
             )
             .clicked()
             {
