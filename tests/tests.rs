@@ -10,6 +10,7 @@ mod util;
 mod cli;
 mod durability;
 mod reliability;
+mod screens;
 mod staff;
 mod trust;
 mod ui;

@@ -155,16 +155,26 @@ impl Tablet {
     }
 
     pub fn in_dir(dir: tempfile::TempDir, at: &str) -> Tablet {
-        Tablet::build(dir, at, false)
+        Tablet::build(dir, at, false, [1280.0, 800.0])
+    }
+
+    /// A tablet with a screen of `size` points, on the data folder `dir`.
+    pub fn sized(dir: tempfile::TempDir, at: &str, size: [f32; 2]) -> Tablet {
+        Tablet::build(dir, at, false, size)
     }
 
     /// As the real window does, draws a box for a character no font has (an emoji, say)
     /// instead of failing the test.
     pub fn drawing_boxes_for_missing_glyphs(at: &str) -> Tablet {
-        Tablet::build(tempfile::tempdir().unwrap(), at, true)
+        Tablet::build(tempfile::tempdir().unwrap(), at, true, [1280.0, 800.0])
     }
 
-    fn build(dir: tempfile::TempDir, at: &str, allow_missing_glyphs: bool) -> Tablet {
+    fn build(
+        dir: tempfile::TempDir,
+        at: &str,
+        allow_missing_glyphs: bool,
+        size: [f32; 2],
+    ) -> Tablet {
         let settings = dir.path().join("settings.toml");
         if !settings.exists() {
             std::fs::write(
@@ -177,7 +187,9 @@ impl Tablet {
         let data = DataDir::prepare(dir.path()).unwrap();
         let kiosk = Kiosk::new(data, Arc::new(clock.clone()));
         let mut builder = Harness::builder()
-            .with_size([1280.0, 800.0])
+            .with_size(size)
+            // A screen that does not fit at first is drawn again, smaller, for a few frames.
+            .with_max_steps(12)
             .with_context_setup(theme::apply);
         if allow_missing_glyphs {
             builder = builder.allow_missing_glyphs();

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::domain::lang::Lang;
-use crate::domain::text_size::TextSize;
 use crate::domain::schedule::{Cancellation, Schedule, Slot, weekday_key};
+use crate::domain::text_size::TextSize;
 use crate::domain::timer::Windows;
 use crate::error::SettingsError;
 

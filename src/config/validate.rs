@@ -10,8 +10,8 @@ use super::{
     Bounds, EARLY_WINDOW_MIN, ENDED_MIN, RETENTION_DAYS, RawSettings, Settings, WRAP_UP_MIN,
 };
 use crate::domain::lang::Lang;
-use crate::domain::text_size::TextSize;
 use crate::domain::schedule::{Slot, parse_hhmm, parse_weekday, slot_problem};
+use crate::domain::text_size::TextSize;
 
 /// One thing wrong in the settings file, with the line it is on when that is known.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,6 +16,7 @@ impl TextSize {
     pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Largest];
 
     /// The next size for the "Larger text" tap: larger, then back to normal.
+    #[must_use]
     pub fn next(self) -> TextSize {
         match self {
             TextSize::Normal => TextSize::Large,

@@ -46,11 +46,7 @@ pub fn confirm_ui(
                 }
             }
             Outcome::NotSaved => {
-                ui.label(
-                    RichText::new(w.tablet_needs_help)
-                        .size(s.title())
-                        .strong(),
-                );
+                ui.label(RichText::new(w.tablet_needs_help).size(s.title()).strong());
             }
         }
         ui.add_space(s.px(32.0));

@@ -54,14 +54,9 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             .corner_radius(theme::CORNER)
             .inner_margin(egui::Margin::symmetric(s.px(16.0) as i8, s.px(8.0) as i8))
             .show(ui, |ui| {
-                ui.label(
-                    RichText::new(line)
-                        .size(s.body())
-                        .color(theme::NOTICE_TEXT),
-                );
+                ui.label(RichText::new(line).size(s.body()).color(theme::NOTICE_TEXT));
             });
     }
-
 
     // The two ways in take the room left above the welcome line and the small entries, so
     // the same layout fills a 7-inch panel and a large monitor.

@@ -17,14 +17,17 @@ pub enum KeyPress {
 /// vowels with hyphen, apostrophe and space; delete at the end of the third row.
 const ROWS: [&str; 4] = ["QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNM", "ÁÉÍÓÚÜ-'"];
 
-/// Draws the keyboard in about `room` points of height and returns the key tapped this
-/// frame, if any.
+/// Draws the keyboard at the bottom of `room` points of height and returns the key tapped
+/// this frame, if any. Keys grow with the room, up to a size comfortable for a finger (taller
+/// in portrait, where the keyboard sits low for thumbs).
 pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>, room: f32) -> Option<KeyPress> {
     let s = theme::sizes(ui.ctx());
     let words = crate::ui::text::words(view.lang);
     let gap = s.px(8.0);
     let key_w = (ui.available_width() - gap * 9.0) / 10.0;
-    let key_h = ((room - gap * 4.0) / 4.0).clamp(s.touch(), s.px(theme::KEY_HEIGHT));
+    let tallest = s.px(theme::KEY_HEIGHT) * if s.portrait { 1.5 } else { 1.0 };
+    let key_h = ((room - gap * 4.0) / 4.0).clamp(s.touch(), tallest);
+    ui.add_space((room - key_h * 4.0 - gap * 4.0).max(0.0));
     let mut pressed = None;
     let key = |ui: &mut Ui, label: &str, width: f32| {
         widgets::key_button(ui, label, Vec2::new(width, key_h))

@@ -20,13 +20,14 @@ use crate::app::{Action, Screen, View};
 pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &mut Vec<Action>) {
     forget_what_the_last_person_typed(ui, screen);
     let room = ui.max_rect();
+    let viewport = ui.ctx().viewport_rect().size();
     let key = scale::FitKey {
         screen: screen_kind(screen),
         text_size: view.text_size,
         lang: view.lang,
-        viewport: [room.width().round() as u32, room.height().round() as u32],
+        viewport: [viewport.x.round() as u32, viewport.y.round() as u32],
     };
-    let sizes = scale::begin(ui.ctx(), key, view.text_size);
+    let (sizes, settled) = scale::begin(ui.ctx(), key, view.text_size);
     let drawn = egui::Frame::new()
         .fill(theme::BACKGROUND)
         .inner_margin(sizes.px(f32::from(theme::MARGIN)))
@@ -45,7 +46,9 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
                 Screen::Staff(state) => staff::staff_ui(ui, view, state, actions),
             }
         });
-    scale::end(ui.ctx(), key, drawn.response.rect, room);
+    if settled {
+        scale::end(ui.ctx(), key, drawn.response.rect, room);
+    }
 }
 
 /// Which screen, for remembering how it fits.

@@ -63,25 +63,46 @@ impl FitKey {
     }
 }
 
+/// How much a screen has had to shrink to fit: first its layout (spacing and touch targets,
+/// never below the floor), then, only if that was not enough, its words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Fit {
+    layout: f32,
+    text: f32,
+}
+
+const NO_FIT: Fit = Fit {
+    layout: 1.0,
+    text: 1.0,
+};
+
+fn fit_of(ctx: &Context, key: FitKey) -> Fit {
+    ctx.data(|d| d.get_temp::<Fit>(key.id())).unwrap_or(NO_FIT)
+}
+
+fn viewport_of(key: FitKey) -> Vec2 {
+    Vec2::new(key.viewport[0] as f32, key.viewport[1] as f32)
+}
+
 /// The sizes for a screen: the screen's scale, the text size, and any shrinking this screen
-/// needed to fit before. A change takes effect in a new pass of this frame.
-pub fn begin(ctx: &Context, key: FitKey, text_size: TextSize) -> Sizes {
-    let viewport = Vec2::new(key.viewport[0] as f32, key.viewport[1] as f32);
-    let fit = ctx
-        .data(|d| d.get_temp::<f32>(key.id()))
-        .unwrap_or(1.0);
+/// needed to fit before. A change takes effect in a new pass of this frame; until then
+/// (`false`), this pass is drawn with the old sizes and is not measured.
+pub fn begin(ctx: &Context, key: FitKey, text_size: TextSize) -> (Sizes, bool) {
+    let viewport = viewport_of(key);
+    let fit = fit_of(ctx, key);
     let base = base_scale(viewport);
-    let floor = touch_floor(viewport);
     let sizes = Sizes {
-        scale: (base * fit).max(floor),
-        text: base * text_factor(text_size) * fit,
+        scale: (base * fit.layout).max(touch_floor(viewport)),
+        text: base * text_factor(text_size) * fit.text,
         portrait: viewport.y > viewport.x,
     };
-    if theme::sizes(ctx) != sizes {
+    let settled = theme::sizes(ctx) == sizes;
+    if !settled {
         theme::apply_sizes(ctx, sizes);
         ctx.request_discard("sizes for this screen");
+        ctx.request_repaint();
     }
-    sizes
+    (sizes, settled)
 }
 
 /// After drawing: if what was drawn (`content`) ran past the screen (`room`), shrink this
@@ -89,15 +110,28 @@ pub fn begin(ctx: &Context, key: FitKey, text_size: TextSize) -> Sizes {
 pub fn end(ctx: &Context, key: FitKey, content: Rect, room: Rect) {
     let over_y = content.bottom() - room.bottom();
     let over_x = content.right() - room.right();
-    if over_y <= 0.5 && over_x <= 0.5 {
+    // A point or two is rounding (margins are whole points), not a screen that does not fit.
+    if over_y <= 2.0 && over_x <= 2.0 {
         return;
     }
-    let ratio = (room.height() / content.height()).min(room.width() / content.width());
-    let fit = ctx
-        .data(|d| d.get_temp::<f32>(key.id()))
-        .unwrap_or(1.0);
-    let smaller = (fit * ratio.min(0.97)).max(SMALLEST_FIT);
-    if smaller < fit {
+    let ratio = (room.height() / content.height())
+        .min(room.width() / content.width())
+        .min(0.97);
+    let viewport = viewport_of(key);
+    let fit = fit_of(ctx, key);
+    let smallest_layout = touch_floor(viewport) / base_scale(viewport);
+    let smaller = if fit.layout > smallest_layout + 1e-3 {
+        Fit {
+            layout: (fit.layout * ratio).max(smallest_layout),
+            ..fit
+        }
+    } else {
+        Fit {
+            text: (fit.text * ratio).max(SMALLEST_FIT),
+            ..fit
+        }
+    };
+    if smaller != fit {
         ctx.data_mut(|d| d.insert_temp(key.id(), smaller));
         ctx.request_discard("the screen did not fit");
         ctx.request_repaint();

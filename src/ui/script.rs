@@ -23,8 +23,7 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
         }
         if let Some(n) = view.session_count {
             ui.label(
-                RichText::new(w.signed_in_count.replace("{n}", &n.to_string()))
-                    .size(s.body()),
+                RichText::new(w.signed_in_count.replace("{n}", &n.to_string())).size(s.body()),
             );
         }
     });

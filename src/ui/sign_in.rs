@@ -17,12 +17,15 @@ pub fn sign_in_ui(
     let w = super::text::words(view.lang);
     let s = theme::sizes(ui.ctx());
     ui.spacing_mut().item_spacing.y = s.px(10.0);
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(w.name_title).size(s.title()).strong());
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            widgets::larger_text_button(ui, view, actions);
-        });
-    });
+    let title = ui
+        .horizontal(|ui| {
+            let title = ui.label(RichText::new(w.name_title).size(s.title()).strong());
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                widgets::larger_text_button(ui, view, actions);
+            });
+            title
+        })
+        .inner;
     ui.label(
         RichText::new(w.name_hint)
             .size(s.small())
@@ -30,15 +33,18 @@ pub fn sign_in_ui(
     );
 
     let mut submit = false;
-    let field = ui.add(
-        TextEdit::singleline(name)
-            // A new field each visit: no undo history or selection from the last person.
-            .id_salt(("first-name", visit))
-            .font(theme::font(s.title()))
-            .hint_text(w.name_field)
-            .desired_width(ui.available_width())
-            .margin(Vec2::new(s.px(16.0), s.px(10.0))),
-    );
+    let field = ui
+        .add(
+            TextEdit::singleline(name)
+                // A new field each visit: no undo history or selection from the last person.
+                .id_salt(("first-name", visit))
+                .font(theme::font(s.title()))
+                .hint_text(w.name_field)
+                .desired_width(ui.available_width())
+                .margin(Vec2::new(s.px(16.0), s.px(10.0))),
+        )
+        // Screen readers call the field by the question above it.
+        .labelled_by(title.id);
     // The field always has the keyboard focus, so a physical keyboard just works.
     if !field.has_focus() && !field.lost_focus() {
         field.request_focus();

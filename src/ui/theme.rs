@@ -93,8 +93,14 @@ impl Sizes {
     pub fn title(&self) -> f32 {
         self.font_size(TITLE_SIZE)
     }
+    /// The words on a big button. Controls keep their size when "Larger text" makes the
+    /// words around them grow, so they stay on one line and within reach.
     pub fn big_button_text(&self) -> f32 {
-        self.font_size(BIG_BUTTON_SIZE)
+        self.px(BIG_BUTTON_SIZE)
+    }
+    /// The words on a small button or a tab.
+    pub fn control_text(&self) -> f32 {
+        self.px(BODY_SIZE)
     }
     pub fn body(&self) -> f32 {
         self.font_size(BODY_SIZE)
@@ -106,7 +112,7 @@ impl Sizes {
         self.font_size(SCRIPT_SIZE)
     }
     pub fn key_text(&self) -> f32 {
-        self.font_size(KEY_SIZE)
+        self.px(KEY_SIZE)
     }
     /// The smallest touch target.
     pub fn touch(&self) -> f32 {

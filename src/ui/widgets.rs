@@ -24,16 +24,19 @@ pub fn filled_button(
     )
 }
 
-/// A large, high-contrast button.
+/// A large, high-contrast button of `size`; its words wrap inside it.
 pub fn big_button(ui: &mut Ui, text: &str, size: Vec2) -> Response {
     let s = theme::sizes(ui.ctx());
-    filled_button(
-        ui,
-        text,
-        s.big_button_text(),
-        (theme::BUTTON, theme::BUTTON_TEXT),
-        size,
-    )
+    ui.allocate_ui(size, |ui| {
+        filled_button(
+            ui,
+            text,
+            s.big_button_text(),
+            (theme::BUTTON, theme::BUTTON_TEXT),
+            size,
+        )
+    })
+    .inner
 }
 
 /// A secondary button: still at least the minimum touch size.
@@ -42,7 +45,7 @@ pub fn quiet_button(ui: &mut Ui, text: &str) -> Response {
     filled_button(
         ui,
         text,
-        s.body(),
+        s.control_text(),
         (theme::QUIET_BUTTON, theme::TEXT),
         Vec2::new(s.touch() * 2.0, s.touch()),
     )
@@ -56,8 +59,9 @@ pub fn key_button(ui: &mut Ui, label: &str, size: Vec2) -> bool {
 
 /// A toggle button, marked when selected (by a border, not colour alone).
 pub fn choice_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
+    // Controls keep their size when the words grow, so the header never runs off the side.
     let s = theme::sizes(ui.ctx());
-    sized_choice_button(ui, text, selected, s.body())
+    sized_choice_button(ui, text, selected, s.control_text())
 }
 
 /// "Larger text" on the public screens: one tap makes the words larger, twice larger still,
@@ -77,7 +81,7 @@ pub fn larger_text_button(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action
 /// A smaller toggle for the staff area's many tabs; still a full touch target in height.
 pub fn tab_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
     let s = theme::sizes(ui.ctx());
-    sized_choice_button(ui, text, selected, s.small())
+    sized_choice_button(ui, text, selected, s.px(theme::SMALL_SIZE))
 }
 
 fn sized_choice_button(ui: &mut Ui, text: &str, selected: bool, size: f32) -> Response {
@@ -117,11 +121,7 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
             let (headline, detail) = status.headline_and_detail(view.lang, view.schedule);
             ui.label(RichText::new(headline).size(size).color(fg));
             if let Some(detail) = detail {
-                ui.label(
-                    RichText::new(detail)
-                        .size(s.title() * 0.8)
-                        .color(fg),
-                );
+                ui.label(RichText::new(detail).size(s.title() * 0.8).color(fg));
             }
             if let Some(extra) = status.wrap_up_words(view.lang) {
                 ui.label(RichText::new(extra).size(s.title() * 0.8).color(fg));
@@ -134,8 +134,10 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
 
 fn progress_bar(ui: &mut Ui, progress: f32, fg: Color32) {
     let height = theme::sizes(ui.ctx()).px(16.0);
-    let (rect, _) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), height), egui::Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(
+        Vec2::new(ui.available_width(), height),
+        egui::Sense::hover(),
+    );
     let painter = ui.painter();
     painter.rect_stroke(
         rect,

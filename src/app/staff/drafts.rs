@@ -6,8 +6,8 @@ use super::{Failure, Feedback, NumberField, StaffState};
 use crate::app::Kiosk;
 use crate::config::{self, Bounds, Settings};
 use crate::domain::lang::Lang;
-use crate::domain::text_size::TextSize;
 use crate::domain::schedule::{Slot, parse_hhmm, slot_problem};
+use crate::domain::text_size::TextSize;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotDraft {

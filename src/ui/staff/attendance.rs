@@ -85,7 +85,11 @@ pub fn attendance_ui(
             .spacing(egui::vec2(24.0, 8.0))
             .show(ui, |ui| {
                 for heading in w.columns {
-                    ui.label(RichText::new(heading).size(theme::sizes(ui.ctx()).small()).strong());
+                    ui.label(
+                        RichText::new(heading)
+                            .size(theme::sizes(ui.ctx()).small())
+                            .strong(),
+                    );
                 }
                 ui.end_row();
                 for r in &sessions {

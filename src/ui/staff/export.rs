@@ -31,7 +31,11 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     .size(theme::sizes(ui.ctx()).small())
                     .color(theme::TEXT_SOFT),
             );
-            ui.label(RichText::new(w.save_csv_to).size(theme::sizes(ui.ctx()).body()).strong());
+            ui.label(
+                RichText::new(w.save_csv_to)
+                    .size(theme::sizes(ui.ctx()).body())
+                    .strong(),
+            );
             // However many drives are plugged in, every place stays within reach.
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for drive in &state.drives {

@@ -63,7 +63,11 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
         Section::Script => script::script_ui(ui, view, state, actions),
         Section::Settings => settings::settings_ui(ui, view, state, actions),
         Section::TodaysNames => {
-            ui.label(RichText::new(w.names_today).size(theme::sizes(ui.ctx()).body()).strong());
+            ui.label(
+                RichText::new(w.names_today)
+                    .size(theme::sizes(ui.ctx()).body())
+                    .strong(),
+            );
             if state.todays_names.is_empty() {
                 ui.label(w.names_none);
             }
@@ -173,7 +177,11 @@ fn banner(ui: &mut Ui, text: &str, fill: egui::Color32, color: egui::Color32) {
         .inner_margin(egui::Margin::symmetric(16, 8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(text).size(theme::sizes(ui.ctx()).small()).color(color));
+            ui.label(
+                RichText::new(text)
+                    .size(theme::sizes(ui.ctx()).small())
+                    .color(color),
+            );
         });
 }
 

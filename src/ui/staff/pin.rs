@@ -104,7 +104,10 @@ fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     let s = theme::sizes(ui.ctx());
     let gap = s.gap();
     let key_h = ((ui.available_height() - gap * 3.0) / 4.0).clamp(s.touch(), s.px(78.0));
-    let key_size = Vec2::new(s.px(150.0).min((ui.available_width() - gap * 2.0) / 3.0), key_h);
+    let key_size = Vec2::new(
+        s.px(150.0).min((ui.available_width() - gap * 2.0) / 3.0),
+        key_h,
+    );
     let rows: [[&str; 3]; 4] = [
         ["1", "2", "3"],
         ["4", "5", "6"],

@@ -38,14 +38,19 @@ pub fn schedule_ui(
                 for day in DAYS {
                     let label = view.lang.weekday_short(day);
                     let chosen = slot.weekday == day;
-                    let button = egui::Button::new(RichText::new(label).size(theme::sizes(ui.ctx()).small()))
-                        .selected(chosen)
-                        .stroke(if chosen {
-                            egui::Stroke::new(3.0, theme::NOTICE)
-                        } else {
-                            egui::Stroke::NONE
-                        })
-                        .min_size(egui::vec2(theme::sizes(ui.ctx()).touch(), theme::sizes(ui.ctx()).touch()));
+                    let button = egui::Button::new(
+                        RichText::new(label).size(theme::sizes(ui.ctx()).small()),
+                    )
+                    .selected(chosen)
+                    .stroke(if chosen {
+                        egui::Stroke::new(3.0, theme::NOTICE)
+                    } else {
+                        egui::Stroke::NONE
+                    })
+                    .min_size(egui::vec2(
+                        theme::sizes(ui.ctx()).touch(),
+                        theme::sizes(ui.ctx()).touch(),
+                    ));
                     if ui.add(button).clicked() {
                         slot.weekday = day;
                     }

@@ -49,8 +49,12 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                         .font(theme::font(theme::sizes(ui.ctx()).small())),
                 )
                 .labelled_by(label.id);
-                if widgets::big_button(ui, w.save_script, egui::vec2(360.0, theme::sizes(ui.ctx()).touch()))
-                    .clicked()
+                if widgets::big_button(
+                    ui,
+                    w.save_script,
+                    egui::vec2(360.0, theme::sizes(ui.ctx()).touch()),
+                )
+                .clicked()
                 {
                     actions.push(Action::Staff(StaffAction::SaveScript));
                 }

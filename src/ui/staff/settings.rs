@@ -6,6 +6,7 @@ use super::field;
 use crate::app::staff::{PinAction, StaffState};
 use crate::app::{Action, StaffAction, View};
 use crate::domain::lang::Lang;
+use crate::domain::text_size::TextSize;
 use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
 use crate::words::calendar::LangWords as _;
@@ -26,6 +27,14 @@ pub fn settings_ui(
             for lang in Lang::ALL {
                 if widgets::choice_button(ui, lang.native_name(), d.language == lang).clicked() {
                     d.language = lang;
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(w.default_text_size);
+            for (size, label) in TextSize::ALL.into_iter().zip(w.text_sizes) {
+                if widgets::choice_button(ui, label, d.text_size == size).clicked() {
+                    d.text_size = size;
                 }
             }
         });
