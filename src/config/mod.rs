@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -13,6 +13,7 @@ use crate::domain::schedule::{Cancellation, Schedule, Slot, weekday_key};
 use crate::domain::timer::Windows;
 use crate::error::SettingsError;
 
+pub mod course;
 mod validate;
 
 pub use validate::Problem;
@@ -70,6 +71,9 @@ pub struct RawSettings {
     pub ended_min: Spanned<i64>,
     pub retention_days: Spanned<i64>,
     pub script: Spanned<String>,
+    /// Several groups in one room; none means one group, from `group_name`, `room`, `script`.
+    #[serde(rename = "group", skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<RawGroup>,
     #[serde(rename = "slot")]
     pub slots: Vec<RawSlot>,
 }
@@ -80,6 +84,53 @@ pub struct RawSlot {
     pub weekday: Spanned<String>,
     pub start: Spanned<String>,
     pub end: Spanned<String>,
+    /// The `name` of the `[[group]]` that meets then; may be left out when there is one group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Spanned<String>>,
+}
+
+/// A `[[group]]` table as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub name: Spanned<String>,
+    /// Its script set; the top-level `script` when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<Spanned<String>>,
+    /// Its room; the top-level `room` when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
+    /// With `topics`, makes the group a course: meetings are numbered from this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_start: Option<Spanned<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topics: Option<Spanned<Topics>>,
+}
+
+/// A course's topics: the name of a course file (`courses/NAME.toml`, or one shipped with
+/// the kiosk), or the titles themselves, one per meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Topics {
+    Set(String),
+    List(Vec<String>),
+}
+
+/// One group that meets in the room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub name: String,
+    pub script: String,
+    /// Its own room, if it has one; otherwise the settings' `room`.
+    pub room: Option<String>,
+    pub course: Option<CourseSetting>,
+}
+
+/// A course group's start date and topics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseSetting {
+    pub start: NaiveDate,
+    pub topics: Topics,
 }
 
 /// A value that comes from no file (a default, or settings saved from the staff area).
@@ -93,6 +144,7 @@ impl RawSlot {
             weekday: unplaced(weekday.into()),
             start: unplaced(start.into()),
             end: unplaced(end.into()),
+            group: None,
         }
     }
 }
@@ -110,6 +162,7 @@ impl Default for RawSettings {
             ended_min: unplaced(15),
             retention_days: unplaced(30),
             script: unplaced("drop-in".into()),
+            groups: Vec::new(),
             slots: vec![slot("mon"), slot("wed"), slot("fri")],
         }
     }
@@ -127,6 +180,9 @@ pub struct Settings {
     pub ended_min: u32,
     pub retention_days: u32,
     pub script: String,
+    /// Every slot's `group` is an index into this; never empty (a file with no `[[group]]`
+    /// has one group, from `group_name`, `room` and `script`).
+    pub groups: Vec<Group>,
     pub slots: Vec<Slot>,
 }
 
@@ -152,10 +208,82 @@ impl Settings {
         Schedule::new(self.time_zone, self.slots.clone(), cancellations)
     }
 
+    /// True when the settings hold the one group a file without `[[group]]` describes, so
+    /// they are saved in that same shape.
+    pub fn is_one_plain_group(&self) -> bool {
+        match self.groups.as_slice() {
+            [g] => {
+                g.name == self.group_name
+                    && g.script == self.script
+                    && g.room.is_none()
+                    && g.course.is_none()
+            }
+            _ => false,
+        }
+    }
+
+    /// The group at `index`, or the first one.
+    pub fn group(&self, index: usize) -> Option<&Group> {
+        self.groups.get(index)
+    }
+
+    /// The index of the group called `name`.
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.name == name)
+    }
+
+    /// Where `group` meets: its own room, else the settings' room.
+    pub fn room_of<'a>(&'a self, group: &'a Group) -> &'a str {
+        group.room.as_deref().unwrap_or(&self.room)
+    }
+
+    /// The groups' names, in order, for reports.
+    pub fn group_names(&self) -> Vec<String> {
+        self.groups.iter().map(|g| g.name.clone()).collect()
+    }
+
+    /// Changes the top-level group name and room (the staff Settings section); a kiosk with
+    /// one plain group renames that group with it.
+    pub fn set_name_and_room(&mut self, name: &str, room: &str) {
+        let plain = self.is_one_plain_group();
+        self.group_name = name.trim().to_string();
+        self.room = room.trim().to_string();
+        if plain && let Some(g) = self.groups.first_mut() {
+            g.name.clone_from(&self.group_name);
+        }
+    }
+
+    /// Changes the top-level script set; a kiosk with one plain group uses it at once.
+    pub fn set_script(&mut self, name: &str) {
+        let plain = self.is_one_plain_group();
+        self.script = name.to_string();
+        if plain && let Some(g) = self.groups.first_mut() {
+            g.script = name.to_string();
+        }
+    }
+
     pub fn to_raw(&self) -> RawSettings {
         let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
         let mut slots = self.slots.clone();
         slots.sort_by_key(|s| (s.weekday.num_days_from_monday(), s.start));
+        let plain = self.is_one_plain_group();
+        let groups = if plain {
+            Vec::new()
+        } else {
+            self.groups
+                .iter()
+                .map(|g| RawGroup {
+                    name: unplaced(g.name.clone()),
+                    script: Some(unplaced(g.script.clone())),
+                    room: g.room.clone(),
+                    course_start: g
+                        .course
+                        .as_ref()
+                        .map(|c| unplaced(c.start.format("%Y-%m-%d").to_string())),
+                    topics: g.course.as_ref().map(|c| unplaced(c.topics.clone())),
+                })
+                .collect()
+        };
         RawSettings {
             group_name: self.group_name.clone(),
             room: self.room.clone(),
@@ -166,9 +294,16 @@ impl Settings {
             ended_min: unplaced(i64::from(self.ended_min)),
             retention_days: unplaced(i64::from(self.retention_days)),
             script: unplaced(self.script.clone()),
+            groups,
             slots: slots
                 .iter()
-                .map(|s| RawSlot::new(weekday_key(s.weekday), &hhmm(s.start), &hhmm(s.end)))
+                .map(|s| RawSlot {
+                    group: (!plain)
+                        .then(|| self.groups.get(s.group))
+                        .flatten()
+                        .map(|g| unplaced(g.name.clone())),
+                    ..RawSlot::new(weekday_key(s.weekday), &hhmm(s.start), &hhmm(s.end))
+                })
                 .collect(),
         }
     }

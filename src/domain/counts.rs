@@ -91,6 +91,9 @@ pub struct Row {
     /// Local start and end; empty for outside-hours rows.
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
+    /// The group that met (an index into `Report::groups`); none for outside-hours rows and
+    /// for a session of a slot the schedule no longer has.
+    pub group: Option<usize>,
     pub status: RowStatus,
     pub tally: Tally,
 }
@@ -112,27 +115,70 @@ pub struct Totals {
 pub struct Report {
     pub rows: Vec<Row>,
     pub totals: Totals,
+    /// The groups' names, for the rows' `group` index.
+    pub groups: Vec<String>,
 }
 
-/// Counts sign-ins for each occurrence whose local date is in `from..=to` and has begun by
-/// `now`, plus one row per local day with outside-hours visits. Rows are in time order.
+impl Report {
+    /// The name of a row's group; empty when it has none.
+    pub fn group_name(&self, row: &Row) -> &str {
+        row.group
+            .and_then(|g| self.groups.get(g))
+            .map_or("", String::as_str)
+    }
+}
+
+/// What a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    /// Local dates, both included.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Occurrences that have not begun by now are left out.
+    pub now: DateTime<Utc>,
+    /// The kiosk's first day of records: an occurrence before it was never watched over by
+    /// the kiosk, so it is not reported as held (nor cancelled).
+    pub records_since: Option<NaiveDate>,
+    /// Only this group's sessions; outside-hours visits belong to no group and are left out.
+    pub group: Option<usize>,
+}
+
+impl Scope {
+    /// Every group, every day from `from` to `to`.
+    pub fn dates(from: NaiveDate, to: NaiveDate, now: DateTime<Utc>) -> Scope {
+        Scope {
+            from,
+            to,
+            now,
+            records_since: None,
+            group: None,
+        }
+    }
+
+    fn covers(&self, date: NaiveDate, group: Option<usize>) -> bool {
+        self.from <= date
+            && date <= self.to
+            && self.records_since.is_none_or(|first| first <= date)
+            && (self.group.is_none() || self.group == group)
+    }
+}
+
+/// Counts sign-ins for each occurrence in `scope` that has begun by `scope.now`, plus one
+/// row per local day with outside-hours visits. Rows are in time order.
 pub fn report(
     schedule: &Schedule,
-    from: NaiveDate,
-    to: NaiveDate,
-    now: DateTime<Utc>,
+    scope: Scope,
     facts: impl IntoIterator<Item = SignInFact>,
 ) -> Report {
-    let in_range = |date: NaiveDate| from <= date && date <= to;
     // Occurrence start (ms) -> row, seeded from the schedule so empty sessions still show.
     let mut sessions: BTreeMap<i64, Row> = BTreeMap::new();
-    for occ in schedule.occurrences_between(from, to) {
-        if occ.start <= now {
+    for occ in schedule.occurrences_between(scope.from, scope.to) {
+        if occ.start <= scope.now && scope.covers(occ.date, Some(occ.slot.group)) {
             sessions.insert(occ.start.timestamp_millis(), session_row(&occ));
         }
     }
     let mut outside: BTreeMap<NaiveDate, Tally> = BTreeMap::new();
-    // Cache of start ms -> whether it is in range, for sign-ins of slots since removed.
+    // Cache of start ms -> whether it is in scope, for sign-ins of slots since removed.
     let mut seen: HashMap<i64, bool> = HashMap::new();
     for fact in facts {
         if let Some((start, end)) = fact.occurrence {
@@ -142,17 +188,25 @@ pub fn report(
                     return true;
                 }
                 let date = schedule.local_date(start);
-                if !in_range(date) {
+                let local_start = schedule.local_time(start);
+                // A sign-in kept from a slot the schedule no longer has (or no longer at
+                // that time): its group is whichever group meets then now, if any.
+                let group = schedule
+                    .slots
+                    .iter()
+                    .find(|s| s.weekday == date.weekday() && s.start == local_start)
+                    .map(|s| s.group);
+                if !scope.covers(date, group) {
                     return false;
                 }
-                // A sign-in kept from a slot the schedule no longer has.
                 sessions.insert(
                     key,
                     Row {
                         date,
                         weekday: date.weekday(),
-                        start: Some(schedule.local_time(start)),
+                        start: Some(local_start),
                         end: Some(schedule.local_time(end)),
+                        group,
                         status: RowStatus::Held,
                         tally: Tally::default(),
                     },
@@ -164,7 +218,7 @@ pub fn report(
             }
         } else {
             let date = schedule.local_date(fact.at);
-            if in_range(date) {
+            if scope.group.is_none() && scope.covers(date, None) {
                 outside.entry(date).or_default().add(&fact, None);
             }
         }
@@ -180,6 +234,7 @@ pub fn report(
             weekday: date.weekday(),
             start: None,
             end: None,
+            group: None,
             status: RowStatus::OutsideHours,
             tally,
         };
@@ -188,7 +243,89 @@ pub fn report(
     rows.sort_by_key(|(date, order, key, _)| (*date, *order, *key));
     let rows: Vec<Row> = rows.into_iter().map(|(_, _, _, row)| row).collect();
     let totals = totals(&rows);
-    Report { rows, totals }
+    Report {
+        rows,
+        totals,
+        groups: Vec::new(),
+    }
+}
+
+/// One month's numbers, for a funder's form.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MonthCounts {
+    pub sessions_held: u64,
+    pub sessions_cancelled: u64,
+    /// Counted visits: in sessions, plus the outside-hours visits on this row.
+    pub visits: u64,
+    /// Counted sign-ins per held session (outside-hours visits left out).
+    pub mean_per_session: f64,
+    pub first_visits: u64,
+    pub outside_hours_visits: u64,
+    /// Counted sign-ins in held sessions, the mean's numerator.
+    pub session_visits: u64,
+}
+
+impl MonthCounts {
+    fn add(&mut self, row: &Row) {
+        match row.status {
+            RowStatus::Held => {
+                self.sessions_held += 1;
+                self.session_visits += row.tally.sign_ins;
+            }
+            RowStatus::Cancelled => self.sessions_cancelled += 1,
+            RowStatus::OutsideHours => self.outside_hours_visits += row.tally.sign_ins,
+        }
+        self.visits += row.tally.sign_ins;
+        self.first_visits += row.tally.first_visits;
+        if self.sessions_held > 0 {
+            self.mean_per_session = self.session_visits as f64 / self.sessions_held as f64;
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MonthRow {
+    /// The first day of the month.
+    pub month: NaiveDate,
+    pub group: Option<usize>,
+    pub counts: MonthCounts,
+}
+
+/// The report summed per month and group, with a total.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Monthly {
+    pub rows: Vec<MonthRow>,
+    pub total: MonthCounts,
+}
+
+/// Sums a report per month and group, in month order then group order. Outside-hours visits
+/// belong to no group: they go on `outside_group`'s row (the only group, when there is one)
+/// or, when that is `None`, on a row of their own with no group, after the groups.
+pub fn monthly(report: &Report, outside_group: Option<usize>) -> Monthly {
+    let mut by: BTreeMap<(NaiveDate, usize), MonthCounts> = BTreeMap::new();
+    let mut total = MonthCounts::default();
+    for row in &report.rows {
+        let month = row.date.with_day(1).unwrap_or(row.date);
+        let group = match row.status {
+            RowStatus::OutsideHours => outside_group,
+            _ => row.group,
+        };
+        // No group sorts after every group.
+        let order = group.unwrap_or(usize::MAX);
+        by.entry((month, order)).or_default().add(row);
+        total.add(row);
+    }
+    Monthly {
+        rows: by
+            .into_iter()
+            .map(|((month, order), counts)| MonthRow {
+                month,
+                group: (order != usize::MAX).then_some(order),
+                counts,
+            })
+            .collect(),
+        total,
+    }
 }
 
 fn session_row(occ: &Occurrence) -> Row {
@@ -197,6 +334,7 @@ fn session_row(occ: &Occurrence) -> Row {
         weekday: occ.date.weekday(),
         start: Some(occ.slot.start),
         end: Some(occ.slot.end),
+        group: Some(occ.slot.group),
         status: if occ.is_cancelled() {
             RowStatus::Cancelled
         } else {
@@ -244,6 +382,7 @@ mod tests {
             weekday,
             start: parse_hhmm("13:30").unwrap(),
             end: parse_hhmm("14:30").unwrap(),
+            group: 0,
         };
         Schedule::new(
             chrono_tz::America::Los_Angeles,
@@ -283,7 +422,7 @@ mod tests {
             fact("2026-11-25T21:42:00Z", false, false),
         ];
         let d = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let r = report(&schedule(), d, d, utc("2026-11-26T00:00:00Z"), facts);
+        let r = report(&schedule(), Scope::dates(d, d, utc("2026-11-26T00:00:00Z")), facts);
         assert_eq!(r.rows.len(), 1);
         let t = r.rows[0].tally;
         assert_eq!((t.sign_ins, t.named, t.anonymous), (3, 1, 2));
@@ -299,7 +438,11 @@ mod tests {
         ];
         let from = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let to = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let r = report(&schedule(), from, to, utc("2026-12-01T00:00:00Z"), facts);
+        let r = report(
+            &schedule(),
+            Scope::dates(from, to, utc("2026-12-01T00:00:00Z")),
+            facts,
+        );
         let kinds: Vec<_> = r
             .rows
             .iter()
@@ -325,7 +468,105 @@ mod tests {
     fn occurrences_that_have_not_begun_are_left_out() {
         let from = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let to = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let r = report(&schedule(), from, to, utc("2026-11-25T12:00:00Z"), []);
+        let r = report(
+            &schedule(),
+            Scope::dates(from, to, utc("2026-11-25T12:00:00Z")),
+            [],
+        );
         assert_eq!(r.rows.len(), 1);
+    }
+
+    /// The default schedule plus a course (group 1) on Tuesday evenings.
+    fn two_groups() -> Schedule {
+        let mut s = schedule();
+        s.slots.push(Slot {
+            weekday: Weekday::Tue,
+            start: parse_hhmm("18:00").unwrap(),
+            end: parse_hhmm("19:30").unwrap(),
+            group: 1,
+        });
+        Schedule::new(s.tz, s.slots, s.cancellations)
+    }
+
+    #[test]
+    fn sessions_before_the_first_day_of_records_are_not_reported() {
+        let from = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let scope = Scope {
+            records_since: NaiveDate::from_ymd_opt(2026, 11, 25),
+            ..Scope::dates(from, to, utc("2026-12-01T00:00:00Z"))
+        };
+        let r = report(&schedule(), scope, [fact("2026-11-25T21:35:00Z", false, false)]);
+        let days: Vec<(u32, RowStatus)> = r.rows.iter().map(|r| (r.date.day(), r.status)).collect();
+        assert_eq!(
+            days,
+            vec![(25, RowStatus::Held), (27, RowStatus::Cancelled)],
+            "not the twelve sessions since 1 November"
+        );
+        assert_eq!(r.totals.sessions_held, 1);
+        assert!((r.totals.mean_per_session - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn rows_carry_their_group_and_one_group_can_be_reported_alone() {
+        let from = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let to = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let now = utc("2026-11-26T00:00:00Z");
+        let groups: Vec<Option<usize>> = report(&two_groups(), Scope::dates(from, to, now), [])
+            .rows
+            .iter()
+            .map(|r| r.group)
+            .collect();
+        assert_eq!(groups, vec![Some(0), Some(1), Some(0)]);
+        let outside = fact("2026-11-24T18:00:00Z", false, false);
+        let course = Scope {
+            group: Some(1),
+            ..Scope::dates(from, to, now)
+        };
+        let r = report(&two_groups(), course, [outside]);
+        assert_eq!(r.rows.len(), 1);
+        assert_eq!(r.rows[0].weekday, Weekday::Tue);
+        assert_eq!(r.totals.visits, 0, "outside-hours visits belong to no group");
+    }
+
+    #[test]
+    fn the_monthly_summary_sums_each_month_and_group_with_a_total() {
+        let from = NaiveDate::from_ymd_opt(2026, 10, 26).unwrap();
+        let to = NaiveDate::from_ymd_opt(2026, 11, 6).unwrap();
+        let s = two_groups();
+        let facts = [
+            fact("2026-10-28T20:35:00Z", false, false), // Wed 28 Oct, drop-in (PDT)
+            fact("2026-10-28T20:36:00Z", true, false),
+            fact("2026-11-02T21:35:00Z", false, false), // Mon 2 Nov, drop-in (PST)
+            fact("2026-11-03T18:00:00Z", false, false), // Tue 3 Nov, outside hours
+        ];
+        let r = report(&s, Scope::dates(from, to, utc("2026-12-01T00:00:00Z")), facts);
+        let m = monthly(&r, None);
+        let shape: Vec<(u32, Option<usize>, u64, u64, u64)> = m
+            .rows
+            .iter()
+            .map(|row| {
+                let c = row.counts;
+                (row.month.month(), row.group, c.sessions_held, c.visits, c.outside_hours_visits)
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (10, Some(0), 3, 2, 0), // Mon 26, Wed 28, Fri 30
+                (10, Some(1), 1, 0, 0), // Tue 27
+                (11, Some(0), 3, 1, 0), // Mon 2, Wed 4, Fri 6
+                (11, Some(1), 1, 0, 0), // Tue 3
+                (11, None, 0, 1, 1),
+            ]
+        );
+        assert_eq!(m.total.sessions_held, 8);
+        assert_eq!(m.total.visits, 4);
+        assert!((m.total.mean_per_session - 3.0 / 8.0).abs() < 1e-9);
+        // With only one group, its row takes the month's outside-hours visits.
+        let single = monthly(&report(&schedule(), Scope::dates(from, to, utc("2026-12-01T00:00:00Z")), facts), Some(0));
+        assert_eq!(single.rows.len(), 2);
+        assert_eq!(single.rows[1].counts.outside_hours_visits, 1);
+        assert_eq!(single.rows[1].counts.visits, 2);
     }
 }

@@ -158,6 +158,16 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.fail(e))
     }
 
+    /// The instant of the earliest stored sign-in, if any (for the first day of records: a
+    /// paper sheet entered later counts from its own day).
+    pub fn earliest_sign_in(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let ms: Option<i64> = self
+            .conn
+            .query_row("SELECT min(at_ms) FROM sign_ins", [], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        Ok(ms.map(millis))
+    }
+
     /// Erases first names (and their match keys) of sign-ins before `cutoff`, from every
     /// file: the rows (with `secure_delete` zeroing what they leave behind), the free space
     /// and old page copies (`VACUUM`, when anything was erased), and the WAL (truncated).
@@ -172,7 +182,9 @@ impl Store {
                 params![cutoff.timestamp_millis()],
             )
             .map_err(|e| self.fail(e))?;
-        if erased > 0 || std::mem::take(&mut self.rebuild_pending) {
+        // Suggested topics go at the same age: the few words someone typed are theirs too.
+        let suggestions = self.erase_suggestions_before(cutoff)?;
+        if erased > 0 || suggestions > 0 || std::mem::take(&mut self.rebuild_pending) {
             // Rebuilds every page, so no earlier copy of a row (from before secure_delete,
             // or in a page now free) survives in the file. In WAL mode the kiosk and a
             // headless command beside it keep reading their own snapshot meanwhile.
@@ -207,6 +219,7 @@ mod tests {
                 weekday: Weekday::Wed,
                 start: parse_hhmm("13:30").unwrap(),
                 end: parse_hhmm("14:30").unwrap(),
+                group: 0,
             }],
             vec![],
         )
@@ -328,6 +341,35 @@ mod tests {
         assert!(on_disk(dir.path(), "Robin"));
         // Nothing left to erase: no rebuild, and nothing changes.
         assert_eq!(kiosk.purge_names_before(cutoff).unwrap(), 0);
+    }
+
+    #[test]
+    fn the_purge_erases_old_suggestions_from_the_file_too() {
+        use crate::domain::suggestions::Suggested;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kiosk.db")).unwrap();
+        assert_eq!(store.earliest_sign_in().unwrap(), None);
+        sign_in(&mut store, "", "2026-11-25T21:35:00Z");
+        let old = utc("2026-10-07T20:30:00Z");
+        let recent = utc("2026-11-25T21:30:00Z");
+        store
+            .suggest("Drop-in Group", old, &Suggested::Own("Zanzibarine".into()))
+            .unwrap();
+        store
+            .suggest("Drop-in Group", recent, &Suggested::Own("sleep".into()))
+            .unwrap();
+        assert!(on_disk(dir.path(), "Zanzibarine"));
+        let cutoff = utc("2026-11-25T00:00:00Z") - Duration::days(30);
+        store.purge_names_before(cutoff).unwrap();
+        assert!(!on_disk(dir.path(), "Zanzibarine"));
+        let kept = store
+            .suggestions("Drop-in Group", old - Duration::days(1), recent)
+            .unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            store.earliest_sign_in().unwrap(),
+            Some(utc("2026-11-25T21:35:00Z"))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod keyboard;
 pub mod script;
 pub mod sign_in;
 pub mod staff;
+pub mod suggest;
 pub mod text;
 pub mod theme;
 pub mod widgets;
@@ -31,6 +32,9 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
                     confirm::confirm_ui(ui, view, confirmation, actions);
                 }
                 Screen::Script { closing } => script::script_ui(ui, view, *closing, actions),
+                Screen::Suggest(suggestion) => {
+                    suggest::suggest_ui(ui, view, suggestion, actions);
+                }
                 Screen::Pin(pad) => staff::pin::pin_ui(ui, view, pad, actions),
                 Screen::Staff(state) => staff::staff_ui(ui, view, state, actions),
             }
