@@ -500,11 +500,15 @@ mod tests {
         let days: Vec<(u32, RowStatus)> = r.rows.iter().map(|r| (r.date.day(), r.status)).collect();
         assert_eq!(
             days,
-            vec![(25, RowStatus::Held), (27, RowStatus::Cancelled)],
+            vec![
+                (25, RowStatus::Held),
+                (27, RowStatus::Cancelled),
+                (30, RowStatus::Held)
+            ],
             "not the twelve sessions since 1 November"
         );
-        assert_eq!(r.totals.sessions_held, 1);
-        assert!((r.totals.mean_per_session - 1.0).abs() < 1e-9);
+        assert_eq!(r.totals.sessions_held, 2);
+        assert!((r.totals.mean_per_session - 0.5).abs() < 1e-9);
     }
 
     #[test]
