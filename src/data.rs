@@ -196,7 +196,10 @@ impl DataDir {
             if let Ok(at) = DateTime::parse_from_rfc3339(text.trim()) {
                 return at.with_timezone(&Utc);
             }
-            log::warn!("{} could not be read; noting the first run again", path.display());
+            log::warn!(
+                "{} could not be read; noting the first run again",
+                path.display()
+            );
         }
         let text = format!(
             "{}\n",
@@ -315,8 +318,16 @@ mod tests {
     #[test]
     fn the_course_script_checks_in_on_two_feelings_and_two_goals() {
         for (lang, feelings, goals) in [
-            (Lang::En, "two feelings", "one about your use, and one about your wellbeing"),
-            (Lang::Es, "dos sentimientos", "una sobre tu consumo y otra sobre tu bienestar"),
+            (
+                Lang::En,
+                "two feelings",
+                "one about your use, and one about your wellbeing",
+            ),
+            (
+                Lang::Es,
+                "dos sentimientos",
+                "una sobre tu consumo y otra sobre tu bienestar",
+            ),
         ] {
             let s = script::parse(builtin_script("course", lang).unwrap());
             assert!(s.opening.contains(feelings), "{lang:?}");

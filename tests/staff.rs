@@ -34,7 +34,7 @@ fn in_staff(t: &Tablet) -> bool {
     matches!(t.kiosk().screen, Screen::Staff(_))
 }
 
-fn set_text(t: &mut Tablet, label: &str, text: &str) {
+pub fn set_text(t: &mut Tablet, label: &str, text: &str) {
     t.harness.get_by_label(label).scroll_to_me();
     t.harness.run();
     t.harness.get_by_label(label).click();

@@ -85,8 +85,7 @@ impl Kiosk {
             }
             _ => (None, None),
         };
-        let topic_line =
-            meeting.and_then(|m| crate::words::groups::topic_line(m, topic, lang));
+        let topic_line = meeting.and_then(|m| crate::words::groups::topic_line(m, topic, lang));
         Some(GroupNow {
             index,
             name: group.name.clone(),
@@ -187,7 +186,9 @@ impl Kiosk {
             .group(group)
             .map_or_else(|| self.settings.group_name.clone(), |g| g.name.clone());
         let saved = match &mut self.store {
-            Some(store) => asked.iter().try_for_each(|t| store.suggest(&name, for_start, t)),
+            Some(store) => asked
+                .iter()
+                .try_for_each(|t| store.suggest(&name, for_start, t)),
             None => Err(crate::error::StoreError::ReadOnly),
         };
         if let Err(e) = &saved {

@@ -112,7 +112,10 @@ mod tests {
                 assert!(!w.title.is_empty() && w.title.len() < 60, "{w:?}");
                 assert!(w.prompt.ends_with('?') || w.prompt.ends_with('.'), "{w:?}");
             }
-            assert_ne!(t.en.title, t.es.title, "Spanish words are written, not copied");
+            assert_ne!(
+                t.en.title, t.es.title,
+                "Spanish words are written, not copied"
+            );
         }
     }
 
@@ -130,7 +133,10 @@ mod tests {
         let own = "[[topic]]\ntitle = \"Sleep\"\n";
         let from_file = resolve(&Topics::Set("mine".into()), |_| Some(own.into()));
         assert_eq!(from_file[0].es.title, "Sleep");
-        assert_eq!(resolve(&Topics::Set("eight-week".into()), |_| None).len(), 8);
+        assert_eq!(
+            resolve(&Topics::Set("eight-week".into()), |_| None).len(),
+            8
+        );
         assert!(resolve(&Topics::Set("missing".into()), |_| None).is_empty());
         let list = resolve(&Topics::List(vec!["A".into(), "B".into()]), |_| None);
         assert_eq!(list.len(), 2);

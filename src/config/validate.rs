@@ -228,7 +228,10 @@ impl RawSettings {
                     problems.add(
                         "name",
                         &raw.name,
-                        format!("two groups are called \"{}\"; give each its own name", group.name),
+                        format!(
+                            "two groups are called \"{}\"; give each its own name",
+                            group.name
+                        ),
                     );
                 }
                 groups.push(group);

@@ -422,7 +422,11 @@ mod tests {
             fact("2026-11-25T21:42:00Z", false, false),
         ];
         let d = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let r = report(&schedule(), Scope::dates(d, d, utc("2026-11-26T00:00:00Z")), facts);
+        let r = report(
+            &schedule(),
+            Scope::dates(d, d, utc("2026-11-26T00:00:00Z")),
+            facts,
+        );
         assert_eq!(r.rows.len(), 1);
         let t = r.rows[0].tally;
         assert_eq!((t.sign_ins, t.named, t.anonymous), (3, 1, 2));
@@ -496,7 +500,11 @@ mod tests {
             records_since: NaiveDate::from_ymd_opt(2026, 11, 25),
             ..Scope::dates(from, to, utc("2026-12-01T00:00:00Z"))
         };
-        let r = report(&schedule(), scope, [fact("2026-11-25T21:35:00Z", false, false)]);
+        let r = report(
+            &schedule(),
+            scope,
+            [fact("2026-11-25T21:35:00Z", false, false)],
+        );
         let days: Vec<(u32, RowStatus)> = r.rows.iter().map(|r| (r.date.day(), r.status)).collect();
         assert_eq!(
             days,
@@ -530,7 +538,10 @@ mod tests {
         let r = report(&two_groups(), course, [outside]);
         assert_eq!(r.rows.len(), 1);
         assert_eq!(r.rows[0].weekday, Weekday::Tue);
-        assert_eq!(r.totals.visits, 0, "outside-hours visits belong to no group");
+        assert_eq!(
+            r.totals.visits, 0,
+            "outside-hours visits belong to no group"
+        );
     }
 
     #[test]
@@ -544,14 +555,24 @@ mod tests {
             fact("2026-11-02T21:35:00Z", false, false), // Mon 2 Nov, drop-in (PST)
             fact("2026-11-03T18:00:00Z", false, false), // Tue 3 Nov, outside hours
         ];
-        let r = report(&s, Scope::dates(from, to, utc("2026-12-01T00:00:00Z")), facts);
+        let r = report(
+            &s,
+            Scope::dates(from, to, utc("2026-12-01T00:00:00Z")),
+            facts,
+        );
         let m = monthly(&r, None);
         let shape: Vec<(u32, Option<usize>, u64, u64, u64)> = m
             .rows
             .iter()
             .map(|row| {
                 let c = row.counts;
-                (row.month.month(), row.group, c.sessions_held, c.visits, c.outside_hours_visits)
+                (
+                    row.month.month(),
+                    row.group,
+                    c.sessions_held,
+                    c.visits,
+                    c.outside_hours_visits,
+                )
             })
             .collect();
         assert_eq!(
@@ -568,7 +589,14 @@ mod tests {
         assert_eq!(m.total.visits, 4);
         assert!((m.total.mean_per_session - 3.0 / 8.0).abs() < 1e-9);
         // With only one group, its row takes the month's outside-hours visits.
-        let single = monthly(&report(&schedule(), Scope::dates(from, to, utc("2026-12-01T00:00:00Z")), facts), Some(0));
+        let single = monthly(
+            &report(
+                &schedule(),
+                Scope::dates(from, to, utc("2026-12-01T00:00:00Z")),
+                facts,
+            ),
+            Some(0),
+        );
         assert_eq!(single.rows.len(), 2);
         assert_eq!(single.rows[1].counts.outside_hours_visits, 1);
         assert_eq!(single.rows[1].counts.visits, 2);

@@ -111,7 +111,10 @@ pub fn write_monthly(
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(MONTHLY_HEADER)?;
     for row in &monthly.rows {
-        let group = row.group.and_then(|g| groups.get(g)).map_or("", String::as_str);
+        let group = row
+            .group
+            .and_then(|g| groups.get(g))
+            .map_or("", String::as_str);
         w.write_record(month_fields(
             row.month.format("%Y-%m").to_string(),
             group,
@@ -143,7 +146,6 @@ mod tests {
 
     use super::*;
     use crate::domain::counts::{RowStatus, Totals};
-
 
     #[test]
     fn columns_are_exactly_as_specified_and_the_last_row_is_the_total() {

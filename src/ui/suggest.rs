@@ -13,7 +13,11 @@ use crate::domain::suggestions::{self, CommonTopic, Suggested, SuggestionCount};
 pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mut Vec<Action>) {
     let w = words(view.lang);
     let g = group_words(view.lang);
-    ui.label(RichText::new(g.suggest_title).size(theme::TITLE_SIZE).strong());
+    ui.label(
+        RichText::new(g.suggest_title)
+            .size(theme::TITLE_SIZE)
+            .strong(),
+    );
     if let Some(sent) = s.sent {
         ui.add_space(theme::GAP * 2.0);
         let line = if sent.saved {
@@ -98,16 +102,24 @@ fn topics_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion) {
 /// A large toggle, marked when chosen by a border as well as its fill.
 fn topic_button(ui: &mut Ui, text: &str, chosen: bool, width: f32) -> egui::Response {
     ui.add(
-        egui::Button::new(RichText::new(text).size(theme::BIG_BUTTON_SIZE).color(theme::TEXT))
-            .fill(if chosen { theme::KEY } else { theme::QUIET_BUTTON })
-            .stroke(if chosen {
-                egui::Stroke::new(4.0, theme::NOTICE)
-            } else {
-                egui::Stroke::NONE
-            })
-            .selected(chosen)
-            .corner_radius(theme::CORNER)
-            .min_size(Vec2::new(width, theme::MIN_TOUCH * 1.5)),
+        egui::Button::new(
+            RichText::new(text)
+                .size(theme::BIG_BUTTON_SIZE)
+                .color(theme::TEXT),
+        )
+        .fill(if chosen {
+            theme::KEY
+        } else {
+            theme::QUIET_BUTTON
+        })
+        .stroke(if chosen {
+            egui::Stroke::new(4.0, theme::NOTICE)
+        } else {
+            egui::Stroke::NONE
+        })
+        .selected(chosen)
+        .corner_radius(theme::CORNER)
+        .min_size(Vec2::new(width, theme::MIN_TOUCH * 1.5)),
     )
 }
 

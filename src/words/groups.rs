@@ -49,7 +49,10 @@ pub fn group_times(schedule: &Schedule, group: usize, lang: Lang) -> String {
         .iter()
         .all(|s| s.start == first.start && s.end == first.end)
     {
-        let days: Vec<&str> = slots.iter().map(|s| lang.weekday_short(s.weekday)).collect();
+        let days: Vec<&str> = slots
+            .iter()
+            .map(|s| lang.weekday_short(s.weekday))
+            .collect();
         format!(
             "{} {}",
             days.join(" · "),
@@ -154,7 +157,10 @@ mod tests {
     #[test]
     fn times_drop_zero_minutes_and_share_one_mark() {
         let t = |s| parse_hhmm(s).unwrap();
-        assert_eq!(short_time_range(Lang::En, t("11:00"), t("12:30")), "11 AM–12:30 PM");
+        assert_eq!(
+            short_time_range(Lang::En, t("11:00"), t("12:30")),
+            "11 AM–12:30 PM"
+        );
         assert_eq!(short_time_range(Lang::En, t("18:00"), t("19:00")), "6–7 PM");
         let _ = Weekday::Mon;
     }

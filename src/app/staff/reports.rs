@@ -78,14 +78,12 @@ impl Kiosk {
                     ExportBy::Month => monthly.clone(),
                 };
                 let totals = export::csv::summary(&report);
-                state.qr = export::qr::for_export(&state.csv, &monthly, &totals).map(|qr| {
-                    QrView {
-                        width: qr.width(),
-                        dark: (0..qr.width() * qr.width())
-                            .map(|i| qr.dark(i % qr.width(), i / qr.width()))
-                            .collect(),
-                        holds: qr.holds,
-                    }
+                state.qr = export::qr::for_export(&state.csv, &monthly, &totals).map(|qr| QrView {
+                    width: qr.width(),
+                    dark: (0..qr.width() * qr.width())
+                        .map(|i| qr.dark(i % qr.width(), i / qr.width()))
+                        .collect(),
+                    holds: qr.holds,
                 });
                 state.report = Some(report);
             }

@@ -245,7 +245,12 @@ fn course_ui(
         let Some(course) = &mut group.course else {
             return;
         };
-        field(ui, &format!("{} {n}", g.course_start), &mut course.start, 160.0);
+        field(
+            ui,
+            &format!("{} {n}", g.course_start),
+            &mut course.start,
+            160.0,
+        );
         for name in courses {
             let chosen = course.topics == Topics::Set(name.clone());
             let label = format!("{} {n}: {name}", g.course_topics);
