@@ -97,7 +97,7 @@ pub fn grouped(suggestions: &[Suggestion]) -> Vec<SuggestionCount> {
         }
     }
     // A stable sort keeps ties in the order they were first asked for.
-    out.sort_by(|a, b| b.1.count.cmp(&a.1.count));
+    out.sort_by_key(|(_, entry)| std::cmp::Reverse(entry.count));
     out.into_iter().map(|(_, entry)| entry).collect()
 }
 

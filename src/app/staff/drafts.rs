@@ -132,24 +132,24 @@ pub(super) fn parse_number(
     }
 }
 
-impl Kiosk {
-    /// Takes a group out of the drafts, unless a slot still meets for it or it is the last.
-    pub(super) fn remove_group_draft(&self, state: &mut StaffState, i: usize) {
-        let Some(group) = state.groups.get(i) else {
-            return;
-        };
-        if state.groups.len() == 1 || state.slots.iter().any(|s| s.group == i) {
-            state.feedback = Some(Feedback::GroupInUse(group.name.clone()));
-            return;
-        }
-        state.groups.remove(i);
-        for slot in &mut state.slots {
-            if slot.group > i {
-                slot.group -= 1;
-            }
+/// Takes a group out of the drafts, unless a slot still meets for it or it is the last.
+pub(super) fn remove_group_draft(state: &mut StaffState, i: usize) {
+    let Some(group) = state.groups.get(i) else {
+        return;
+    };
+    if state.groups.len() == 1 || state.slots.iter().any(|s| s.group == i) {
+        state.feedback = Some(Feedback::GroupInUse(group.name.clone()));
+        return;
+    }
+    state.groups.remove(i);
+    for slot in &mut state.slots {
+        if slot.group > i {
+            slot.group -= 1;
         }
     }
+}
 
+impl Kiosk {
     pub(super) fn save_schedule(&mut self, state: &mut StaffState) {
         let groups = match checked_groups(&state.groups) {
             Ok(groups) => groups,

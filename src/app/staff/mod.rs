@@ -19,7 +19,7 @@ use crate::domain::script::{self, Script};
 use crate::words::calendar::LangWords as _;
 
 pub use drafts::{CourseDraft, GroupDraft, SettingsDraft, SlotDraft};
-use drafts::{group_drafts, parse_number, settings_draft, slot_drafts};
+use drafts::{group_drafts, parse_number, remove_group_draft, settings_draft, slot_drafts};
 pub use feedback::{Failure, Feedback, NumberField};
 pub use pin::{PinAction, PinMessage, PinPad, PinPurpose};
 pub use reports::{ExportBy, ExportPlace, QrView, QuickRange, quick_range};
@@ -213,7 +213,7 @@ impl Kiosk {
                 script: self.settings.script.clone(),
                 course: None,
             }),
-            StaffAction::RemoveGroup(i) => self.remove_group_draft(state, i),
+            StaffAction::RemoveGroup(i) => remove_group_draft(state, i),
             StaffAction::AddSlot => {
                 let last = state.slots.last().cloned();
                 state.slots.push(SlotDraft {
