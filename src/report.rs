@@ -5,7 +5,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use thiserror::Error;
 
 use crate::config::Settings;
-use crate::domain::counts::{self, Monthly, Report, Scope};
+use crate::domain::counts::{self, Report, Scope};
+use crate::domain::monthly::{self, Monthly};
 use crate::domain::schedule::Schedule;
 use crate::error::StoreError;
 use crate::store::Store;
@@ -88,7 +89,7 @@ pub fn counts(
 /// The report per month and group. With one group, outside-hours visits count on its row.
 pub fn monthly(report: &Report) -> Monthly {
     let only = (report.groups.len() == 1).then_some(0);
-    counts::monthly(report, only)
+    monthly::monthly(report, only)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 pub mod counts;
 pub mod course;
 pub mod lang;
+pub mod monthly;
 pub mod names;
 pub mod pin;
 pub mod schedule;

@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use crate::domain::counts::{MonthCounts, Monthly, Report, Row, Tally};
+use crate::domain::counts::{Report, Row, Tally};
+use crate::domain::monthly::{MonthCounts, Monthly};
 use crate::words::calendar::LangWords as _;
 
 pub const HEADER: [&str; 12] = [
@@ -195,7 +196,7 @@ mod tests {
 
     #[test]
     fn the_monthly_summary_has_one_row_per_month_and_group_then_the_total() {
-        use crate::domain::counts::{MonthRow, Monthly};
+        use crate::domain::monthly::{MonthRow, Monthly};
         let counts = MonthCounts {
             sessions_held: 12,
             sessions_cancelled: 1,

@@ -344,35 +344,6 @@ mod tests {
     }
 
     #[test]
-    fn the_purge_erases_old_suggestions_from_the_file_too() {
-        use crate::domain::suggestions::Suggested;
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("kiosk.db")).unwrap();
-        assert_eq!(store.earliest_sign_in().unwrap(), None);
-        sign_in(&mut store, "", "2026-11-25T21:35:00Z");
-        let old = utc("2026-10-07T20:30:00Z");
-        let recent = utc("2026-11-25T21:30:00Z");
-        store
-            .suggest("Drop-in Group", old, &Suggested::Own("Zanzibarine".into()))
-            .unwrap();
-        store
-            .suggest("Drop-in Group", recent, &Suggested::Own("sleep".into()))
-            .unwrap();
-        assert!(on_disk(dir.path(), "Zanzibarine"));
-        let cutoff = utc("2026-11-25T00:00:00Z") - Duration::days(30);
-        store.purge_names_before(cutoff).unwrap();
-        assert!(!on_disk(dir.path(), "Zanzibarine"));
-        let kept = store
-            .suggestions("Drop-in Group", old - Duration::days(1), recent)
-            .unwrap();
-        assert_eq!(kept.len(), 1);
-        assert_eq!(
-            store.earliest_sign_in().unwrap(),
-            Some(utc("2026-11-25T21:35:00Z"))
-        );
-    }
-
-    #[test]
     fn odd_names_are_stored_as_plain_text_and_touch_no_other_row() {
         let mut store = Store::in_memory().unwrap();
         sign_in(&mut store, "Robin", "2026-11-25T21:35:00Z");

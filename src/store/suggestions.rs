@@ -133,6 +133,49 @@ mod tests {
     }
 
     #[test]
+    fn the_retention_purge_erases_old_suggestions_from_the_file_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kiosk.db")).unwrap();
+        let old = utc("2026-10-07T20:30:00Z");
+        let recent = utc("2026-11-25T21:30:00Z");
+        let words = |w: &str| Suggested::Own(w.into());
+        store
+            .suggest("Drop-in", old, &words("Zanzibarine"))
+            .unwrap();
+        store.suggest("Drop-in", recent, &words("sleep")).unwrap();
+        let on_disk = || {
+            std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| {
+                let bytes = std::fs::read(e.path()).unwrap();
+                bytes.windows(11).any(|w| w == b"Zanzibarine")
+            })
+        };
+        assert!(on_disk());
+        store
+            .purge_names_before(recent - Duration::days(30))
+            .unwrap();
+        assert!(!on_disk(), "erased from every file, not only hidden");
+        let kept = store
+            .suggestions("Drop-in", old - Duration::days(1), recent)
+            .unwrap();
+        assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn the_earliest_sign_in_is_known_for_the_first_day_of_records() {
+        let mut store = Store::in_memory().unwrap();
+        assert_eq!(store.earliest_sign_in().unwrap(), None);
+        let schedule = crate::config::Settings::default().schedule(vec![]);
+        for at in ["2026-11-25T21:35:00Z", "2026-11-16T21:40:00Z"] {
+            let new = crate::domain::visit::NewSignIn::new("", false, utc(at), &schedule, 30);
+            store.sign_in(&new).unwrap();
+        }
+        assert_eq!(
+            store.earliest_sign_in().unwrap(),
+            Some(utc("2026-11-16T21:40:00Z"))
+        );
+    }
+
+    #[test]
     fn odd_words_are_stored_as_plain_text() {
         let mut store = Store::in_memory().unwrap();
         let at = utc("2026-11-25T21:30:00Z");

@@ -117,7 +117,7 @@ pub fn topic_line(meeting: CourseMeeting, topic: Option<&Topic>, lang: Lang) -> 
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, Weekday};
+    use chrono::NaiveDate;
 
     use super::*;
     use crate::domain::course::TopicWords;
@@ -162,7 +162,6 @@ mod tests {
             "11 AM–12:30 PM"
         );
         assert_eq!(short_time_range(Lang::En, t("18:00"), t("19:00")), "6–7 PM");
-        let _ = Weekday::Mon;
     }
 
     #[test]
