@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +39,12 @@ pub enum Command {
         /// File to write; standard output when left out.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Only this group's sessions (its name as in settings.toml).
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+        /// One row per session (the default), or per month and group.
+        #[arg(long, value_enum, default_value_t = By::Session)]
+        by: By,
     },
     /// Show the timer phase and its words, as Home shows them.
     Status {
@@ -77,6 +83,15 @@ pub enum Command {
         #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
         start: Option<NaiveTime>,
     },
+}
+
+/// How an export is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// One row per session, outside-hours rows, a total row.
+    Session,
+    /// One row per month and group, a total row: what a funder's form asks for.
+    Month,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::cli::Command;
+use crate::cli::{By, Command};
 use crate::config::{self, Settings};
 use crate::data::DataDir;
 use crate::domain::counts::Report;
@@ -45,6 +45,8 @@ pub struct Context {
     pub dir: DataDir,
     pub settings: Settings,
     pub store: Store,
+    /// When the kiosk first ran on this data folder, by its own clock.
+    pub first_run: DateTime<Utc>,
 }
 
 impl Context {
@@ -83,6 +85,7 @@ impl Context {
             Err(e) => eprintln!("dropin-kiosk: old first names could not be erased yet: {e}"),
         }
         Ok(Context {
+            first_run: dir.first_run(now),
             dir,
             settings: loaded.settings,
             store,
@@ -102,12 +105,28 @@ struct StatusJson {
     occurrence_end: Option<String>,
     seconds: Option<i64>,
     note: Option<String>,
+    /// The group the phase refers to (the one on or next).
+    group: Option<String>,
+    /// For a course meeting: its topic's title.
+    topic: Option<String>,
 }
 
-fn status_json(status: &Status, schedule: &Schedule, settings: &Settings) -> StatusJson {
+fn status_json(status: &Status, schedule: &Schedule, ctx: &Context) -> StatusJson {
+    let settings = &ctx.settings;
     let rfc = |t: DateTime<Utc>| t.with_timezone(&schedule.tz).to_rfc3339();
     let occ = status.occurrence.as_ref();
+    let group = occ.map(|o| o.slot.group);
+    let topic = occ.zip(group).and_then(|(occ, g)| {
+        let courses = ctx.dir.courses(settings);
+        let course = courses.get(g)?.as_ref()?;
+        let (_, topic) = course.at(schedule, g, occ);
+        topic.map(|t| t.words(settings.language).title.clone())
+    });
     StatusJson {
+        group: group
+            .and_then(|g| settings.group(g))
+            .map(|g| g.name.clone()),
+        topic,
         phase: status.phase.key(),
         words: status.words(settings.language, schedule),
         occurrence_start: occ.map(|o| rfc(o.start)),
@@ -135,7 +154,7 @@ pub fn run(
             let schedule = ctx.schedule()?;
             let status = timer::status_at(&schedule, ctx.settings.windows(), at.unwrap_or(now));
             if json {
-                let value = status_json(&status, &schedule, &ctx.settings);
+                let value = status_json(&status, &schedule, &ctx);
                 writeln!(out, "{}", serde_json::to_string(&value).unwrap_or_default())?;
             } else {
                 writeln!(out, "{}", status.words(ctx.settings.language, &schedule))?;
@@ -147,6 +166,12 @@ pub fn run(
             at,
         } => {
             let at = at.unwrap_or(now);
+            if at > now {
+                return Err(CommandError::Plain(format!(
+                    "{} is in the future; a sign-in can only be entered for a time that has passed",
+                    at.with_timezone(&ctx.settings.time_zone).to_rfc3339()
+                )));
+            }
             let schedule = ctx.schedule()?;
             let new = NewSignIn::new(
                 name.as_deref().unwrap_or(""),
@@ -198,21 +223,31 @@ pub fn run(
             from,
             to,
             out: file,
+            group,
+            by,
         } => {
-            let report = report(&ctx, from, to, now)?;
+            let group = match group {
+                Some(name) => Some(group_named(&ctx.settings, &name)?),
+                None => None,
+            };
+            let report = report(&ctx, from, to, now, group)?;
+            let (text, rows) = match by {
+                By::Session => (export::csv::to_string(&report), report.rows.len() + 1),
+                By::Month => {
+                    let monthly = crate::report::monthly(&report);
+                    (
+                        export::csv::monthly_to_string(&monthly, &report.groups),
+                        monthly.rows.len() + 1,
+                    )
+                }
+            };
             match file {
                 Some(path) => {
-                    let text = export::csv::to_string(&report);
                     // Never over an existing file: a taken name gets `-2`, `-3`, … instead.
                     let written = crate::fs::create_new(&path, text.as_bytes())?;
-                    writeln!(
-                        out,
-                        "Wrote {} rows to {}.",
-                        report.rows.len() + 1,
-                        written.display()
-                    )?;
+                    writeln!(out, "Wrote {rows} rows to {}.", written.display())?;
                 }
-                None => export::csv::write(&report, out)?,
+                None => out.write_all(text.as_bytes())?,
             }
         }
     }
@@ -275,15 +310,40 @@ fn set_pin_to(
     Ok(())
 }
 
+/// The index of the group called `name` (letter case aside), or one line naming the groups.
+fn group_named(settings: &Settings, name: &str) -> Result<usize, CommandError> {
+    let wanted = name.trim().to_lowercase();
+    settings
+        .groups
+        .iter()
+        .position(|g| g.name.to_lowercase() == wanted)
+        .ok_or_else(|| {
+            let names: Vec<String> = settings
+                .groups
+                .iter()
+                .map(|g| format!("\"{}\"", g.name))
+                .collect();
+            CommandError::Plain(format!(
+                "there is no group called \"{name}\"; the groups are {}",
+                names.join(", ")
+            ))
+        })
+}
+
 /// Counts for `from..=to` from the store, through the one report service.
 fn report(
     ctx: &Context,
     from: NaiveDate,
     to: NaiveDate,
     now: DateTime<Utc>,
+    group: Option<usize>,
 ) -> Result<Report, CommandError> {
     let schedule = ctx.schedule()?;
-    crate::report::counts(&ctx.store, &schedule, from, to, now).map_err(|e| match e {
+    let query = crate::report::Query {
+        group,
+        ..crate::report::Query::dates(from, to, now, ctx.first_run)
+    };
+    crate::report::counts(&ctx.store, &ctx.settings, &schedule, &query).map_err(|e| match e {
         crate::report::ReportError::Store(e) => CommandError::Store(e),
         swapped @ crate::report::ReportError::DatesSwapped { .. } => {
             CommandError::Plain(swapped.to_string())

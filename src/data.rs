@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
+
 use crate::config;
 use crate::domain::lang::Lang;
 use crate::domain::script::{self, Script};
@@ -29,6 +31,16 @@ pub const BUILTIN_SCRIPTS: &[(&str, Lang, &str)] = &[
         "check-in",
         Lang::Es,
         include_str!("../assets/scripts/check-in.es.md"),
+    ),
+    (
+        "course",
+        Lang::En,
+        include_str!("../assets/scripts/course.en.md"),
+    ),
+    (
+        "course",
+        Lang::Es,
+        include_str!("../assets/scripts/course.es.md"),
     ),
 ];
 
@@ -67,6 +79,7 @@ impl DataDir {
         // kiosk on built-in copies, and staff are told when something cannot be saved.
         let _ = create(&dir.scripts_dir());
         let _ = create(&dir.exports_dir());
+        let _ = create(&dir.courses_dir());
         if !dir.settings_path().exists() {
             let zone = iana_time_zone::get_timezone().ok();
             let _ = crate::fs::replace(
@@ -76,6 +89,12 @@ impl DataDir {
         }
         for (name, lang, text) in BUILTIN_SCRIPTS {
             let path = dir.script_path(name, *lang);
+            if !path.exists() {
+                let _ = crate::fs::replace(&path, text.as_bytes());
+            }
+        }
+        for (name, text) in config::course::BUILTIN_COURSES {
+            let path = dir.course_path(name);
             if !path.exists() {
                 let _ = crate::fs::replace(&path, text.as_bytes());
             }
@@ -102,6 +121,94 @@ impl DataDir {
 
     pub fn exports_dir(&self) -> PathBuf {
         self.root.join("exports")
+    }
+
+    pub fn courses_dir(&self) -> PathBuf {
+        self.root.join("courses")
+    }
+
+    pub fn course_path(&self, name: &str) -> PathBuf {
+        self.courses_dir().join(format!("{name}.toml"))
+    }
+
+    /// The topics of a course as settings name them: `courses/NAME.toml`, else the shipped
+    /// course of that name, else the titles written in settings.
+    pub fn course_topics(&self, topics: &config::Topics) -> Vec<crate::domain::course::Topic> {
+        config::course::resolve(topics, |name| {
+            std::fs::read_to_string(self.course_path(name)).ok()
+        })
+    }
+
+    /// Each group's course (start date and topics), by group index; `None` for a group that
+    /// is not a course, or whose course has no topics to read.
+    pub fn courses(
+        &self,
+        settings: &config::Settings,
+    ) -> Vec<Option<crate::domain::course::CourseTopics>> {
+        settings
+            .groups
+            .iter()
+            .map(|g| {
+                let course = g.course.as_ref()?;
+                let topics = self.course_topics(&course.topics);
+                if topics.is_empty() {
+                    log::warn!("the course of {} has no topics to read", g.name);
+                    return None;
+                }
+                Some(crate::domain::course::CourseTopics {
+                    start: course.start,
+                    topics,
+                })
+            })
+            .collect()
+    }
+
+    /// Names of the courses on offer: the shipped ones and any others in `courses/`.
+    pub fn course_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = config::course::BUILTIN_COURSES
+            .iter()
+            .map(|(name, _)| (*name).to_string())
+            .collect();
+        if let Ok(entries) = std::fs::read_dir(self.courses_dir()) {
+            for entry in entries.flatten() {
+                let file = entry.file_name().to_string_lossy().to_string();
+                if let Some(stem) = file.strip_suffix(".toml") {
+                    names.push(stem.to_string());
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Where the kiosk notes the instant it first ran on this folder, by its own clock.
+    pub fn first_run_path(&self) -> PathBuf {
+        self.root.join("first-run.txt")
+    }
+
+    /// The instant the kiosk first ran on this folder, by its own clock (so a practice run
+    /// at a pretend time has its own). Noted as `now` the first time it is asked; if it
+    /// cannot be noted (a read-only folder), `now` is answered without keeping it.
+    pub fn first_run(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        let path = self.first_run_path();
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            if let Ok(at) = DateTime::parse_from_rfc3339(text.trim()) {
+                return at.with_timezone(&Utc);
+            }
+            log::warn!(
+                "{} could not be read; noting the first run again",
+                path.display()
+            );
+        }
+        let text = format!(
+            "{}\n",
+            now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        );
+        if let Err(e) = crate::fs::replace(&path, text.as_bytes()) {
+            log::warn!("the first day of records could not be noted: {e}");
+        }
+        now
     }
 
     pub fn log_path(&self) -> PathBuf {
@@ -179,6 +286,8 @@ mod tests {
         assert!(dir.settings_path().exists());
         assert!(dir.exports_dir().is_dir());
         assert!(dir.script_path("check-in", Lang::Es).exists());
+        assert!(dir.script_path("course", Lang::En).exists());
+        assert!(dir.course_path("eight-week").exists());
         std::fs::write(dir.settings_path(), "room = \"Hall\"\n").unwrap();
         DataDir::prepare(&root).unwrap();
         assert_eq!(
@@ -194,5 +303,36 @@ mod tests {
         let fallback = dir.load_script("nope", Lang::En);
         assert_eq!(fallback, dir.load_script("drop-in", Lang::En));
         assert!(dir.script_names().contains(&"check-in".to_string()));
+    }
+
+    #[test]
+    fn the_first_run_is_noted_once_by_the_clock_it_is_given() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = DataDir::prepare(tmp.path()).unwrap();
+        let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc);
+        let first = at("2026-11-20T09:00:00Z");
+        assert_eq!(dir.first_run(first), first);
+        assert_eq!(dir.first_run(at("2026-12-01T09:00:00Z")), first);
+    }
+
+    #[test]
+    fn the_course_script_checks_in_on_two_feelings_and_two_goals() {
+        for (lang, feelings, goals) in [
+            (
+                Lang::En,
+                "two feelings",
+                "one about your use, and one about your wellbeing",
+            ),
+            (
+                Lang::Es,
+                "dos sentimientos",
+                "una sobre tu consumo y otra sobre tu bienestar",
+            ),
+        ] {
+            let s = script::parse(builtin_script("course", lang).unwrap());
+            assert!(s.opening.contains(feelings), "{lang:?}");
+            assert!(s.opening.contains(goals), "{lang:?}: last week's goals");
+            assert!(s.closing.contains(goals), "{lang:?}: the new goals");
+        }
     }
 }

@@ -114,12 +114,12 @@ fn export_totals_match_stored_sign_ins_and_contain_no_name() {
     assert_eq!(
         lines,
         vec![
-            "date,weekday,start,end,status,sign_ins,named,anonymous,first_visits,before_start,after_start",
-            "2026-11-23,Monday,13:30,14:30,held,3,1,2,0,1,2",
-            "2026-11-24,Tuesday,,,outside_hours,1,1,0,0,0,0",
-            "2026-11-25,Wednesday,13:30,14:30,held,1,1,0,0,0,1",
-            "2026-11-27,Friday,13:30,14:30,cancelled,0,0,0,0,0,0",
-            "total,,,,held 2; cancelled 1; visits 5; mean per session 2.0,5,3,2,0,1,3",
+            "date,weekday,start,end,group,status,sign_ins,named,anonymous,first_visits,before_start,after_start",
+            "2026-11-23,Monday,13:30,14:30,Drop-in Group,held,3,1,2,0,1,2",
+            "2026-11-24,Tuesday,,,,outside_hours,1,1,0,0,0,0",
+            "2026-11-25,Wednesday,13:30,14:30,Drop-in Group,held,1,1,0,0,0,1",
+            "2026-11-27,Friday,13:30,14:30,Drop-in Group,cancelled,0,0,0,0,0,0",
+            "total,,,,,held 2; cancelled 1; visits 5; mean per session 2.0,5,3,2,0,1,3",
         ]
     );
     for name in ["Casey", "casey", "Zoë", "Robin"] {
@@ -281,7 +281,7 @@ fn odd_names_on_the_command_line_never_panic() {
     }
     let csv = k.ok(&["export", "--from", "2026-11-25", "--to", "2026-11-25"]);
     assert!(
-        csv.contains("2026-11-25,Wednesday,13:30,14:30,held,6,5,1"),
+        csv.contains("2026-11-25,Wednesday,13:30,14:30,Drop-in Group,held,6,5,1"),
         "{csv}"
     );
 }
@@ -317,7 +317,7 @@ fn names_past_retention_are_unreadable_in_every_file_after_any_command_and_count
     };
     let before = export("2026-10-21T18:00:00-07:00");
     assert!(
-        before.contains("2026-10-07,Wednesday,13:30,14:30,held,20,20,0"),
+        before.contains("2026-10-07,Wednesday,13:30,14:30,Drop-in Group,held,20,20,0"),
         "the repeat counts once: {before}"
     );
     assert!(

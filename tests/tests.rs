@@ -9,6 +9,7 @@ mod util;
 
 mod cli;
 mod durability;
+mod groups;
 mod reliability;
 mod screens;
 mod staff;

@@ -2,12 +2,21 @@
 
 use super::staff::{PinAction, StaffAction};
 use crate::domain::lang::Lang;
+use crate::domain::suggestions::CommonTopic;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     GoHome,
     OpenSignIn,
     OpenScript,
+    /// The quiet "Suggest a topic" on Home.
+    OpenSuggest,
+    /// "Send" on the suggest screen: the topic tapped and the words typed (either may be
+    /// empty); stored for the group that is on or next, with no name.
+    SendSuggestion {
+        topic: Option<CommonTopic>,
+        words: String,
+    },
     /// The small staff entry: the PIN pad (or choosing a PIN on first run).
     OpenStaff,
     Pin(PinAction),

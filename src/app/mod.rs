@@ -3,6 +3,7 @@
 //! (`next_wake`). The `ui` draws it.
 
 pub mod action;
+mod groups;
 pub mod staff;
 pub mod state;
 mod storage;
@@ -25,8 +26,9 @@ use crate::error::StoreError;
 use crate::store::Store;
 
 pub use action::Action;
+pub use groups::GroupNow;
 pub use staff::{Section, StaffAction};
-pub use state::{Confirmation, Outcome, Screen};
+pub use state::{Confirmation, Outcome, Screen, Sent, Suggestion};
 pub use storage::open_store;
 
 pub struct Kiosk {
@@ -44,7 +46,14 @@ pub struct Kiosk {
     pub text_size: TextSize,
     pub screen: Screen,
     last_touch: DateTime<Utc>,
-    script_cache: Option<(String, Lang, Script)>,
+    /// (group, script set, language) and the script filled for that group.
+    script_cache: Option<(usize, String, Lang, Script)>,
+    /// Each group's course (start and topics), by group index; `None` for other groups.
+    courses: Vec<Option<crate::domain::course::CourseTopics>>,
+    /// When the kiosk first ran on its data folder, by its own clock: the first day of records.
+    first_run: DateTime<Utc>,
+    /// How many times the suggest screen has been opened.
+    suggest_visits: u64,
     /// (occurrence start ms, people counted) for the script screen.
     count_cache: Option<(i64, u64)>,
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
@@ -79,6 +88,15 @@ pub struct View<'a> {
     pub damaged_until: &'a [DateTime<Utc>],
     pub pin_locked_for: Option<chrono::Duration>,
     pub practice: bool,
+    /// The group that is on or next: its name and room for Home, and for a course the
+    /// meeting's topic (Home under the name, the script screen above the opening words).
+    pub group_now: Option<GroupNow>,
+    /// Each group's week in `lang`, one line per group that meets:
+    /// "Drop-in group · Mon · Wed · Fri 1:30–2:30 PM", "Eight-week course · Tue 6–7:30 PM".
+    pub group_schedules: Vec<String>,
+    /// The script screen only (never Home): topics suggested for its group since the
+    /// group's last meeting, most asked for first.
+    pub suggestions: Vec<crate::domain::suggestions::SuggestionCount>,
 }
 
 impl Kiosk {
@@ -111,6 +129,9 @@ impl Kiosk {
             screen: Screen::Home,
             last_touch: clock.now(),
             script_cache: None,
+            courses: Vec::new(),
+            first_run: dir.first_run(clock.now()),
+            suggest_visits: 0,
             count_cache: None,
             quit_requested: false,
             pin_lock: crate::domain::pin::PinLock::default(),
@@ -158,40 +179,7 @@ impl Kiosk {
             None => Vec::new(),
         };
         self.schedule = self.settings.schedule(cancellations);
-    }
-
-    /// Loads and fills the chosen script in the current language, once per change.
-    fn fill_script_cache(&mut self) {
-        let name = self.settings.script.clone();
-        let lang = self.lang;
-        let fresh = matches!(&self.script_cache, Some((n, l, _)) if *n == name && *l == lang);
-        if !fresh {
-            let loaded = self.dir.load_script(&name, lang);
-            let filled =
-                crate::words::script::filled(&loaded, &self.settings, &self.schedule, lang);
-            self.script_cache = Some((name, lang, filled));
-        }
-    }
-
-    fn session_count(&mut self, status: &Status) -> Option<u64> {
-        let occ = status.occurrence.as_ref().filter(|_| {
-            matches!(
-                status.phase,
-                timer::Phase::DoorsOpen
-                    | timer::Phase::InSession
-                    | timer::Phase::WrapUp
-                    | timer::Phase::Ended
-            )
-        })?;
-        let key = occ.start.timestamp_millis();
-        if let Some((k, n)) = self.count_cache
-            && k == key
-        {
-            return Some(n);
-        }
-        let n = self.store.as_ref()?.count_for_occurrence(occ.start).ok()?;
-        self.count_cache = Some((key, n));
-        Some(n)
+        self.courses = self.dir.courses(&self.settings);
     }
 
     /// A touch, a key or typed text at `now`: an idle screen starts its wait again.
@@ -228,17 +216,27 @@ impl Kiosk {
     /// place while it draws.
     pub fn frame(&mut self, now: DateTime<Utc>) -> (View<'_>, &mut Screen) {
         let status = self.status_at(now);
-        let count = match self.screen {
-            Screen::Script { .. } => self.session_count(&status),
-            _ => None,
+        let on_script = matches!(self.screen, Screen::Script { .. });
+        let count = if on_script {
+            self.session_count(&status)
+        } else {
+            None
         };
-        if matches!(self.screen, Screen::Script { .. }) {
-            self.fill_script_cache();
+        let group_now = self.group_now(&status, self.lang);
+        let suggestions = match (&status.occurrence, on_script) {
+            (Some(occ), true) => self.suggestions_for(occ),
+            _ => Vec::new(),
+        };
+        if on_script {
+            self.fill_script_cache(group_now.as_ref().map_or(0, |g| g.index));
         }
-        let script = match self.screen {
-            Screen::Script { .. } => self.script_cache.as_ref().map(|(_, _, s)| s),
-            _ => None,
+        let script = if on_script {
+            self.script_cache.as_ref().map(|(_, _, _, s)| s)
+        } else {
+            None
         };
+        let group_schedules =
+            crate::words::groups::schedule_lines(&self.settings, &self.schedule, self.lang);
         let view = View {
             lang: self.lang,
             text_size: self.text_size,
@@ -257,6 +255,9 @@ impl Kiosk {
             damaged_until: &self.damaged_until,
             pin_locked_for: self.pin_locked_for(),
             practice: self.practice,
+            group_now,
+            group_schedules,
+            suggestions,
         };
         (view, &mut self.screen)
     }
@@ -277,7 +278,9 @@ impl Kiosk {
     }
 
     fn go_home(&mut self) {
-        if matches!(self.screen, Screen::Confirm(_)) {
+        if matches!(self.screen, Screen::Confirm(_))
+            || matches!(&self.screen, Screen::Suggest(s) if s.sent.is_some())
+        {
             // A sign-in is finished: the next person starts in the default language.
             self.lang = self.settings.language;
             self.text_size = self.settings.text_size;
@@ -298,6 +301,8 @@ impl Kiosk {
                 }
             }
             Action::OpenScript => self.screen = Screen::Script { closing: false },
+            Action::OpenSuggest => self.open_suggest(),
+            Action::SendSuggestion { topic, words } => self.send_suggestion(topic, &words, now),
             Action::OpenStaff => self.open_staff_entry(),
             Action::Pin(action) => self.apply_pin(action),
             Action::Staff(action) => self.apply_staff(action),

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::staff::{PinPad, StaffState};
+use crate::domain::suggestions::CommonTopic;
 use crate::domain::timer::{Phase, Status};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +19,31 @@ pub enum Screen {
     Script {
         closing: bool,
     },
+    /// "Suggest a topic": no name, nothing tied to a sign-in.
+    Suggest(Suggestion),
     Pin(PinPad),
     Staff(Box<StaffState>),
+}
+
+/// The suggest screen as it is being filled in; the screen edits `topic` and `words` in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The common topic tapped, if any.
+    pub topic: Option<CommonTopic>,
+    /// A few words typed, if any.
+    pub words: String,
+    /// Showing the field and keyboard instead of the topics (a small screen cannot hold both).
+    pub typing: bool,
+    /// Numbers each opening, so one person's words field is never the next person's.
+    pub visit: u64,
+    /// Set once "Send" has been tapped: when, and whether it was stored.
+    pub sent: Option<Sent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sent {
+    pub at: DateTime<Utc>,
+    pub saved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +86,12 @@ pub fn home_at(
     match screen {
         Screen::Home => None,
         Screen::SignIn { .. } | Screen::Pin(_) => Some(last_touch + SIGN_IN_IDLE),
+        Screen::Suggest(s) => match s.sent {
+            Some(sent) => {
+                Some((sent.at.max(last_touch) + CONFIRM_SHOWN).min(last_touch + SIGN_IN_IDLE))
+            }
+            None => Some(last_touch + SIGN_IN_IDLE),
+        },
         Screen::Staff(_) => Some(last_touch + STAFF_IDLE),
         Screen::Confirm(c) => {
             Some((c.shown_at.max(last_touch) + CONFIRM_SHOWN).min(last_touch + SIGN_IN_IDLE))

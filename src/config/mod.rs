@@ -14,8 +14,11 @@ use crate::domain::text_size::TextSize;
 use crate::domain::timer::Windows;
 use crate::error::SettingsError;
 
+pub mod course;
+mod groups;
 mod validate;
 
+pub use groups::{CourseSetting, Group, RawGroup, Topics};
 pub use validate::Problem;
 
 /// The settings file shipped in `assets/`, copied into the data folder on first run.
@@ -73,6 +76,9 @@ pub struct RawSettings {
     pub ended_min: Spanned<i64>,
     pub retention_days: Spanned<i64>,
     pub script: Spanned<String>,
+    /// Several groups in one room; none means one group, from `group_name`, `room`, `script`.
+    #[serde(rename = "group", skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<RawGroup>,
     #[serde(rename = "slot")]
     pub slots: Vec<RawSlot>,
 }
@@ -83,6 +89,9 @@ pub struct RawSlot {
     pub weekday: Spanned<String>,
     pub start: Spanned<String>,
     pub end: Spanned<String>,
+    /// The `name` of the `[[group]]` that meets then; may be left out when there is one group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Spanned<String>>,
 }
 
 /// A value that comes from no file (a default, or settings saved from the staff area).
@@ -96,6 +105,7 @@ impl RawSlot {
             weekday: unplaced(weekday.into()),
             start: unplaced(start.into()),
             end: unplaced(end.into()),
+            group: None,
         }
     }
 }
@@ -114,6 +124,7 @@ impl Default for RawSettings {
             ended_min: unplaced(15),
             retention_days: unplaced(30),
             script: unplaced("drop-in".into()),
+            groups: Vec::new(),
             slots: vec![slot("mon"), slot("wed"), slot("fri")],
         }
     }
@@ -132,6 +143,9 @@ pub struct Settings {
     pub ended_min: u32,
     pub retention_days: u32,
     pub script: String,
+    /// Every slot's `group` is an index into this; never empty (a file with no `[[group]]`
+    /// has one group, from `group_name`, `room` and `script`).
+    pub groups: Vec<Group>,
     pub slots: Vec<Slot>,
 }
 
@@ -161,6 +175,24 @@ impl Settings {
         let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
         let mut slots = self.slots.clone();
         slots.sort_by_key(|s| (s.weekday.num_days_from_monday(), s.start));
+        let plain = self.is_one_plain_group();
+        let groups = if plain {
+            Vec::new()
+        } else {
+            self.groups
+                .iter()
+                .map(|g| RawGroup {
+                    name: unplaced(g.name.clone()),
+                    script: Some(unplaced(g.script.clone())),
+                    room: g.room.clone(),
+                    course_start: g
+                        .course
+                        .as_ref()
+                        .map(|c| unplaced(c.start.format("%Y-%m-%d").to_string())),
+                    topics: g.course.as_ref().map(|c| unplaced(c.topics.clone())),
+                })
+                .collect()
+        };
         RawSettings {
             group_name: self.group_name.clone(),
             room: self.room.clone(),
@@ -172,9 +204,16 @@ impl Settings {
             ended_min: unplaced(i64::from(self.ended_min)),
             retention_days: unplaced(i64::from(self.retention_days)),
             script: unplaced(self.script.clone()),
+            groups,
             slots: slots
                 .iter()
-                .map(|s| RawSlot::new(weekday_key(s.weekday), &hhmm(s.start), &hhmm(s.end)))
+                .map(|s| RawSlot {
+                    group: (!plain)
+                        .then(|| self.groups.get(s.group))
+                        .flatten()
+                        .map(|g| unplaced(g.name.clone())),
+                    ..RawSlot::new(weekday_key(s.weekday), &hhmm(s.start), &hhmm(s.end))
+                })
                 .collect(),
         }
     }

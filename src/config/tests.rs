@@ -1,6 +1,7 @@
 //! Settings: defaults, parsing, every validation message with its line, loading and saving.
 
 use super::*;
+use chrono::NaiveDate;
 
 #[test]
 fn the_shipped_settings_are_the_documented_defaults() {
@@ -110,4 +111,116 @@ fn saved_settings_read_back_the_same() {
     };
     save(&path, &s).unwrap();
     assert_eq!(load(&path).settings, s);
+}
+
+/// Two groups in one room: the drop-in group and an eight-week course.
+pub(crate) const TWO_GROUPS: &str = r#"group_name = "Open Door"
+room = "Room 2"
+time_zone = "America/Los_Angeles"
+
+[[group]]
+name = "Drop-in group"
+script = "drop-in"
+
+[[group]]
+name = "Eight-week course"
+script = "course"
+room = "Room 5"
+course_start = "2026-10-06"
+topics = "eight-week"
+
+[[slot]]
+weekday = "mon"
+start = "13:30"
+end = "14:30"
+group = "Drop-in group"
+
+[[slot]]
+weekday = "tue"
+start = "18:00"
+end = "19:30"
+group = "Eight-week course"
+"#;
+
+#[test]
+fn groups_and_a_course_are_read_with_each_slot_on_its_group() {
+    let s = parse(TWO_GROUPS).unwrap();
+    assert_eq!(s.group_names(), vec!["Drop-in group", "Eight-week course"]);
+    let course = &s.groups[1];
+    assert_eq!(s.room_of(course), "Room 5");
+    assert_eq!(s.room_of(&s.groups[0]), "Room 2");
+    let c = course.course.as_ref().unwrap();
+    assert_eq!(c.start, NaiveDate::from_ymd_opt(2026, 10, 6).unwrap());
+    assert_eq!(c.topics, Topics::Set("eight-week".into()));
+    let groups: Vec<usize> = s.slots.iter().map(|slot| slot.group).collect();
+    assert_eq!(groups, vec![0, 1]);
+    assert_eq!(parse(&s.to_toml()).unwrap(), s);
+}
+
+#[test]
+fn a_file_with_no_groups_is_one_group_and_is_saved_in_the_same_shape() {
+    let s = parse(DEFAULT_SETTINGS_TOML).unwrap();
+    assert_eq!(s.group_names(), vec!["Drop-in Group"]);
+    assert!(s.is_one_plain_group());
+    let text = s.to_toml();
+    assert!(
+        !text.contains("[[group]]") && !text.contains("group = "),
+        "{text}"
+    );
+    let mut renamed = s.clone();
+    renamed.set_name_and_room("Open Door", "Hall");
+    assert_eq!(renamed.group_names(), vec!["Open Door"]);
+    assert!(!renamed.to_toml().contains("[[group]]"));
+}
+
+#[test]
+fn a_slot_of_a_group_that_does_not_exist_is_named_by_its_line() {
+    let text = TWO_GROUPS.replace(
+        "group = \"Eight-week course\"\n",
+        "group = \"Eight week course\"\n",
+    );
+    let err = parse(&text).unwrap_err();
+    assert_eq!(
+        err,
+        "line 26, group: there is no group called \"Eight week course\"; use one of: \
+         \"Drop-in group\", \"Eight-week course\""
+    );
+}
+
+#[test]
+fn overlapping_slots_of_different_groups_are_named_by_their_line() {
+    let text = format!(
+        "{TWO_GROUPS}\n[[slot]]\nweekday = \"tue\"\nstart = \"19:00\"\nend = \"20:00\"\ngroup = \"Drop-in group\"\n"
+    );
+    let err = parse(&text).unwrap_err();
+    assert_eq!(
+        err,
+        "line 31, end: the Tuesday group at 19:00 overlaps the Tuesday group at 18:00"
+    );
+}
+
+#[test]
+fn group_mistakes_are_each_named_by_their_line() {
+    let text = "[[group]]\nname = \"A\"\ncourse_start = \"6 Oct\"\ntopics = \"eight-week\"\n\
+                [[group]]\nname = \"A\"\ntopics = []\n\
+                [[slot]]\nweekday = \"mon\"\nstart = \"13:30\"\nend = \"14:30\"\n";
+    let err = parse(text).unwrap_err();
+    for expected in [
+        "line 3, course_start: \"6 Oct\" is not a date",
+        "line 6, name: two groups are called \"A\"",
+        "line 7, topics: give the name of a course",
+        "line 7, topics: a course needs course_start too",
+        "line 9, group: this slot needs group = \"...\", one of: \"A\", \"A\"",
+    ] {
+        assert!(err.contains(expected), "{expected:?} in {err}");
+    }
+}
+
+#[test]
+fn topics_may_be_written_as_a_list_of_titles() {
+    let text = TWO_GROUPS.replace("topics = \"eight-week\"", "topics = [\"Sleep\", \"Money\"]");
+    let s = parse(&text).unwrap();
+    let c = s.groups[1].course.as_ref().unwrap();
+    assert_eq!(c.topics, Topics::List(vec!["Sleep".into(), "Money".into()]));
+    assert_eq!(parse(&s.to_toml()).unwrap(), s);
 }

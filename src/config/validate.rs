@@ -3,11 +3,13 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use toml::Spanned;
 
 use super::{
-    Bounds, EARLY_WINDOW_MIN, ENDED_MIN, RETENTION_DAYS, RawSettings, Settings, WRAP_UP_MIN,
+    Bounds, CourseSetting, EARLY_WINDOW_MIN, ENDED_MIN, Group, RETENTION_DAYS, RawGroup,
+    RawSettings, Settings, Topics, WRAP_UP_MIN,
 };
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{Slot, parse_hhmm, parse_weekday, slot_problem};
@@ -74,6 +76,107 @@ impl Problems<'_> {
     }
 }
 
+const SCRIPT_HINT: &str = "give the name of a script set, like \"drop-in\" or \"check-in\"";
+const TOPICS_HINT: &str = "give the name of a course, like \"eight-week\", or a list of topics";
+
+/// "\"Drop-in group\", \"Eight-week course\"", to say which names a slot may use.
+fn names_list(groups: &[Group]) -> String {
+    groups
+        .iter()
+        .map(|g| format!("\"{}\"", g.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether `name` can name a file in the data folder: not empty, not a path, not hidden.
+fn is_file_name(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.')
+}
+
+impl Problems<'_> {
+    /// A script or course name that must be a plain file name.
+    fn set_name(&mut self, key: &str, value: &Spanned<String>, hint: &str) {
+        if !is_file_name(value.get_ref()) {
+            self.add(key, value, hint.into());
+        }
+    }
+
+    /// One `[[group]]` table, checked; problems are noted and a usable group returned.
+    fn group(&mut self, raw: &RawGroup, default_script: &str) -> Group {
+        let name = raw.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            self.add("name", &raw.name, "give the group a name".into());
+        }
+        let script = match &raw.script {
+            Some(script) => {
+                self.set_name("script", script, SCRIPT_HINT);
+                script.get_ref().trim().to_string()
+            }
+            None => default_script.trim().to_string(),
+        };
+        let start = raw.course_start.as_ref().and_then(|start| {
+            let date = NaiveDate::parse_from_str(start.get_ref().trim(), "%Y-%m-%d").ok();
+            if date.is_none() {
+                self.add(
+                    "course_start",
+                    start,
+                    format!(
+                        "\"{}\" is not a date; write it like 2026-10-06",
+                        start.get_ref()
+                    ),
+                );
+            }
+            date
+        });
+        let topics = raw.topics.as_ref().and_then(|topics| {
+            let fine = match topics.get_ref() {
+                Topics::Set(name) => is_file_name(name),
+                Topics::List(titles) => titles.iter().any(|t| !t.trim().is_empty()),
+            };
+            if !fine {
+                self.add("topics", topics, TOPICS_HINT.into());
+            }
+            fine.then(|| match topics.get_ref() {
+                Topics::Set(name) => Topics::Set(name.trim().to_string()),
+                Topics::List(titles) => Topics::List(
+                    titles
+                        .iter()
+                        .map(|t| t.trim().to_string())
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                ),
+            })
+        });
+        match (&raw.course_start, &raw.topics) {
+            (Some(start), None) => self.add(
+                "course_start",
+                start,
+                "a course needs topics too, like topics = \"eight-week\"".into(),
+            ),
+            (None, Some(topics)) => self.add(
+                "topics",
+                topics,
+                "a course needs course_start too, like course_start = \"2026-10-06\"".into(),
+            ),
+            _ => {}
+        }
+        Group {
+            name,
+            script,
+            room: raw
+                .room
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string),
+            course: start
+                .zip(topics)
+                .map(|(start, topics)| CourseSetting { start, topics }),
+        }
+    }
+}
+
 impl RawSettings {
     /// Checks every field and returns typed settings, or every problem found.
     /// `text` is the file the settings came from, used to name line numbers.
@@ -121,15 +224,63 @@ impl RawSettings {
             TextSize::Normal
         });
         let script = self.script.get_ref();
-        if script.trim().is_empty() || script.contains(['/', '\\']) || script.starts_with('.') {
-            problems.add(
-                "script",
-                &self.script,
-                "give the name of a script set, like \"drop-in\" or \"check-in\"".into(),
-            );
-        }
+        problems.set_name("script", &self.script, SCRIPT_HINT);
+        let groups = if self.groups.is_empty() {
+            vec![Group {
+                name: self.group_name.trim().to_string(),
+                script: script.trim().to_string(),
+                room: None,
+                course: None,
+            }]
+        } else {
+            let mut groups: Vec<Group> = Vec::new();
+            for raw in &self.groups {
+                let group = problems.group(raw, script);
+                if groups.iter().any(|g| g.name == group.name) {
+                    problems.add(
+                        "name",
+                        &raw.name,
+                        format!(
+                            "two groups are called \"{}\"; give each its own name",
+                            group.name
+                        ),
+                    );
+                }
+                groups.push(group);
+            }
+            groups
+        };
         let mut slots: Vec<Slot> = Vec::new();
         for raw in &self.slots {
+            let group = match &raw.group {
+                Some(name) => {
+                    let found = groups.iter().position(|g| g.name == name.get_ref().trim());
+                    if found.is_none() {
+                        problems.add(
+                            "group",
+                            name,
+                            format!(
+                                "there is no group called \"{}\"; use one of: {}",
+                                name.get_ref(),
+                                names_list(&groups)
+                            ),
+                        );
+                    }
+                    found
+                }
+                None if groups.len() == 1 => Some(0),
+                None => {
+                    problems.add(
+                        "group",
+                        &raw.weekday,
+                        format!(
+                            "this slot needs group = \"...\", one of: {}",
+                            names_list(&groups)
+                        ),
+                    );
+                    None
+                }
+            };
             let weekday = parse_weekday(raw.weekday.get_ref());
             if weekday.is_none() {
                 problems.add(
@@ -163,13 +314,15 @@ impl RawSettings {
                     ),
                 );
             }
-            let (Some(weekday), Some(start), Some(end)) = (weekday, start, end) else {
+            let (Some(weekday), Some(start), Some(end), Some(group)) = (weekday, start, end, group)
+            else {
                 continue;
             };
             let slot = Slot {
                 weekday,
                 start,
                 end,
+                group,
             };
             if let Some(why) = slot_problem(&slot, &slots) {
                 problems.add("end", &raw.end, why.to_string());
@@ -195,6 +348,7 @@ impl RawSettings {
                 ended_min,
                 retention_days,
                 script: script.trim().to_string(),
+                groups,
                 slots,
             })
         } else {

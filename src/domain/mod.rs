@@ -1,11 +1,14 @@
 //! Pure domain logic: schedule, timer phases, names and counting. No clock reads, no egui, no SQL.
 
 pub mod counts;
+pub mod course;
 pub mod lang;
+pub mod monthly;
 pub mod names;
 pub mod pin;
 pub mod schedule;
 pub mod script;
+pub mod suggestions;
 pub mod text_size;
 pub mod timer;
 pub mod visit;

@@ -18,6 +18,12 @@ fn is_invisible_format(c: char) -> bool {
 /// Cleans a typed first name: drops control and invisible formatting characters, collapses
 /// runs of whitespace to one space, trims, and caps the length. `None` means anonymous.
 pub fn normalize(raw: &str) -> Option<String> {
+    normalize_capped(raw, MAX_NAME_CHARS)
+}
+
+/// [`normalize`] with another length cap, for other short text typed at the tablet (a
+/// suggested topic, say): the same cleaning, so nothing hidden or spoofing is ever stored.
+pub fn normalize_capped(raw: &str, max_chars: usize) -> Option<String> {
     let mut out = String::new();
     let mut pending_space = false;
     let mut count = 0;
@@ -30,14 +36,14 @@ pub fn normalize(raw: &str) -> Option<String> {
             continue;
         }
         if pending_space {
-            if count + 1 >= MAX_NAME_CHARS {
+            if count + 1 >= max_chars {
                 break;
             }
             out.push(' ');
             count += 1;
             pending_space = false;
         }
-        if count == MAX_NAME_CHARS {
+        if count == max_chars {
             break;
         }
         out.push(c);
@@ -50,9 +56,14 @@ pub fn normalize(raw: &str) -> Option<String> {
 /// rules as [`normalize`], except that one trailing space is kept so a second word can follow.
 /// `normalize(&clean_typing(x)) == normalize(x)` for any `x`.
 pub fn clean_typing(raw: &str) -> String {
+    clean_typing_capped(raw, MAX_NAME_CHARS)
+}
+
+/// [`clean_typing`] with another length cap, matching [`normalize_capped`].
+pub fn clean_typing_capped(raw: &str, max_chars: usize) -> String {
     let trailing_space = raw.chars().last().is_some_and(char::is_whitespace);
-    let mut out = normalize(raw).unwrap_or_default();
-    if trailing_space && !out.is_empty() && out.chars().count() + 1 < MAX_NAME_CHARS {
+    let mut out = normalize_capped(raw, max_chars).unwrap_or_default();
+    if trailing_space && !out.is_empty() && out.chars().count() + 1 < max_chars {
         out.push(' ');
     }
     out

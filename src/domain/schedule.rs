@@ -6,12 +6,14 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// One weekly meeting: a weekday and local start and end times.
+/// One weekly meeting: a weekday and local start and end times, of one group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Slot {
     pub weekday: Weekday,
     pub start: NaiveTime,
     pub end: NaiveTime,
+    /// The group that meets then: an index into the settings' groups (0 when there is one).
+    pub group: usize,
 }
 
 /// Why a slot cannot join the others (said in `crate::words::calendar`).
@@ -24,7 +26,7 @@ pub enum SlotProblem {
 }
 
 /// Whether `slot` can join `others`: its end must follow its start, and it must not
-/// overlap another slot on the same day.
+/// overlap another slot on the same day, of any group (one room holds one group at a time).
 pub fn slot_problem(slot: &Slot, others: &[Slot]) -> Option<SlotProblem> {
     if slot.end <= slot.start {
         return Some(SlotProblem::EndsBeforeStart(*slot));
@@ -215,6 +217,7 @@ mod tests {
             weekday: day,
             start: parse_hhmm(start).unwrap(),
             end: parse_hhmm(end).unwrap(),
+            group: 0,
         }
     }
 

@@ -117,6 +117,8 @@ mod tests {
             include_str!("../../assets/scripts/drop-in.es.md"),
             include_str!("../../assets/scripts/check-in.en.md"),
             include_str!("../../assets/scripts/check-in.es.md"),
+            include_str!("../../assets/scripts/course.en.md"),
+            include_str!("../../assets/scripts/course.es.md"),
         ] {
             let s = parse(text);
             assert!(s.opening.len() > 200 && s.closing.len() > 100);

@@ -203,6 +203,7 @@ mod tests {
             weekday,
             start: parse_hhmm("13:30").unwrap(),
             end: parse_hhmm("14:30").unwrap(),
+            group: 0,
         };
         Schedule::new(
             tz,

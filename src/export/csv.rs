@@ -1,15 +1,18 @@
-//! The attendance CSV of SPEC §8: one row per occurrence, outside-hours rows, a total row.
+//! The attendance CSV of SPEC §8: one row per occurrence, outside-hours rows, a total row;
+//! and the monthly summary (`--by month`) a funder's form asks for.
 
 use std::io::Write;
 
 use crate::domain::counts::{Report, Row, Tally};
+use crate::domain::monthly::{MonthCounts, Monthly};
 use crate::words::calendar::LangWords as _;
 
-pub const HEADER: [&str; 11] = [
+pub const HEADER: [&str; 12] = [
     "date",
     "weekday",
     "start",
     "end",
+    "group",
     "status",
     "sign_ins",
     "named",
@@ -23,7 +26,7 @@ fn counts(t: &Tally) -> [String; 6] {
     t.columns().map(|n| n.to_string())
 }
 
-fn row_fields(row: &Row) -> Vec<String> {
+fn row_fields(report: &Report, row: &Row) -> Vec<String> {
     let hhmm =
         |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
     let mut fields = vec![
@@ -33,6 +36,7 @@ fn row_fields(row: &Row) -> Vec<String> {
             .to_string(),
         hhmm(row.start),
         hhmm(row.end),
+        report.group_name(row).to_string(),
         row.status.key().to_string(),
     ];
     fields.extend(counts(&row.tally));
@@ -53,10 +57,11 @@ pub fn write(report: &Report, out: impl Write) -> Result<(), ::csv::Error> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
     for row in &report.rows {
-        w.write_record(row_fields(row))?;
+        w.write_record(row_fields(report, row))?;
     }
     let mut total = vec![
         "total".to_string(),
+        String::new(),
         String::new(),
         String::new(),
         String::new(),
@@ -70,9 +75,67 @@ pub fn write(report: &Report, out: impl Write) -> Result<(), ::csv::Error> {
 
 /// The CSV as a string.
 pub fn to_string(report: &Report) -> String {
+    in_memory(|buf| write(report, buf))
+}
+
+pub const MONTHLY_HEADER: [&str; 8] = [
+    "month",
+    "group",
+    "sessions_held",
+    "sessions_cancelled",
+    "visits",
+    "mean_per_session",
+    "first_visits",
+    "outside_hours_visits",
+];
+
+fn month_fields(month: String, group: &str, c: &MonthCounts) -> [String; 8] {
+    [
+        month,
+        group.to_string(),
+        c.sessions_held.to_string(),
+        c.sessions_cancelled.to_string(),
+        c.visits.to_string(),
+        format!("{:.1}", c.mean_per_session),
+        c.first_visits.to_string(),
+        c.outside_hours_visits.to_string(),
+    ]
+}
+
+/// Writes the monthly summary: one row per month and group (`2026-11`), then a `total` row.
+/// A row with an empty group holds visits outside group hours when there are several groups.
+pub fn write_monthly(
+    monthly: &Monthly,
+    groups: &[String],
+    out: impl Write,
+) -> Result<(), ::csv::Error> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(MONTHLY_HEADER)?;
+    for row in &monthly.rows {
+        let group = row
+            .group
+            .and_then(|g| groups.get(g))
+            .map_or("", String::as_str);
+        w.write_record(month_fields(
+            row.month.format("%Y-%m").to_string(),
+            group,
+            &row.counts,
+        ))?;
+    }
+    w.write_record(month_fields("total".into(), "", &monthly.total))?;
+    w.flush()?;
+    Ok(())
+}
+
+/// The monthly summary as a string.
+pub fn monthly_to_string(monthly: &Monthly, groups: &[String]) -> String {
+    in_memory(|buf| write_monthly(monthly, groups, buf))
+}
+
+fn in_memory(write: impl FnOnce(&mut Vec<u8>) -> Result<(), ::csv::Error>) -> String {
     let mut buf = Vec::new();
     // Writing to memory cannot fail for I/O reasons, and every field is valid UTF-8.
-    if write(report, &mut buf).is_err() {
+    if write(&mut buf).is_err() {
         return String::new();
     }
     String::from_utf8(buf).unwrap_or_default()
@@ -101,9 +164,11 @@ mod tests {
                 weekday: Weekday::Wed,
                 start: NaiveTime::from_hms_opt(13, 30, 0),
                 end: NaiveTime::from_hms_opt(14, 30, 0),
+                group: Some(0),
                 status: RowStatus::Held,
                 tally,
             }],
+            groups: vec!["Drop-in, \"Open\"".into()],
             totals: Totals {
                 sessions_held: 1,
                 visits: 3,
@@ -117,15 +182,47 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            "date,weekday,start,end,status,sign_ins,named,anonymous,first_visits,before_start,after_start"
+            "date,weekday,start,end,group,status,sign_ins,named,anonymous,first_visits,before_start,after_start"
         );
         assert_eq!(
             lines[1],
-            "2026-11-25,Wednesday,13:30,14:30,held,3,1,2,1,1,2"
+            "2026-11-25,Wednesday,13:30,14:30,\"Drop-in, \"\"Open\"\"\",held,3,1,2,1,1,2"
         );
         assert_eq!(
             lines[2],
-            "total,,,,held 1; cancelled 0; visits 3; mean per session 3.0,3,1,2,1,1,2"
+            "total,,,,,held 1; cancelled 0; visits 3; mean per session 3.0,3,1,2,1,1,2"
+        );
+    }
+
+    #[test]
+    fn the_monthly_summary_has_one_row_per_month_and_group_then_the_total() {
+        use crate::domain::monthly::{MonthRow, Monthly};
+        let counts = MonthCounts {
+            sessions_held: 12,
+            sessions_cancelled: 1,
+            visits: 90,
+            mean_per_session: 7.5,
+            first_visits: 5,
+            outside_hours_visits: 0,
+            ..MonthCounts::default()
+        };
+        let monthly = Monthly {
+            rows: vec![MonthRow {
+                month: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                group: Some(1),
+                counts,
+            }],
+            total: counts,
+        };
+        let groups = ["Drop-in group".to_string(), "Eight-week course".to_string()];
+        let text = monthly_to_string(&monthly, &groups);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            vec![
+                "month,group,sessions_held,sessions_cancelled,visits,mean_per_session,first_visits,outside_hours_visits",
+                "2026-11,Eight-week course,12,1,90,7.5,5,0",
+                "total,,12,1,90,7.5,5,0",
+            ]
         );
     }
 }

@@ -35,6 +35,11 @@ pub fn file_name(from: NaiveDate, to: NaiveDate) -> String {
     format!("attendance-{from}-to-{to}.csv")
 }
 
+/// The monthly summary's file name, told apart from the per-session one.
+pub fn monthly_file_name(from: NaiveDate, to: NaiveDate) -> String {
+    format!("attendance-by-month-{from}-to-{to}.csv")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,15 +1,26 @@
-//! A QR code of the export, so staff can carry the counts away on a phone: the whole CSV
-//! when it fits at a size a phone reads from arm's length, otherwise the totals summary.
+//! A QR code of the export, so staff can carry the counts away on a phone: the CSV staff
+//! chose when it fits at a size a phone reads from arm's length, otherwise the monthly
+//! summary, otherwise the one-line totals.
 
 use qrcode::{EcLevel, QrCode, Version};
 
 /// Larger codes have modules too small to scan off a 10-inch screen at arm's length.
 pub const MAX_VERSION: i16 = 20;
 
+/// What a code holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// The CSV staff chose, whole.
+    Chosen,
+    /// The monthly summary CSV, because the chosen one was too long.
+    Monthly,
+    /// Only the one-line totals, because even the monthly summary was too long.
+    Totals,
+}
+
 pub struct Qr {
     pub code: QrCode,
-    /// True when the code holds only the summary because the CSV was too long.
-    pub summary_only: bool,
+    pub holds: Holds,
 }
 
 impl Qr {
@@ -32,18 +43,15 @@ fn small_code(text: &str) -> Option<QrCode> {
     }
 }
 
-/// The code for `csv`, or for `summary` when the CSV does not fit.
-pub fn for_export(csv: &str, summary: &str) -> Option<Qr> {
-    if let Some(code) = small_code(csv) {
-        return Some(Qr {
-            code,
-            summary_only: false,
-        });
-    }
-    small_code(summary).map(|code| Qr {
-        code,
-        summary_only: true,
-    })
+/// The code for `chosen`, or for `monthly` when it does not fit, or for `totals`.
+pub fn for_export(chosen: &str, monthly: &str, totals: &str) -> Option<Qr> {
+    [
+        (chosen, Holds::Chosen),
+        (monthly, Holds::Monthly),
+        (totals, Holds::Totals),
+    ]
+    .into_iter()
+    .find_map(|(text, holds)| small_code(text).map(|code| Qr { code, holds }))
 }
 
 #[cfg(test)]
@@ -52,15 +60,18 @@ mod tests {
 
     #[test]
     fn a_short_csv_fits_whole() {
-        let qr = for_export("date,total\n2026-11-25,3\n", "visits 3").unwrap();
-        assert!(!qr.summary_only);
+        let qr = for_export("date,total\n2026-11-25,3\n", "month\n", "visits 3").unwrap();
+        assert_eq!(qr.holds, Holds::Chosen);
         assert!(qr.width() >= 21);
     }
 
     #[test]
-    fn a_long_csv_falls_back_to_the_summary() {
-        let csv = "2026-11-25,Wednesday,13:30,14:30,held,3,1,2,1,1,2\n".repeat(100);
-        let qr = for_export(&csv, "held 100; visits 300").unwrap();
-        assert!(qr.summary_only);
+    fn a_long_csv_falls_back_to_the_monthly_summary_then_the_totals() {
+        let csv = "2026-11-25,Wednesday,13:30,14:30,Drop-in,held,3,1,2,1,1,2\n".repeat(100);
+        let monthly = "2026-11,Drop-in,12,1,90,7.5,5,0\n";
+        let qr = for_export(&csv, monthly, "held 100; visits 300").unwrap();
+        assert_eq!(qr.holds, Holds::Monthly);
+        let qr = for_export(&csv, &csv, "held 100; visits 300").unwrap();
+        assert_eq!(qr.holds, Holds::Totals);
     }
 }

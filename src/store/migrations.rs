@@ -48,6 +48,20 @@ pub const MIGRATIONS: &[&str] = &[
     "
     SELECT 1;
     ",
+    // 4: topics suggested from the room. No name, no sign-in id and no instant of its own:
+    // only the group and the start of the meeting it is for, so nothing ties a suggestion
+    // to a person or to a sign-in. Erased with names after the retention period.
+    "
+    CREATE TABLE suggestions (
+        id            INTEGER PRIMARY KEY,
+        group_name    TEXT NOT NULL,
+        for_start_ms  INTEGER NOT NULL,
+        topic_key     TEXT,
+        own_words     TEXT,
+        CHECK ((topic_key IS NULL) <> (own_words IS NULL))
+    ) STRICT;
+    CREATE INDEX suggestions_by_meeting ON suggestions (group_name, for_start_ms);
+    ",
 ];
 
 #[cfg(test)]
@@ -70,6 +84,6 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 3);
+        assert_eq!(tables, 4);
     }
 }

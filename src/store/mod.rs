@@ -4,6 +4,7 @@ mod damaged;
 mod migrations;
 mod sign_ins;
 mod staff;
+mod suggestions;
 
 use std::path::{Path, PathBuf};
 

@@ -158,6 +158,16 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.fail(e))
     }
 
+    /// The instant of the earliest stored sign-in, if any (for the first day of records: a
+    /// paper sheet entered later counts from its own day).
+    pub fn earliest_sign_in(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let ms: Option<i64> = self
+            .conn
+            .query_row("SELECT min(at_ms) FROM sign_ins", [], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        Ok(ms.map(millis))
+    }
+
     /// Erases first names (and their match keys) of sign-ins before `cutoff`, from every
     /// file: the rows (with `secure_delete` zeroing what they leave behind), the free space
     /// and old page copies (`VACUUM`, when anything was erased), and the WAL (truncated).
@@ -172,7 +182,9 @@ impl Store {
                 params![cutoff.timestamp_millis()],
             )
             .map_err(|e| self.fail(e))?;
-        if erased > 0 || std::mem::take(&mut self.rebuild_pending) {
+        // Suggested topics go at the same age: the few words someone typed are theirs too.
+        let suggestions = self.erase_suggestions_before(cutoff)?;
+        if erased > 0 || suggestions > 0 || std::mem::take(&mut self.rebuild_pending) {
             // Rebuilds every page, so no earlier copy of a row (from before secure_delete,
             // or in a page now free) survives in the file. In WAL mode the kiosk and a
             // headless command beside it keep reading their own snapshot meanwhile.
@@ -207,6 +219,7 @@ mod tests {
                 weekday: Weekday::Wed,
                 start: parse_hhmm("13:30").unwrap(),
                 end: parse_hhmm("14:30").unwrap(),
+                group: 0,
             }],
             vec![],
         )

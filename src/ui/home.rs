@@ -2,6 +2,7 @@
 
 use egui::{Align, Layout, RichText, Ui, Vec2};
 
+use super::text::group_words;
 use super::{theme, widgets};
 use crate::app::{Action, View};
 use crate::domain::lang::Lang;
@@ -24,14 +25,21 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
 
     widgets::status_band(ui, view, s.status());
 
-    ui.label(
-        RichText::new(format!(
-            "{} {}",
-            w.we_meet,
-            view.schedule.summary(view.lang)
-        ))
-        .size(s.body()),
-    );
+    if view.group_schedules.len() > 1 {
+        // Several groups meet here: one line each, so everyone finds their own.
+        for line in &view.group_schedules {
+            ui.label(RichText::new(line).size(s.body()));
+        }
+    } else {
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                w.we_meet,
+                view.schedule.summary(view.lang)
+            ))
+            .size(s.body()),
+        );
+    }
     if let Some(cancelled) = view.schedule.next_cancellation(view.now)
         && view.status.phase != crate::domain::timer::Phase::Cancelled
     {
@@ -95,6 +103,9 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         if widgets::quiet_button(ui, w.open_script).clicked() {
             actions.push(Action::OpenScript);
         }
+        if widgets::quiet_button(ui, group_words(view.lang).suggest_open).clicked() {
+            actions.push(Action::OpenSuggest);
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if widgets::quiet_button(ui, w.open_staff).clicked() {
                 actions.push(Action::OpenStaff);
@@ -103,19 +114,26 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     });
 }
 
-/// The group's name and room.
+/// The group that is on or next, its room, and for a course this meeting's topic.
 fn who_and_where_ui(ui: &mut Ui, view: &View<'_>) {
     let s = theme::sizes(ui.ctx());
-    ui.label(
-        RichText::new(&view.settings.group_name)
-            .size(s.title())
-            .strong(),
-    );
-    ui.label(
-        RichText::new(&view.settings.room)
-            .size(s.body())
-            .color(theme::TEXT_SOFT),
-    );
+    let (name, room, topic) = match &view.group_now {
+        Some(group) => (
+            group.name.as_str(),
+            group.room.as_str(),
+            group.topic_line.as_deref(),
+        ),
+        None => (
+            view.settings.group_name.as_str(),
+            view.settings.room.as_str(),
+            None,
+        ),
+    };
+    ui.label(RichText::new(name).size(s.title()).strong());
+    if let Some(topic) = topic {
+        ui.label(RichText::new(topic).size(s.body()));
+    }
+    ui.label(RichText::new(room).size(s.body()).color(theme::TEXT_SOFT));
 }
 
 /// "Larger text" and the two languages: each person's own choices, undone for the next.

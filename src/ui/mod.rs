@@ -9,6 +9,7 @@ pub mod scale;
 pub mod script;
 pub mod sign_in;
 pub mod staff;
+pub mod suggest;
 pub mod text;
 pub mod theme;
 pub mod widgets;
@@ -42,6 +43,9 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
                     confirm::confirm_ui(ui, view, confirmation, actions);
                 }
                 Screen::Script { closing } => script::script_ui(ui, view, *closing, actions),
+                Screen::Suggest(suggestion) => {
+                    suggest::suggest_ui(ui, view, suggestion, actions);
+                }
                 Screen::Pin(pad) => staff::pin::pin_ui(ui, view, pad, actions),
                 Screen::Staff(state) => staff::staff_ui(ui, view, state, actions),
             }
@@ -60,6 +64,7 @@ fn screen_kind(screen: &Screen) -> u8 {
         Screen::Script { .. } => 3,
         Screen::Pin(_) => 4,
         Screen::Staff(_) => 5,
+        Screen::Suggest(_) => 6,
     }
 }
 

@@ -47,6 +47,38 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if let Some(group) = &view.group_now {
+                if let Some(line) = &group.topic_line {
+                    ui.label(RichText::new(line).size(s.title() * 0.8).strong());
+                }
+                if let Some(topic) = &group.topic {
+                    ui.label(
+                        RichText::new(&topic.prompt)
+                            .size(s.body())
+                            .color(theme::TEXT_SOFT),
+                    );
+                }
+            }
             ui.label(RichText::new(text).size(s.script()));
+            suggestions_ui(ui, view);
         });
+}
+
+/// What the room asked to talk about since the group last met, with how many asked.
+fn suggestions_ui(ui: &mut Ui, view: &View<'_>) {
+    if view.suggestions.is_empty() {
+        return;
+    }
+    let s = theme::sizes(ui.ctx());
+    let g = super::text::group_words(view.lang);
+    ui.separator();
+    let group = view
+        .group_now
+        .as_ref()
+        .map_or(view.settings.group_name.as_str(), |g| g.name.as_str());
+    let heading = g.suggestions_for.replace("{group}", group);
+    ui.label(RichText::new(heading).size(s.body()).strong());
+    for suggestion in &view.suggestions {
+        ui.label(RichText::new(super::suggest::suggestion_line(view, suggestion)).size(s.body()));
+    }
 }

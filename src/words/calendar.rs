@@ -211,6 +211,7 @@ mod tests {
             weekday: day,
             start: parse_hhmm(start).unwrap(),
             end: parse_hhmm(end).unwrap(),
+            group: 0,
         }
     }
 

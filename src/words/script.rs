@@ -1,5 +1,5 @@
 //! A script's placeholders (`{group}`, `{room}`, `{days}`, `{start}`, `{end}`) filled from
-//! the settings and the real schedule, in the words of each language.
+//! the settings and the real schedule of one group, in the words of each language.
 
 use crate::config::Settings;
 use crate::domain::lang::Lang;
@@ -7,13 +7,34 @@ use crate::domain::schedule::Schedule;
 use crate::domain::script::{self, Script};
 use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
-/// Fills a script's placeholders from settings and the real schedule.
-pub fn filled(raw: &Script, settings: &Settings, schedule: &Schedule, lang: Lang) -> Script {
-    let first = schedule.slots.first();
+/// Fills a script's placeholders from settings and the real schedule of `group` (an index
+/// into the settings' groups): its name, room, days and times.
+pub fn filled(
+    raw: &Script,
+    settings: &Settings,
+    schedule: &Schedule,
+    group: usize,
+    lang: Lang,
+) -> Script {
+    let own = Schedule {
+        slots: schedule
+            .slots
+            .iter()
+            .filter(|s| s.group == group)
+            .copied()
+            .collect(),
+        cancellations: Vec::new(),
+        ..*schedule
+    };
+    let first = own.slots.first();
+    let (name, room) = match settings.group(group) {
+        Some(g) => (g.name.clone(), settings.room_of(g).to_string()),
+        None => (settings.group_name.clone(), settings.room.clone()),
+    };
     let values = script::Fill {
-        group: settings.group_name.clone(),
-        room: settings.room.clone(),
-        days: schedule.days_words(lang),
+        group: name,
+        room,
+        days: own.days_words(lang),
         start: first.map(|s| lang.time(s.start)).unwrap_or_default(),
         end: first.map(|s| lang.time(s.end)).unwrap_or_default(),
     };

@@ -16,6 +16,7 @@ pub enum Feedback {
     Cancelled(NaiveDate, NaiveTime),
     Restored(NaiveDate, NaiveTime),
     ScheduleSaved,
+    SuggestionRemoved,
     Exported(PathBuf),
     /// The CSV file could not be written there; the cause is technical, for staff.
     ExportFailed(ExportPlace, String),
@@ -23,6 +24,12 @@ pub enum Feedback {
     DateShape,
     NoDatabase,
     SlotTimes(Weekday),
+    /// A group with no name, or the same name twice.
+    GroupName,
+    /// A group cannot be removed while slots meet for it; its name.
+    GroupInUse(String),
+    /// A course start that is not a date, for the group named.
+    CourseStart(String),
     Slot(SlotProblem),
     UnknownZone(String),
     OutOfRange {
@@ -47,6 +54,7 @@ impl Feedback {
                 | Feedback::Cancelled(..)
                 | Feedback::Restored(..)
                 | Feedback::ScheduleSaved
+                | Feedback::SuggestionRemoved
                 | Feedback::Exported(_)
         )
     }
@@ -67,4 +75,5 @@ pub enum Failure {
     Restore,
     Script,
     Settings,
+    Suggestion,
 }

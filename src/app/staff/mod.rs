@@ -18,11 +18,11 @@ use crate::domain::lang::Lang;
 use crate::domain::script::{self, Script};
 use crate::words::calendar::LangWords as _;
 
-pub use drafts::{SettingsDraft, SlotDraft};
-use drafts::{parse_number, settings_draft, slot_drafts};
+pub use drafts::{CourseDraft, GroupDraft, SettingsDraft, SlotDraft};
+use drafts::{group_drafts, parse_number, remove_group_draft, settings_draft, slot_drafts};
 pub use feedback::{Failure, Feedback, NumberField};
 pub use pin::{PinAction, PinMessage, PinPad, PinPurpose};
-pub use reports::{ExportPlace, QrView, QuickRange, quick_range};
+pub use reports::{ExportBy, ExportPlace, QrView, QuickRange, quick_range};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -57,6 +57,9 @@ pub struct StaffState {
     pub csv: String,
     pub qr: Option<QrView>,
     pub feedback: Option<Feedback>,
+    /// Per session or per month, for the file and the QR code alike.
+    pub by: ExportBy,
+    pub groups: Vec<GroupDraft>,
     pub slots: Vec<SlotDraft>,
     pub zone: String,
     pub zone_search: String,
@@ -71,6 +74,10 @@ pub struct StaffState {
     pub script_names: Vec<String>,
     /// Removable drives mounted now, refreshed while the Export section is shown.
     pub drives: Vec<PathBuf>,
+    /// Courses on offer: the shipped ones and any in `courses/`.
+    pub course_names: Vec<String>,
+    /// Each group's suggested topics for its next meeting (the Script section).
+    pub suggestions: Vec<(String, Vec<crate::domain::suggestions::SuggestionCount>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,15 +87,26 @@ pub enum StaffAction {
     QuickRange(QuickRange),
     ApplyRange,
     Export(ExportPlace),
+    ExportBy(ExportBy),
+    AddGroup,
+    RemoveGroup(usize),
     AddSlot,
     RemoveSlot(usize),
     SaveSchedule,
-    Cancel { date: NaiveDate, start: NaiveTime },
-    Restore { date: NaiveDate, start: NaiveTime },
+    Cancel {
+        date: NaiveDate,
+        start: NaiveTime,
+    },
+    Restore {
+        date: NaiveDate,
+        start: NaiveTime,
+    },
     ChooseScriptSet(String),
     ScriptLanguage(Lang),
     SaveScript,
     SaveSettings,
+    /// Removes suggested topics (the ids behind one line of counts).
+    RemoveSuggestion(Vec<i64>),
 }
 
 impl Kiosk {
@@ -104,6 +122,8 @@ impl Kiosk {
             csv: String::new(),
             qr: None,
             feedback: None,
+            by: ExportBy::Session,
+            groups: group_drafts(&self.settings),
             slots: slot_drafts(&self.settings),
             zone: self.settings.time_zone.name().to_string(),
             zone_search: String::new(),
@@ -115,6 +135,8 @@ impl Kiosk {
             todays_names: Vec::new(),
             script_names: self.dir.script_names(),
             drives: Vec::new(),
+            course_names: self.dir.course_names(),
+            suggestions: Vec::new(),
         };
         self.recount(&mut state);
         state
@@ -154,6 +176,7 @@ impl Kiosk {
                 match section {
                     Section::TodaysNames => state.todays_names = self.todays_names(),
                     Section::Attendance | Section::Export => self.recount(state),
+                    Section::Script => state.suggestions = self.suggestions_by_group(),
                     _ => {}
                 }
             }
@@ -180,13 +203,36 @@ impl Kiosk {
                 }
             }
             StaffAction::Export(place) => self.export(state, place),
+            StaffAction::ExportBy(by) => {
+                state.by = by;
+                self.recount(state);
+            }
+            StaffAction::AddGroup => state.groups.push(GroupDraft {
+                name: String::new(),
+                room: String::new(),
+                script: self.settings.script.clone(),
+                course: None,
+            }),
+            StaffAction::RemoveGroup(i) => remove_group_draft(state, i),
             StaffAction::AddSlot => {
                 let last = state.slots.last().cloned();
                 state.slots.push(SlotDraft {
                     weekday: last.as_ref().map_or(Weekday::Mon, |s| s.weekday.succ()),
                     start: last.as_ref().map_or("13:30".into(), |s| s.start.clone()),
-                    end: last.map_or("14:30".into(), |s| s.end),
+                    end: last.as_ref().map_or("14:30".into(), |s| s.end.clone()),
+                    group: last.map_or(0, |s| s.group),
                 });
+            }
+            StaffAction::RemoveSuggestion(ids) => {
+                let result = match &mut self.store {
+                    Some(store) => store.remove_suggestions(&ids).map(|_| ()),
+                    None => Err(crate::error::StoreError::ReadOnly),
+                };
+                state.feedback = Some(match result {
+                    Ok(()) => Feedback::SuggestionRemoved,
+                    Err(e) => Feedback::Failed(Failure::Suggestion, e.to_string()),
+                });
+                state.suggestions = self.suggestions_by_group();
             }
             StaffAction::RemoveSlot(i) => {
                 if i < state.slots.len() {
@@ -220,7 +266,7 @@ impl Kiosk {
             }
             StaffAction::ChooseScriptSet(name) => {
                 let mut settings = self.settings.clone();
-                settings.script.clone_from(&name);
+                settings.set_script(&name);
                 if self.save_settings(state, settings) {
                     state.script_name = name;
                     state.script_draft =
@@ -264,8 +310,7 @@ impl Kiosk {
                 match numbers {
                     Ok((early, wrap, ended, retention)) => {
                         let mut s = self.settings.clone();
-                        s.group_name = d.group_name.trim().to_string();
-                        s.room = d.room.trim().to_string();
+                        s.set_name_and_room(&d.group_name, &d.room);
                         s.language = d.language;
                         s.text_size = d.text_size;
                         s.early_window_min = early;

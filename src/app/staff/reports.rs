@@ -22,7 +22,16 @@ pub enum QuickRange {
 pub struct QrView {
     pub width: usize,
     pub dark: Vec<bool>,
-    pub summary_only: bool,
+    pub holds: export::qr::Holds,
+}
+
+/// How the export is laid out, as staff chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportBy {
+    /// One row per session, outside-hours rows, a total row.
+    Session,
+    /// One row per month and group, a total row: what a funder's form asks for.
+    Month,
 }
 
 /// Where staff chose to save the CSV file.
@@ -57,19 +66,25 @@ impl Kiosk {
             return;
         };
         let (from, to) = state.range;
-        match crate::report::counts(store, &self.schedule, from, to, self.now()) {
+        let query = crate::report::Query::dates(from, to, self.now(), self.first_run);
+        match crate::report::counts(store, &self.settings, &self.schedule, &query) {
             Ok(report) => {
-                state.csv = export::csv::to_string(&report);
-                state.qr =
-                    export::qr::for_export(&state.csv, &export::csv::summary(&report)).map(|qr| {
-                        QrView {
-                            width: qr.width(),
-                            dark: (0..qr.width() * qr.width())
-                                .map(|i| qr.dark(i % qr.width(), i / qr.width()))
-                                .collect(),
-                            summary_only: qr.summary_only,
-                        }
-                    });
+                let monthly = export::csv::monthly_to_string(
+                    &crate::report::monthly(&report),
+                    &report.groups,
+                );
+                state.csv = match state.by {
+                    ExportBy::Session => export::csv::to_string(&report),
+                    ExportBy::Month => monthly.clone(),
+                };
+                let totals = export::csv::summary(&report);
+                state.qr = export::qr::for_export(&state.csv, &monthly, &totals).map(|qr| QrView {
+                    width: qr.width(),
+                    dark: (0..qr.width() * qr.width())
+                        .map(|i| qr.dark(i % qr.width(), i / qr.width()))
+                        .collect(),
+                    holds: qr.holds,
+                });
                 state.report = Some(report);
             }
             Err(e) => {
@@ -93,7 +108,12 @@ impl Kiosk {
                 folder
             }
         };
-        let path = folder.join(export::destination::file_name(state.range.0, state.range.1));
+        let (from, to) = state.range;
+        let name = match state.by {
+            ExportBy::Session => export::destination::file_name(from, to),
+            ExportBy::Month => export::destination::monthly_file_name(from, to),
+        };
+        let path = folder.join(name);
         state.feedback = Some(match crate::fs::create_new(&path, state.csv.as_bytes()) {
             Ok(path) => {
                 log::info!("attendance exported to {}", path.display());

@@ -4,10 +4,11 @@
 use egui::{RichText, Ui, Vec2};
 
 use super::range_ui;
-use crate::app::staff::{ExportPlace, Feedback, QrView, StaffState};
+use crate::app::staff::{ExportBy, ExportPlace, Feedback, QrView, StaffState};
 use crate::app::{Action, StaffAction, View};
 use crate::export::destination;
-use crate::ui::text::staff_words;
+use crate::export::qr::Holds;
+use crate::ui::text::{group_words, staff_words};
 use crate::ui::{theme, widgets};
 
 pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
@@ -17,6 +18,17 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
         save_to(ui, w.save_on_tablet_instead, ExportPlace::Tablet, actions);
     }
     range_ui(ui, view, state, actions);
+    let g = group_words(view.lang);
+    ui.horizontal(|ui| {
+        for (by, label) in [
+            (ExportBy::Session, g.per_session),
+            (ExportBy::Month, g.per_month),
+        ] {
+            if widgets::tab_button(ui, label, state.by == by).clicked() {
+                actions.push(Action::Staff(StaffAction::ExportBy(by)));
+            }
+        }
+    });
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(560.0);
@@ -50,10 +62,10 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                 let side = ui.available_height().min(ui.available_width()).min(470.0) - 40.0;
                 qr_ui(ui, qr, side.max(200.0));
                 ui.label(
-                    RichText::new(if qr.summary_only {
-                        w.qr_summary
-                    } else {
-                        w.qr_whole
+                    RichText::new(match qr.holds {
+                        Holds::Chosen => w.qr_whole,
+                        Holds::Monthly => g.qr_monthly,
+                        Holds::Totals => w.qr_summary,
                     })
                     .size(theme::sizes(ui.ctx()).small()),
                 );

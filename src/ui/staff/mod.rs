@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 use crate::app::staff::{ExportPlace, Failure, Feedback, NumberField, StaffState};
 use crate::app::{Action, Section, StaffAction, View};
 use crate::domain::schedule::SlotProblem;
-use crate::ui::text::staff_words;
+use crate::ui::text::{group_words, staff_words};
 use crate::ui::{theme, widgets};
 use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
@@ -96,6 +96,7 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
 /// What a staff action came to, in one sentence in the kiosk's language.
 fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
     let w = staff_words(view.lang);
+    let g = group_words(view.lang);
     let lang = view.lang;
     let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let when = |date: chrono::NaiveDate, start: chrono::NaiveTime| {
@@ -156,6 +157,10 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
                 .replace("{min}", &min.to_string())
                 .replace("{max}", &max.to_string())
         }
+        Feedback::SuggestionRemoved => g.suggestion_removed.to_string(),
+        Feedback::GroupName => g.group_name_problem.to_string(),
+        Feedback::GroupInUse(name) => g.group_in_use.replace("{group}", name),
+        Feedback::CourseStart(name) => g.course_start_problem.replace("{group}", name),
         Feedback::Invalid(text) => text.clone(),
         Feedback::Failed(what, why) => {
             let what = match what {
@@ -164,6 +169,7 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
                 Failure::Restore => w.failures[2],
                 Failure::Script => w.failures[3],
                 Failure::Settings => w.failures[4],
+                Failure::Suggestion => g.suggestion_failed,
             };
             format!("{what}: {why}.")
         }

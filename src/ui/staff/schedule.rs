@@ -4,9 +4,10 @@ use chrono::{Duration, Weekday};
 use egui::{RichText, Ui};
 
 use super::field;
-use crate::app::staff::StaffState;
+use crate::app::staff::{GroupDraft, StaffState};
 use crate::app::{Action, StaffAction, View};
-use crate::ui::text::staff_words;
+use crate::config::Topics;
+use crate::ui::text::{group_words, staff_words};
 use crate::ui::{theme, widgets};
 use crate::words::calendar::LangWords as _;
 
@@ -27,13 +28,30 @@ pub fn schedule_ui(
     actions: &mut Vec<Action>,
 ) {
     let w = staff_words(view.lang);
+    let g = group_words(view.lang);
     egui::ScrollArea::vertical().show(ui, |ui| {
+        groups_ui(ui, view, state, actions);
         ui.label(
             RichText::new(w.weekly_times)
                 .size(theme::sizes(ui.ctx()).body())
                 .strong(),
         );
+        let names: Vec<String> = state.groups.iter().map(|d| d.name.clone()).collect();
         for (i, slot) in state.slots.iter_mut().enumerate() {
+            if names.len() > 1 {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} {}", g.slot_group, i + 1))
+                            .size(theme::SMALL_SIZE),
+                    );
+                    for (k, name) in names.iter().enumerate() {
+                        let label = format!("{} {}: {name}", g.slot_group, i + 1);
+                        if widgets::tab_button(ui, &label, slot.group == k).clicked() {
+                            slot.group = k;
+                        }
+                    }
+                });
+            }
             ui.horizontal(|ui| {
                 for day in DAYS {
                     let label = view.lang.weekday_short(day);
@@ -168,6 +186,86 @@ pub fn schedule_ui(
                     }
                 }
             });
+        }
+    });
+}
+
+/// Each group: its name, room, script set and, for a course, the first meeting and topics.
+fn groups_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
+    let g = group_words(view.lang);
+    ui.label(RichText::new(g.groups).size(theme::BODY_SIZE).strong());
+    let scripts = state.script_names.clone();
+    let courses = state.course_names.clone();
+    let several = state.groups.len() > 1;
+    for (i, group) in state.groups.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.horizontal_wrapped(|ui| {
+            field(ui, &format!("{} {n}", g.group_name), &mut group.name, 320.0);
+            field(ui, &format!("{} {n}", g.group_room), &mut group.room, 200.0);
+            if several
+                && widgets::tab_button(ui, &format!("{} {n}", g.remove_group), false).clicked()
+            {
+                actions.push(Action::Staff(StaffAction::RemoveGroup(i)));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{} {n}", g.group_script)).size(theme::SMALL_SIZE));
+            for name in &scripts {
+                let label = format!("{} {n}: {name}", g.group_script);
+                if widgets::tab_button(ui, &label, group.script == *name).clicked() {
+                    group.script.clone_from(name);
+                }
+            }
+        });
+        course_ui(ui, g, n, group, &courses);
+    }
+    if widgets::quiet_button(ui, g.add_group).clicked() {
+        actions.push(Action::Staff(StaffAction::AddGroup));
+    }
+    ui.separator();
+}
+
+/// Whether a group is a course; if so its first meeting (a new date starts it again from
+/// the first topic) and which course's topics it follows.
+fn course_ui(
+    ui: &mut Ui,
+    g: &crate::ui::text::GroupWords,
+    n: usize,
+    group: &mut GroupDraft,
+    courses: &[String],
+) {
+    use crate::app::staff::CourseDraft;
+    ui.horizontal_wrapped(|ui| {
+        let is_course = group.course.is_some();
+        let label = format!("{} {n}", g.is_course);
+        if widgets::tab_button(ui, &label, is_course).clicked() {
+            group.course = if is_course {
+                None
+            } else {
+                Some(CourseDraft {
+                    start: String::new(),
+                    topics: Topics::Set(courses.first().cloned().unwrap_or_default()),
+                })
+            };
+        }
+        let Some(course) = &mut group.course else {
+            return;
+        };
+        field(
+            ui,
+            &format!("{} {n}", g.course_start),
+            &mut course.start,
+            160.0,
+        );
+        for name in courses {
+            let chosen = course.topics == Topics::Set(name.clone());
+            let label = format!("{} {n}: {name}", g.course_topics);
+            if widgets::tab_button(ui, &label, chosen).clicked() {
+                course.topics = Topics::Set(name.clone());
+            }
+        }
+        if matches!(course.topics, Topics::List(_)) {
+            ui.label(RichText::new(g.topics_in_settings).size(theme::SMALL_SIZE));
         }
     });
 }

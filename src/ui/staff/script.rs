@@ -6,7 +6,7 @@ use egui::{RichText, ScrollArea, TextEdit, Ui};
 use crate::app::staff::StaffState;
 use crate::app::{Action, StaffAction, View};
 use crate::domain::lang::Lang;
-use crate::ui::text::{staff_words, words};
+use crate::ui::text::{group_words, staff_words, words};
 use crate::ui::{theme, widgets};
 use crate::words::calendar::LangWords as _;
 use crate::words::script::filled as fill_script;
@@ -58,13 +58,22 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                 {
                     actions.push(Action::Staff(StaffAction::SaveScript));
                 }
+                suggestions_ui(ui, view, state, actions);
             });
         let right = &mut cols[1];
         right.label(RichText::new(w.preview).strong());
+        // Filled for the first group that reads this set, as its facilitator will see it.
+        let group = view
+            .settings
+            .groups
+            .iter()
+            .position(|g| g.script == state.script_name)
+            .unwrap_or_default();
         let filled = fill_script(
             &state.script_draft,
             view.settings,
             view.schedule,
+            group,
             state.script_lang,
         );
         ScrollArea::vertical()
@@ -75,4 +84,33 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                 ui.label(RichText::new(filled.closing).size(theme::sizes(ui.ctx()).small()));
             });
     });
+}
+
+/// Each group's suggested topics for its next meeting, with a way to remove one (an
+/// unkind or identifying line should never be read out).
+fn suggestions_ui(ui: &mut Ui, view: &View<'_>, state: &StaffState, actions: &mut Vec<Action>) {
+    let g = group_words(view.lang);
+    for (group, counts) in &state.suggestions {
+        ui.separator();
+        ui.label(
+            RichText::new(g.suggestions_for.replace("{group}", group))
+                .size(theme::SMALL_SIZE)
+                .strong(),
+        );
+        if counts.is_empty() {
+            ui.label(RichText::new(g.suggestions_none).size(theme::SMALL_SIZE));
+        }
+        for count in counts {
+            ui.horizontal(|ui| {
+                let line = crate::ui::suggest::suggestion_line(view, count);
+                ui.label(RichText::new(&line).size(theme::SMALL_SIZE));
+                let remove = format!("{}: {line}", g.remove_suggestion);
+                if widgets::tab_button(ui, &remove, false).clicked() {
+                    actions.push(Action::Staff(StaffAction::RemoveSuggestion(
+                        count.ids.clone(),
+                    )));
+                }
+            });
+        }
+    }
 }

@@ -91,6 +91,9 @@ pub struct Row {
     /// Local start and end; empty for outside-hours rows.
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
+    /// The group that met (an index into `Report::groups`); none for outside-hours rows and
+    /// for a session of a slot the schedule no longer has.
+    pub group: Option<usize>,
     pub status: RowStatus,
     pub tally: Tally,
 }
@@ -112,27 +115,70 @@ pub struct Totals {
 pub struct Report {
     pub rows: Vec<Row>,
     pub totals: Totals,
+    /// The groups' names, for the rows' `group` index.
+    pub groups: Vec<String>,
 }
 
-/// Counts sign-ins for each occurrence whose local date is in `from..=to` and has begun by
-/// `now`, plus one row per local day with outside-hours visits. Rows are in time order.
+impl Report {
+    /// The name of a row's group; empty when it has none.
+    pub fn group_name(&self, row: &Row) -> &str {
+        row.group
+            .and_then(|g| self.groups.get(g))
+            .map_or("", String::as_str)
+    }
+}
+
+/// What a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    /// Local dates, both included.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Occurrences that have not begun by now are left out.
+    pub now: DateTime<Utc>,
+    /// The kiosk's first day of records: an occurrence before it was never watched over by
+    /// the kiosk, so it is not reported as held (nor cancelled).
+    pub records_since: Option<NaiveDate>,
+    /// Only this group's sessions; outside-hours visits belong to no group and are left out.
+    pub group: Option<usize>,
+}
+
+impl Scope {
+    /// Every group, every day from `from` to `to`.
+    pub fn dates(from: NaiveDate, to: NaiveDate, now: DateTime<Utc>) -> Scope {
+        Scope {
+            from,
+            to,
+            now,
+            records_since: None,
+            group: None,
+        }
+    }
+
+    fn covers(&self, date: NaiveDate, group: Option<usize>) -> bool {
+        self.from <= date
+            && date <= self.to
+            && self.records_since.is_none_or(|first| first <= date)
+            && (self.group.is_none() || self.group == group)
+    }
+}
+
+/// Counts sign-ins for each occurrence in `scope` that has begun by `scope.now`, plus one
+/// row per local day with outside-hours visits. Rows are in time order.
 pub fn report(
     schedule: &Schedule,
-    from: NaiveDate,
-    to: NaiveDate,
-    now: DateTime<Utc>,
+    scope: Scope,
     facts: impl IntoIterator<Item = SignInFact>,
 ) -> Report {
-    let in_range = |date: NaiveDate| from <= date && date <= to;
     // Occurrence start (ms) -> row, seeded from the schedule so empty sessions still show.
     let mut sessions: BTreeMap<i64, Row> = BTreeMap::new();
-    for occ in schedule.occurrences_between(from, to) {
-        if occ.start <= now {
+    for occ in schedule.occurrences_between(scope.from, scope.to) {
+        if occ.start <= scope.now && scope.covers(occ.date, Some(occ.slot.group)) {
             sessions.insert(occ.start.timestamp_millis(), session_row(&occ));
         }
     }
     let mut outside: BTreeMap<NaiveDate, Tally> = BTreeMap::new();
-    // Cache of start ms -> whether it is in range, for sign-ins of slots since removed.
+    // Cache of start ms -> whether it is in scope, for sign-ins of slots since removed.
     let mut seen: HashMap<i64, bool> = HashMap::new();
     for fact in facts {
         if let Some((start, end)) = fact.occurrence {
@@ -142,17 +188,25 @@ pub fn report(
                     return true;
                 }
                 let date = schedule.local_date(start);
-                if !in_range(date) {
+                let local_start = schedule.local_time(start);
+                // A sign-in kept from a slot the schedule no longer has (or no longer at
+                // that time): its group is whichever group meets then now, if any.
+                let group = schedule
+                    .slots
+                    .iter()
+                    .find(|s| s.weekday == date.weekday() && s.start == local_start)
+                    .map(|s| s.group);
+                if !scope.covers(date, group) {
                     return false;
                 }
-                // A sign-in kept from a slot the schedule no longer has.
                 sessions.insert(
                     key,
                     Row {
                         date,
                         weekday: date.weekday(),
-                        start: Some(schedule.local_time(start)),
+                        start: Some(local_start),
                         end: Some(schedule.local_time(end)),
+                        group,
                         status: RowStatus::Held,
                         tally: Tally::default(),
                     },
@@ -164,7 +218,7 @@ pub fn report(
             }
         } else {
             let date = schedule.local_date(fact.at);
-            if in_range(date) {
+            if scope.group.is_none() && scope.covers(date, None) {
                 outside.entry(date).or_default().add(&fact, None);
             }
         }
@@ -180,6 +234,7 @@ pub fn report(
             weekday: date.weekday(),
             start: None,
             end: None,
+            group: None,
             status: RowStatus::OutsideHours,
             tally,
         };
@@ -188,7 +243,11 @@ pub fn report(
     rows.sort_by_key(|(date, order, key, _)| (*date, *order, *key));
     let rows: Vec<Row> = rows.into_iter().map(|(_, _, _, row)| row).collect();
     let totals = totals(&rows);
-    Report { rows, totals }
+    Report {
+        rows,
+        totals,
+        groups: Vec::new(),
+    }
 }
 
 fn session_row(occ: &Occurrence) -> Row {
@@ -197,6 +256,7 @@ fn session_row(occ: &Occurrence) -> Row {
         weekday: occ.date.weekday(),
         start: Some(occ.slot.start),
         end: Some(occ.slot.end),
+        group: Some(occ.slot.group),
         status: if occ.is_cancelled() {
             RowStatus::Cancelled
         } else {
@@ -235,97 +295,4 @@ fn totals(rows: &[Row]) -> Totals {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::schedule::{Cancellation, Slot, parse_hhmm};
-
-    fn schedule() -> Schedule {
-        let slot = |weekday| Slot {
-            weekday,
-            start: parse_hhmm("13:30").unwrap(),
-            end: parse_hhmm("14:30").unwrap(),
-        };
-        Schedule::new(
-            chrono_tz::America::Los_Angeles,
-            vec![slot(Weekday::Mon), slot(Weekday::Wed), slot(Weekday::Fri)],
-            vec![Cancellation {
-                date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-                start: parse_hhmm("13:30").unwrap(),
-                note: "Holiday".into(),
-            }],
-        )
-    }
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
-
-    fn fact(at: &str, named: bool, repeat: bool) -> SignInFact {
-        let s = schedule();
-        let at = utc(at);
-        SignInFact {
-            at,
-            occurrence: s.attribute(at, 30).map(|o| (o.start, o.end)),
-            named,
-            repeat,
-            first_visit: false,
-        }
-    }
-
-    #[test]
-    fn repeats_count_once_and_anonymous_always_count() {
-        let facts = [
-            fact("2026-11-25T21:20:00Z", true, false), // Casey, before start
-            fact("2026-11-25T21:40:00Z", true, true),  // casey again
-            fact("2026-11-25T21:41:00Z", false, false),
-            fact("2026-11-25T21:42:00Z", false, false),
-        ];
-        let d = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let r = report(&schedule(), d, d, utc("2026-11-26T00:00:00Z"), facts);
-        assert_eq!(r.rows.len(), 1);
-        let t = r.rows[0].tally;
-        assert_eq!((t.sign_ins, t.named, t.anonymous), (3, 1, 2));
-        assert_eq!((t.before_start, t.after_start), (1, 2));
-    }
-
-    #[test]
-    fn rows_cover_held_cancelled_and_outside_hours_with_totals() {
-        let facts = [
-            fact("2026-11-23T21:35:00Z", false, false), // Mon, held
-            fact("2026-11-24T18:00:00Z", true, false),  // Tue, outside hours
-            fact("2026-11-27T21:35:00Z", false, false), // Fri, cancelled: outside hours
-        ];
-        let from = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let to = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let r = report(&schedule(), from, to, utc("2026-12-01T00:00:00Z"), facts);
-        let kinds: Vec<_> = r
-            .rows
-            .iter()
-            .map(|row| (row.date.day(), row.status))
-            .collect();
-        assert_eq!(
-            kinds,
-            vec![
-                (23, RowStatus::Held),
-                (24, RowStatus::OutsideHours),
-                (25, RowStatus::Held),
-                (27, RowStatus::Cancelled),
-                (27, RowStatus::OutsideHours),
-            ]
-        );
-        assert_eq!(r.totals.sessions_held, 2);
-        assert_eq!(r.totals.sessions_cancelled, 1);
-        assert_eq!(r.totals.visits, 3);
-        assert!((r.totals.mean_per_session - 0.5).abs() < 1e-9);
-    }
-
-    #[test]
-    fn occurrences_that_have_not_begun_are_left_out() {
-        let from = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let to = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let r = report(&schedule(), from, to, utc("2026-11-25T12:00:00Z"), []);
-        assert_eq!(r.rows.len(), 1);
-    }
-}
+pub(crate) mod tests;
