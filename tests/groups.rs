@@ -304,8 +304,7 @@ fn a_cancelled_course_meeting_keeps_its_topic_for_the_next_one() {
 }
 
 fn open_suggest(t: &mut Tablet) {
-    t.harness.state_mut().apply(Action::OpenSuggest);
-    t.harness.run();
+    t.tap("Suggest a topic");
 }
 
 /// The suggestions stored for the Wednesday 25 November drop-in group.
@@ -374,16 +373,36 @@ fn a_topic_tapped_or_written_is_sent_with_no_name_and_thanked_warmly() {
     t.tap("Housing");
     t.tap("Send");
     t.tap("Done");
-    t.harness.state_mut().apply(Action::OpenScript);
-    t.harness.run();
-    let now = t.kiosk().now();
-    let (view, _) = t.harness.state_mut().frame(now);
-    let lines: Vec<String> = view
-        .suggestions
-        .iter()
-        .map(|s| dropin_kiosk::ui::suggest::suggestion_line(&view, s))
-        .collect();
-    assert_eq!(lines, vec!["2 × Housing", "1 × Sleep help"]);
+    assert!(
+        !t.has_text_containing("Housing"),
+        "nobody at Home sees them"
+    );
+    t.tap("Facilitator script");
+    assert!(t.has("Topics suggested for the next meeting of Drop-in Group"));
+    assert!(t.has("2 × Housing"));
+    assert!(t.has("1 × Sleep help"));
+}
+
+#[test]
+fn home_shows_each_groups_times_and_the_course_meeting_it_is_in() {
+    let mut t = two_groups_tablet(THIRD_MEETING, &[]);
+    for label in [
+        "Eight-week course",
+        "Meeting 3 of 8 · Drug, set and setting",
+        "Room 5",
+        "Drop-in group · Mon 1:30–2:30 PM",
+        "Eight-week course · Tue 6–7:30 PM",
+        "Suggest a topic",
+    ] {
+        assert!(t.has(label), "Home should show {label:?}");
+    }
+    t.tap("Facilitator script");
+    assert!(t.has("Meeting 3 of 8 · Drug, set and setting"));
+    assert!(t.has_text_containing("where and with whom"));
+    assert!(t.has_text_containing("two feelings"));
+    t.tap("Back to Home");
+    t.tap("Español");
+    assert!(t.has("Reunión 3 de 8 · Sustancia, estado de ánimo y entorno"));
 }
 
 #[test]
@@ -418,7 +437,7 @@ fn words_typed_for_one_person_are_gone_for_the_next_and_nothing_chosen_sends_not
 fn the_suggest_screen_speaks_spanish_and_the_next_person_gets_the_default_language() {
     let mut t = Tablet::at("2026-11-25T13:56:00-08:00");
     t.tap("Español");
-    open_suggest(&mut t);
+    t.tap("Proponer un tema");
     for label in [
         "¿De qué te gustaría que hable el grupo?",
         "Vivienda",

@@ -1,4 +1,5 @@
-//! Every screen size (SPEC §13): each public screen lays out fully on screen at 800×480,
+//! Every screen size (SPEC §13): each public screen (Home, sign-in, script, PIN pad,
+//! suggest a topic, confirmation) lays out fully on screen at 800×480,
 //! 1024×600, 1280×800, 720×1280 and 1920×1080, in both languages, at normal and at the
 //! largest text size, with touch targets never under 48 px (64 px from 1280×800 up); and
 //! every control is named for assistive technology.
@@ -151,6 +152,21 @@ fn every_public_screen_fits_every_screen_size_language_and_text_size() {
                 t.tap(back);
 
                 t.tap(if spanish {
+                    "Proponer un tema"
+                } else {
+                    "Suggest a topic"
+                });
+                assert_fits(&mut t, &format!("suggest a topic ({case})"), size);
+                t.tap(if spanish {
+                    "Escribir el mío"
+                } else {
+                    "Write my own"
+                });
+                assert_fits(&mut t, &format!("suggest, typing ({case})"), size);
+                t.tap(back);
+                t.tap(back);
+
+                t.tap(if spanish {
                     "Cuéntame — sin nombre"
                 } else {
                     "Count me in — no name"
@@ -261,6 +277,12 @@ fn every_control_on_every_screen_has_a_name_and_the_timer_is_read_out() {
     t.tap("Closing words");
     check(&t, "closing words");
     t.tap("Back to Home");
+    t.tap("Suggest a topic");
+    check(&t, "suggest a topic");
+    t.tap("Write my own");
+    check(&t, "suggest, typing");
+    t.tap("Back");
+    t.tap("Back");
     t.tap("Staff");
     check(&t, "PIN pad");
     for d in ["4", "8", "2", "1", "OK", "4", "8", "2", "1", "OK"] {
@@ -281,5 +303,5 @@ fn every_control_on_every_screen_has_a_name_and_the_timer_is_read_out() {
     t.tap("Lock");
     t.tap("Count me in — no name");
     check(&t, "confirmation");
-    assert_eq!(visited.len(), 13);
+    assert_eq!(visited.len(), 15);
 }

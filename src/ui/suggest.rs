@@ -14,7 +14,7 @@ pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mu
     let w = words(view.lang);
     let z = theme::sizes(ui.ctx());
     let g = group_words(view.lang);
-    ui.label(RichText::new(g.suggest_title).size(z.title()).strong());
+    let title = ui.label(RichText::new(g.suggest_title).size(z.title()).strong());
     if let Some(sent) = s.sent {
         ui.add_space(z.gap() * 2.0);
         let line = if sent.saved {
@@ -31,7 +31,7 @@ pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mu
     }
     let height = z.touch() * 1.25;
     if s.typing {
-        typing_ui(ui, view, s, height);
+        typing_ui(ui, view, s, height, title.id);
     } else {
         topics_ui(ui, view, s);
         ui.add_space(z.gap());
@@ -124,19 +124,22 @@ fn topic_button(ui: &mut Ui, text: &str, chosen: bool, width: f32) -> egui::Resp
 }
 
 /// The words field (a new one each visit) and the on-screen keyboard.
-fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32) {
+fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32, title: egui::Id) {
     let g = group_words(view.lang);
     let z = theme::sizes(ui.ctx());
-    let field = ui.add(
-        TextEdit::singleline(&mut s.words)
-            // A new field each visit: no undo history or selection from the last person.
-            .id_salt(("suggested-topic", s.visit))
-            .font(theme::font(z.title()))
-            .hint_text(g.suggest_field)
-            .char_limit(suggestions::MAX_SUGGESTION_CHARS)
-            .desired_width(ui.available_width())
-            .margin(Vec2::new(z.px(16.0), z.px(10.0))),
-    );
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut s.words)
+                // A new field each visit: no undo history or selection from the last person.
+                .id_salt(("suggested-topic", s.visit))
+                .font(theme::font(z.title()))
+                .hint_text(g.suggest_field)
+                .char_limit(suggestions::MAX_SUGGESTION_CHARS)
+                .desired_width(ui.available_width())
+                .margin(Vec2::new(z.px(16.0), z.px(10.0))),
+        )
+        // Screen readers call the field by the question above it.
+        .labelled_by(title);
     if !field.has_focus() && !field.lost_focus() {
         field.request_focus();
     }
