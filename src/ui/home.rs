@@ -15,10 +15,13 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         who_and_where_ui(ui, view);
         ui.horizontal_wrapped(|ui| choices_ui(ui, view, actions));
     } else {
+        // The choices first, from the right; the group's name and topic wrap in what is left.
         ui.horizontal(|ui| {
-            ui.vertical(|ui| who_and_where_ui(ui, view));
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
                 choices_ui(ui, view, actions);
+                ui.with_layout(Layout::top_down(Align::Min), |ui| {
+                    who_and_where_ui(ui, view);
+                });
             });
         });
     }

@@ -120,9 +120,11 @@ pub fn end(ctx: &Context, key: FitKey, content: Rect, room: Rect) {
     let viewport = viewport_of(key);
     let fit = fit_of(ctx, key);
     let smallest_layout = touch_floor(viewport) / base_scale(viewport);
+    // The layout goes straight to its floor (at most a fifth smaller): shrinking it frees
+    // less room than its share of the screen, so stepping down would take many frames.
     let smaller = if fit.layout > smallest_layout + 1e-3 {
         Fit {
-            layout: (fit.layout * ratio).max(smallest_layout),
+            layout: smallest_layout,
             ..fit
         }
     } else {

@@ -22,9 +22,8 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
             actions.push(Action::ShowClosingWords(true));
         }
         if let Some(n) = view.session_count {
-            ui.label(
-                RichText::new(w.signed_in_count.replace("{n}", &n.to_string())).size(s.body()),
-            );
+            let count = w.signed_in_count.replace("{n}", &n.to_string());
+            ui.add(egui::Label::new(RichText::new(count).size(s.body())).extend());
         }
     });
     if !closing && matches!(view.status.phase, Phase::WrapUp | Phase::Ended) {
@@ -59,8 +58,8 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
                     );
                 }
             }
-            ui.label(RichText::new(text).size(s.script()));
             suggestions_ui(ui, view);
+            ui.label(RichText::new(text).size(s.script()));
         });
 }
 
@@ -71,7 +70,6 @@ fn suggestions_ui(ui: &mut Ui, view: &View<'_>) {
     }
     let s = theme::sizes(ui.ctx());
     let g = super::text::group_words(view.lang);
-    ui.separator();
     let group = view
         .group_now
         .as_ref()
@@ -79,6 +77,8 @@ fn suggestions_ui(ui: &mut Ui, view: &View<'_>) {
     let heading = g.suggestions_for.replace("{group}", group);
     ui.label(RichText::new(heading).size(s.body()).strong());
     for suggestion in &view.suggestions {
-        ui.label(RichText::new(super::suggest::suggestion_line(view, suggestion)).size(s.body()));
+        let line = super::suggest::suggestion_line(view, suggestion);
+        ui.label(RichText::new(line).size(s.body()));
     }
+    ui.separator();
 }

@@ -100,27 +100,26 @@ fn topics_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion) {
 /// A large toggle, marked when chosen by a border as well as its fill.
 fn topic_button(ui: &mut Ui, text: &str, chosen: bool, width: f32) -> egui::Response {
     let z = theme::sizes(ui.ctx());
-    ui.add_sized(
-        Vec2::new(width, z.touch() * 1.5),
-        egui::Button::new(
-            RichText::new(text)
-                .size(z.big_button_text())
-                .color(theme::TEXT),
-        )
-        .fill(if chosen {
-            theme::KEY
-        } else {
-            theme::QUIET_BUTTON
-        })
-        .stroke(if chosen {
-            egui::Stroke::new(4.0, theme::NOTICE)
-        } else {
-            egui::Stroke::NONE
-        })
-        .selected(chosen)
-        .corner_radius(theme::CORNER)
-        .wrap(),
+    let size = Vec2::new(width, z.touch() * 1.5);
+    let button = egui::Button::new(
+        RichText::new(text)
+            .size(z.control_text() * 1.15)
+            .color(theme::TEXT),
     )
+    .fill(if chosen {
+        theme::KEY
+    } else {
+        theme::QUIET_BUTTON
+    })
+    .stroke(if chosen {
+        egui::Stroke::new(4.0, theme::NOTICE)
+    } else {
+        egui::Stroke::NONE
+    })
+    .selected(chosen)
+    .corner_radius(theme::CORNER)
+    .min_size(size);
+    ui.add(button)
 }
 
 /// The words field (a new one each visit) and the on-screen keyboard.
