@@ -161,7 +161,7 @@ pub fn apply(ctx: &egui::Context) {
         o.zoom_with_keyboard = false;
         o.quit_shortcuts.clear();
         // Room for the passes that fit a screen to its size after a change (`ui::scale`).
-        o.max_passes = std::num::NonZeroUsize::new(4).unwrap_or(o.max_passes);
+        o.max_passes = std::num::NonZeroUsize::new(8).unwrap_or(o.max_passes);
     });
     ctx.all_styles_mut(|style: &mut Style| {
         // Nothing on screen can be selected and copied for the next person to paste.
