@@ -49,6 +49,10 @@ pub struct Kiosk {
     /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
     pin_lock: crate::domain::pin::PinLock,
     next_purge: DateTime<Utc>,
+    /// The day of the newest daily backup this kiosk knows of, and when a failed one is
+    /// tried again.
+    last_backup: Option<chrono::NaiveDate>,
+    next_backup_try: DateTime<Utc>,
     /// A practice run (`--pretend-now` on a temporary folder): Home says so.
     pub practice: bool,
     /// How many times the sign-in screen has been opened.
@@ -75,6 +79,8 @@ pub struct View<'a> {
     pub damaged_until: &'a [DateTime<Utc>],
     pub pin_locked_for: Option<chrono::Duration>,
     pub practice: bool,
+    /// The data folder, named in the health check's advice.
+    pub data_root: &'a std::path::Path,
 }
 
 impl Kiosk {
@@ -110,6 +116,8 @@ impl Kiosk {
             quit_requested: false,
             pin_lock: crate::domain::pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
+            last_backup: None,
+            next_backup_try: DateTime::UNIX_EPOCH,
             sign_in_visits: 0,
             practice: false,
             damaged_until: Vec::new(),
@@ -127,6 +135,7 @@ impl Kiosk {
         }
         kiosk.refresh_schedule();
         kiosk.purge_if_due(kiosk.now());
+        kiosk.backup_if_due(kiosk.now());
         kiosk
     }
 
@@ -194,10 +203,11 @@ impl Kiosk {
         self.last_touch = now;
     }
 
-    /// Time passing, before each frame: the daily purge, an untouched screen going Home,
-    /// and the Export section's list of drives.
+    /// Time passing, before each frame: the daily purge and backup, an untouched screen
+    /// going Home, and the Export section's list of drives.
     pub fn tick(&mut self, now: DateTime<Utc>) {
         self.purge_if_due(now);
+        self.backup_if_due(now);
         let status = self.status_at(now);
         if let Some(at) = state::home_at(&self.screen, self.last_touch, &status)
             && now >= at
@@ -250,6 +260,7 @@ impl Kiosk {
             damaged_until: &self.damaged_until,
             pin_locked_for: self.pin_locked_for(),
             practice: self.practice,
+            data_root: &self.dir.root,
         };
         (view, &mut self.screen)
     }

@@ -1,5 +1,6 @@
 //! The one module that owns SQLite (`kiosk.db`): opening, pragmas, migrations, and every query.
 
+mod backup;
 mod damaged;
 mod migrations;
 mod sign_ins;
@@ -10,6 +11,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use self::backup::{
+    BackupFile, BackupProblem, BackupSummary, backups_in, check_backup, daily_backup_name,
+    last_daily_backup, purge_names_in_backup, remove_backups_before, set_aside, tidy_backups,
+};
 pub use self::damaged::{DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before};
 pub use self::sign_ins::{Receipt, StaffName};
 use crate::domain::schedule::Cancellation;
@@ -49,6 +54,21 @@ impl Store {
     /// Opens an existing database for reading only (e.g. on read-only media); every write
     /// fails with [`StoreError::ReadOnly`]. The schema must already be current.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let store = Store::open_read_only_as_is(path)?;
+        let version = store.schema_version()?;
+        let latest = MIGRATIONS.len() as i64;
+        if version > latest {
+            return Err(StoreError::TooNew(version));
+        }
+        if version < latest {
+            return Err(StoreError::Outdated);
+        }
+        Ok(store)
+    }
+
+    /// Opens an existing database for reading only, whatever its schema version: for a
+    /// health check that must change nothing, not even an upgrade.
+    pub fn open_read_only_as_is(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -66,15 +86,12 @@ impl Store {
             .conn
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| store.fail(e))?;
-        let version = store.query_i64("PRAGMA user_version", [])?.unwrap_or(0);
-        let latest = MIGRATIONS.len() as i64;
-        if version > latest {
-            return Err(StoreError::TooNew(version));
-        }
-        if version < latest {
-            return Err(StoreError::Outdated);
-        }
         Ok(store)
+    }
+
+    /// The schema version (`PRAGMA user_version`): how far the migrations have run.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.query_i64("PRAGMA user_version", [])?.unwrap_or(0))
     }
 
     /// A private database in memory, for tests.

@@ -2,5 +2,6 @@
 //! screens' words, each in English and Spanish. The domain returns values; this says them.
 
 pub mod calendar;
+pub mod health;
 pub mod script;
 pub mod timer;

@@ -19,6 +19,10 @@ pub enum Feedback {
     Exported(PathBuf),
     /// The CSV file could not be written there; the cause is technical, for staff.
     ExportFailed(ExportPlace, String),
+    /// A backup with no names was written here.
+    CountsCopied(PathBuf),
+    /// It could not be written to this drive; the cause is technical, for staff.
+    CountsCopyFailed(PathBuf, String),
     DatesSwapped,
     DateShape,
     NoDatabase,
@@ -48,6 +52,7 @@ impl Feedback {
                 | Feedback::Restored(..)
                 | Feedback::ScheduleSaved
                 | Feedback::Exported(_)
+                | Feedback::CountsCopied(_)
         )
     }
 }

@@ -71,6 +71,8 @@ pub struct StaffState {
     pub script_names: Vec<String>,
     /// Removable drives mounted now, refreshed while the Export section is shown.
     pub drives: Vec<PathBuf>,
+    /// The health check, as `doctor` prints it, taken when the Settings section opens.
+    pub health: Vec<crate::health::Line>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +82,8 @@ pub enum StaffAction {
     QuickRange(QuickRange),
     ApplyRange,
     Export(ExportPlace),
+    /// "Copy counts to USB": a backup with no names, to this drive's mount point.
+    CopyCounts(PathBuf),
     AddSlot,
     RemoveSlot(usize),
     SaveSchedule,
@@ -115,6 +119,7 @@ impl Kiosk {
             todays_names: Vec::new(),
             script_names: self.dir.script_names(),
             drives: Vec::new(),
+            health: Vec::new(),
         };
         self.recount(&mut state);
         state
@@ -153,6 +158,16 @@ impl Kiosk {
                 state.section = section;
                 match section {
                     Section::TodaysNames => state.todays_names = self.todays_names(),
+                    Section::Settings => {
+                        state.health = crate::health::in_kiosk(
+                            &self.dir,
+                            self.now(),
+                            &self.settings,
+                            self.settings_problem.clone(),
+                            self.store.as_ref(),
+                            self.store_problem.as_deref(),
+                        );
+                    }
                     Section::Attendance | Section::Export => self.recount(state),
                     _ => {}
                 }
@@ -180,6 +195,7 @@ impl Kiosk {
                 }
             }
             StaffAction::Export(place) => self.export(state, place),
+            StaffAction::CopyCounts(drive) => self.copy_counts(state, &drive),
             StaffAction::AddSlot => {
                 let last = state.slots.last().cloned();
                 state.slots.push(SlotDraft {
