@@ -279,14 +279,15 @@ fn restore(
     })?;
     let settings = config::load(&dir.settings_path()).settings;
     let local_now = now.with_timezone(&settings.time_zone).naive_local();
-    let aside = crate::store::set_aside(&dir.db_path(), &dir.backups_dir(), local_now).map_err(
-        |e| {
+    let aside =
+        crate::store::set_aside(&dir.db_path(), &dir.backups_dir(), local_now).map_err(|e| {
             CommandError::Plain(format!(
                 "the current database could not be moved aside ({e}); nothing was restored"
             ))
-        },
-    )?;
-    let kept = |aside: &std::path::Path| format!("the database it replaced is kept as {}", aside.display());
+        })?;
+    let kept = |aside: &std::path::Path| {
+        format!("the database it replaced is kept as {}", aside.display())
+    };
     crate::fs::replace(&dir.db_path(), &bytes).map_err(|e| match &aside {
         Some(aside) => CommandError::Plain(format!("{e}; {}", kept(aside))),
         None => CommandError::Write(e),
@@ -298,7 +299,11 @@ fn restore(
     writeln!(out, "Restored {shown}: {} sign-ins.", summary.sign_ins)?;
     if let Some(aside) = aside {
         let until = local_now.date() + keep;
-        writeln!(out, "Until {until} (the retention period), {}.", kept(&aside))?;
+        writeln!(
+            out,
+            "Until {until} (the retention period), {}.",
+            kept(&aside)
+        )?;
     }
     Ok(())
 }

@@ -116,10 +116,7 @@ pub struct Line {
 /// opened at all, so no file of that user's is left in the folder.
 pub fn doctor(dir: &DataDir, now: DateTime<Utc>) -> Vec<Line> {
     let folder = folder_finding(&dir.root);
-    let as_owner = !matches!(
-        folder,
-        Finding::RunAsOwner { .. } | Finding::FolderMissing
-    );
+    let as_owner = !matches!(folder, Finding::RunAsOwner { .. } | Finding::FolderMissing);
     let (settings, settings_problem) = settings_as_they_are(&dir.settings_path());
     let (database, sign_ins) = if !dir.db_path().exists() {
         (Finding::NoDatabaseYet, 0)
@@ -133,7 +130,14 @@ pub fn doctor(dir: &DataDir, now: DateTime<Utc>) -> Vec<Line> {
     };
     let lock = lock_finding(&dir.lock_path());
     lines(
-        dir, now, &settings, settings_problem, folder, database, sign_ins, lock,
+        dir,
+        now,
+        &settings,
+        settings_problem,
+        folder,
+        database,
+        sign_ins,
+        lock,
     )
 }
 
@@ -207,9 +211,22 @@ fn lines(
     let zone = settings.time_zone.name().to_string();
     let zone = if matches!(
         zone.as_str(),
-        "UTC" | "Etc/UTC" | "UCT" | "Etc/UCT" | "Universal" | "Etc/Universal" | "Zulu"
-            | "Etc/Zulu" | "GMT" | "Etc/GMT" | "GMT0" | "Etc/GMT0" | "Etc/GMT+0" | "Etc/GMT-0"
-            | "Greenwich" | "Etc/Greenwich"
+        "UTC"
+            | "Etc/UTC"
+            | "UCT"
+            | "Etc/UCT"
+            | "Universal"
+            | "Etc/Universal"
+            | "Zulu"
+            | "Etc/Zulu"
+            | "GMT"
+            | "Etc/GMT"
+            | "GMT0"
+            | "Etc/GMT0"
+            | "Etc/GMT+0"
+            | "Etc/GMT-0"
+            | "Greenwich"
+            | "Etc/Greenwich"
     ) {
         Finding::ZoneUtc(zone)
     } else {
@@ -498,12 +515,22 @@ mod tests {
             }
         );
         let lock = crate::window::lock_data_dir(&dir).unwrap();
-        assert_eq!(finding(&doctor(&dir, now), Check::Lock), Finding::KioskRunning);
+        assert_eq!(
+            finding(&doctor(&dir, now), Check::Lock),
+            Finding::KioskRunning
+        );
         drop(lock);
 
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
+            drop(store);
+            // As every start of the kiosk does; this test process keeps the usual umask.
+            assert!(crate::fs::make_private(&dir.root).is_empty());
+            assert_eq!(
+                finding(&doctor(&dir, now), Check::Folder),
+                Finding::FolderPrivate
+            );
             let export = dir.exports_dir().join("november.csv");
             std::fs::write(&export, "date\n").unwrap();
             std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o644)).unwrap();

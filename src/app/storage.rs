@@ -122,11 +122,14 @@ impl Kiosk {
         let Some(store) = &self.store else {
             return;
         };
-        let written = store.snapshot().map_err(|e| e.to_string()).and_then(|bytes| {
-            let _ = std::fs::create_dir_all(&folder);
-            let path = folder.join(crate::store::daily_backup_name(today));
-            crate::fs::create_new(&path, &bytes).map_err(|e| e.to_string())
-        });
+        let written = store
+            .snapshot()
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let _ = std::fs::create_dir_all(&folder);
+                let path = folder.join(crate::store::daily_backup_name(today));
+                crate::fs::create_new(&path, &bytes).map_err(|e| e.to_string())
+            });
         match written {
             Ok(path) => {
                 log::info!("backed up the attendance database to {}", path.display());

@@ -89,7 +89,11 @@ impl Store {
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
-        if done { Ok(copy) } else { Err(StoreError::Busy) }
+        if done {
+            Ok(copy)
+        } else {
+            Err(StoreError::Busy)
+        }
     }
 }
 
@@ -238,7 +242,9 @@ pub fn purge_names_in_backup(path: &Path, cutoff: DateTime<Utc>) -> Result<usize
         conn.execute_batch("VACUUM").map_err(fail)?;
     }
     // A database a restore set aside may be in WAL mode: empty its WAL too.
-    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0));
+    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    });
     Ok(erased)
 }
 
@@ -273,7 +279,9 @@ pub fn set_aside(
     // Folding the WAL into the file first leaves one file to move; if that fails (a damaged
     // database, say) the WAL files move with it.
     if let Ok(conn) = Connection::open(db) {
-        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0));
+        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            r.get::<_, i64>(0)
+        });
     }
     std::fs::create_dir_all(folder)?;
     let aside = folder.join(format!(

@@ -8,7 +8,11 @@ use crate::health::{Check, Finding, Line};
 
 /// One line of the health check, e.g. `last backup: ok (today)`.
 pub fn say(line: &Line, lang: Lang, root: &Path) -> String {
-    format!("{}: {}", name(line.check, lang), finding(&line.finding, lang, root))
+    format!(
+        "{}: {}",
+        name(line.check, lang),
+        finding(&line.finding, lang, root)
+    )
 }
 
 fn name(check: Check, lang: Lang) -> &'static str {
@@ -143,9 +147,9 @@ fn finding(finding: &Finding, lang: Lang, root: &Path) -> String {
         }
         .to_string(),
         Finding::BackupMissing => if en {
-            "none yet; start the kiosk (it makes one at start and every day) or run: dropin-kiosk backup --out FILE"
+            "none yet, though there are sign-ins; the kiosk makes one when it starts and every day, so start it (sudo systemctl start dropin-kiosk)"
         } else {
-            "todavía no hay; abre el quiosco (hace una al abrirse y cada día) o ejecuta: dropin-kiosk backup --out ARCHIVO"
+            "todavía no hay, aunque ya hay registros; el quiosco hace una al abrirse y cada día, así que ábrelo (sudo systemctl start dropin-kiosk)"
         }
         .to_string(),
         Finding::BackupOld { date, days } => if en {
@@ -211,10 +215,13 @@ mod tests {
         let line = |check, finding| Line { check, finding };
         assert_eq!(
             say(
-                &line(Check::Backup, Finding::BackupFresh {
-                    date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-                    days: 0
-                }),
+                &line(
+                    Check::Backup,
+                    Finding::BackupFresh {
+                        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                        days: 0
+                    }
+                ),
                 Lang::En,
                 &root
             ),
@@ -225,7 +232,11 @@ mod tests {
             "staff PIN: not set, so the first person to tap Staff could choose one; set it now, as the kiosk's user, with: dropin-kiosk --data-dir /var/lib/dropin-kiosk set-pin"
         );
         assert_eq!(
-            say(&line(Check::Disk, Finding::DiskFree { mib: 12_700 }), Lang::Es, &root),
+            say(
+                &line(Check::Disk, Finding::DiskFree { mib: 12_700 }),
+                Lang::Es,
+                &root
+            ),
             "espacio libre en disco: bien (12,4 GB libres)"
         );
     }

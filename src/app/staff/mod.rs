@@ -87,8 +87,14 @@ pub enum StaffAction {
     AddSlot,
     RemoveSlot(usize),
     SaveSchedule,
-    Cancel { date: NaiveDate, start: NaiveTime },
-    Restore { date: NaiveDate, start: NaiveTime },
+    Cancel {
+        date: NaiveDate,
+        start: NaiveTime,
+    },
+    Restore {
+        date: NaiveDate,
+        start: NaiveTime,
+    },
     ChooseScriptSet(String),
     ScriptLanguage(Lang),
     SaveScript,

@@ -88,7 +88,9 @@ fn copy_counts_ui(
         ui.label(RichText::new(w.copy_counts_no_drive).size(theme::SMALL_SIZE));
     }
     for drive in drives {
-        let label = w.copy_counts_to.replace("{drive}", &destination::label(drive));
+        let label = w
+            .copy_counts_to
+            .replace("{drive}", &destination::label(drive));
         if widgets::big_button(ui, &label, Vec2::new(480.0, theme::MIN_TOUCH)).clicked() {
             actions.push(Action::Staff(StaffAction::CopyCounts(drive.clone())));
         }

@@ -62,7 +62,7 @@ fn health_ui(ui: &mut Ui, view: &View<'_>, lines: &[crate::health::Line]) {
             .strong(),
     );
     for line in lines {
-        let text = crate::words::health::say(line, view.lang, &view.data_root);
+        let text = crate::words::health::say(line, view.lang, view.data_root);
         let color = if line.finding.is_ok() {
             theme::TEXT_SOFT
         } else {
