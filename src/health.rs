@@ -54,6 +54,8 @@ pub enum Finding {
     /// Not opened, so that another user's check leaves no file behind.
     DatabaseNotChecked,
     SettingsValid,
+    /// No `settings.toml` yet: the kiosk writes the built-in one when it first starts.
+    NoSettingsYet,
     SettingsProblem(String),
     PinSet,
     PinMissing,
@@ -93,6 +95,7 @@ impl Finding {
                 | Finding::Database { .. }
                 | Finding::NoDatabaseYet
                 | Finding::SettingsValid
+                | Finding::NoSettingsYet
                 | Finding::PinSet
                 | Finding::BackupFresh { .. }
                 | Finding::NothingToBackUpYet
@@ -243,7 +246,11 @@ fn lines(
         },
         Line {
             check: Check::Settings,
-            finding: settings_problem.map_or(Finding::SettingsValid, Finding::SettingsProblem),
+            finding: match settings_problem {
+                Some(problem) => Finding::SettingsProblem(problem),
+                None if !dir.settings_path().exists() => Finding::NoSettingsYet,
+                None => Finding::SettingsValid,
+            },
         },
         Line {
             check: Check::Pin,
@@ -271,6 +278,12 @@ fn lines(
 /// The settings file as it is now, without writing the last-good copy `config::load` keeps.
 fn settings_as_they_are(path: &Path) -> (Settings, Option<String>) {
     match std::fs::read_to_string(path) {
+        // The first start writes the built-in settings, in the machine's time zone.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let zone = iana_time_zone::get_timezone().ok();
+            let first = config::parse(&config::first_run_text(zone.as_deref()));
+            (first.unwrap_or_default(), None)
+        }
         Ok(text) => match config::parse(&text) {
             Ok(settings) => (settings, None),
             Err(why) => (

@@ -68,7 +68,11 @@ pub fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style: &mut Style| {
         // Nothing on screen can be selected and copied for the next person to paste.
         style.interaction.selectable_labels = false;
-        style.debug.debug_on_hover_with_all_modifiers = false;
+        // egui has these debug options only in builds with debug assertions.
+        #[cfg(debug_assertions)]
+        {
+            style.debug.debug_on_hover_with_all_modifiers = false;
+        }
         style.text_styles = [
             (TextStyle::Heading, font(TITLE_SIZE)),
             (TextStyle::Body, font(BODY_SIZE)),

@@ -121,6 +121,12 @@ fn finding(finding: &Finding, lang: Lang, root: &Path) -> String {
         }
         .to_string(),
         Finding::SettingsValid | Finding::PinSet => if en { "ok" } else { "bien" }.to_string(),
+        Finding::NoSettingsYet => if en {
+            "ok (none yet; the kiosk writes the built-in ones when it starts)"
+        } else {
+            "bien (aún no hay; el quiosco escribe los de fábrica al abrirse)"
+        }
+        .to_string(),
         Finding::SettingsProblem(problem) => if en {
             format!("{problem}; fix it in the staff area or in settings.toml")
         } else {
