@@ -1,8 +1,8 @@
 //! dropin-kiosk: a full-screen kiosk for a harm-reduction drop-in group.
 //!
-//! Layers point one way: `domain` (pure, values only) ← `store`, `export`, `report` and
-//! `words` (every sentence) ← `app` (state and intents, no egui) ← `ui` (frame loop and
-//! screens) ← `window` and `run`. `commands` is the headless edge beside the window.
+//! Layers point one way: `domain` (pure, values only) ← `store`, `export`, `report`,
+//! `health` and `words` (every sentence) ← `app` (state and intents, no egui) ← `ui` (frame
+//! loop and screens) ← `window` and `run`. `commands` is the headless edge beside the window.
 
 pub mod app;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! The one module that owns SQLite (`kiosk.db`): opening, pragmas, migrations, and every query.
 
 mod backup;
+mod backups;
 mod damaged;
 mod migrations;
 mod sign_ins;
@@ -11,9 +12,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-pub use self::backup::{
-    BackupFile, BackupProblem, BackupSummary, backups_in, check_backup, daily_backup_name,
-    last_daily_backup, purge_names_in_backup, remove_backups_before, set_aside, tidy_backups,
+pub use self::backup::{BackupProblem, BackupSummary, check_backup};
+pub use self::backups::{
+    BackupFile, backups_in, daily_backup_name, last_daily_backup, set_aside, tidy_backups,
 };
 pub use self::damaged::{DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before};
 pub use self::sign_ins::{Receipt, StaffName};
@@ -87,11 +88,6 @@ impl Store {
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| store.fail(e))?;
         Ok(store)
-    }
-
-    /// The schema version (`PRAGMA user_version`): how far the migrations have run.
-    pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.query_i64("PRAGMA user_version", [])?.unwrap_or(0))
     }
 
     /// A private database in memory, for tests.
