@@ -264,6 +264,12 @@ fn the_kiosk_backs_up_at_start_and_each_day_and_keeps_backups_for_the_retention_
     let mut t = Tablet::in_dir(dir, IN_SESSION);
     assert_eq!(
         backup_names(t.dir.path()),
+        ["kiosk-2026-11-23.db"],
+        "the first frame does not wait for a backup"
+    );
+    t.wait(Duration::minutes(1));
+    assert_eq!(
+        backup_names(t.dir.path()),
         ["kiosk-2026-11-23.db", "kiosk-2026-11-25.db"]
     );
     t.harness
@@ -315,6 +321,7 @@ fn doctor_prints_one_line_per_check_and_fails_until_the_pin_is_set() {
 #[test]
 fn the_staff_settings_section_shows_the_health_check() {
     let mut t = Tablet::at(IN_SESSION);
+    t.wait(Duration::minutes(1));
     crate::staff::set_up_staff(&mut t);
     t.tap("Settings");
     assert!(t.has("Health check"));

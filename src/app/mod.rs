@@ -117,7 +117,8 @@ impl Kiosk {
             pin_lock: crate::domain::pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
             last_backup: None,
-            next_backup_try: DateTime::UNIX_EPOCH,
+            // Not before the first frame: the screen comes first, the copy a moment later.
+            next_backup_try: clock.now() + storage::START_BACKUP_DELAY,
             sign_in_visits: 0,
             practice: false,
             damaged_until: Vec::new(),
@@ -135,7 +136,6 @@ impl Kiosk {
         }
         kiosk.refresh_schedule();
         kiosk.purge_if_due(kiosk.now());
-        kiosk.backup_if_due(kiosk.now());
         kiosk
     }
 

@@ -8,6 +8,9 @@ use crate::data::DataDir;
 use crate::error::StoreError;
 use crate::store::Store;
 
+/// How long after start the first backup waits, so the first frame never waits for it.
+pub(super) const START_BACKUP_DELAY: Duration = Duration::seconds(30);
+
 /// Opens `kiosk.db` and checks it. A damaged file is moved aside (never deleted) and a fresh
 /// store started; any other failure leaves the kiosk running without saving, with a
 /// sentence for staff.
@@ -103,8 +106,9 @@ impl Kiosk {
         }
     }
 
-    /// Makes today's backup of `kiosk.db` in `backups/` if there is none yet: at start, and
-    /// on the first tick of each new day. A failure is logged and tried again in an hour.
+    /// Makes today's backup of `kiosk.db` in `backups/` if there is none yet: just after
+    /// start, and on the first tick of each new day. A failure is logged and tried again in
+    /// an hour.
     pub(super) fn backup_if_due(&mut self, now: DateTime<Utc>) {
         let today = self.schedule.local_date(now);
         if now < self.next_backup_try || self.last_backup == Some(today) {
