@@ -12,9 +12,14 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "A kiosk for a drop-in group: schedule, welcome words, sign-in, session timer, counts."
 )]
 pub struct Cli {
-    /// Folder for settings, scripts, the database and exports.
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Folder for settings, scripts, the database and exports [default: the user's data
+    /// folder, e.g. ~/.local/share/dropin-kiosk].
+    #[arg(long, global = true, value_name = "DIR", env = "DROPIN_KIOSK_DATA")]
     pub data_dir: Option<PathBuf>,
+
+    /// Whether the data folder came from `DROPIN_KIOSK_DATA` rather than `--data-dir`.
+    #[arg(skip)]
+    pub data_dir_from_env: bool,
 
     /// Open a 1280×800 window instead of full screen.
     #[arg(long, global = true)]
@@ -76,6 +81,23 @@ pub enum Command {
     /// Set the staff PIN for this data folder, typed twice (from standard input, one per
     /// line, when it is not a terminal). Clears any wrong-PIN lockout.
     SetPin,
+    /// Write a snapshot of the attendance database to a new file (never over one).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Leave out every first name: the counts alone, for a copy that leaves the building.
+        #[arg(long)]
+        no_names: bool,
+    },
+    /// Put a backup in place of the attendance database, which is kept in backups/. The
+    /// kiosk must be stopped first.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Check the data folder, database, settings, PIN, backups, disk, time zone and lock:
+    /// one line each, `ok` or what to do. Exits non-zero if any check fails.
+    Doctor,
     /// Restore a cancelled group.
     Uncancel {
         #[arg(value_name = "DATE", value_parser = parse_date)]
@@ -110,6 +132,19 @@ fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|_| {
             format!("\"{text}\" is not a date and time; write it like 2026-11-25T13:30:00-08:00")
         })
+}
+
+impl Cli {
+    /// Parses the process's arguments, noting whether the data folder came from the
+    /// environment (a demo run never writes into a folder it was not named on the line).
+    pub fn try_parse_args() -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory as _, FromArgMatches as _};
+        let matches = Cli::command().try_get_matches()?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        cli.data_dir_from_env =
+            matches.value_source("data_dir") == Some(clap::parser::ValueSource::EnvVariable);
+        Ok(cli)
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! The headless subcommands: status, sign-in, cancel, uncancel, export, set-pin.
+//! The headless subcommands: status, sign-in, cancel, uncancel, export, set-pin, backup,
+//! restore and doctor.
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -19,6 +20,10 @@ use crate::export;
 use crate::store::Store;
 use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 use crate::words::timer::StatusWords as _;
+
+mod backup;
+
+pub use backup::doctor;
 
 #[derive(Debug, Error)]
 pub enum CommandError {
@@ -76,6 +81,8 @@ impl Context {
         }
         let keep = Duration::days(i64::from(loaded.settings.retention_days));
         crate::store::remove_damaged_before(&dir.db_path(), now - keep);
+        let today = now.with_timezone(&loaded.settings.time_zone).date_naive();
+        crate::store::tidy_backups(&dir.backups_dir(), today - keep, now - keep);
         let mut store = open(&dir.db_path())?;
         match store.purge_names_before(now - keep) {
             // A store that could only be opened read-only cannot be purged; its names are
@@ -146,7 +153,12 @@ pub fn run(
     let mut ctx = match command {
         // The PIN needs neither settings nor the database: an installer sets it first.
         Command::SetPin => return set_pin(&dir, out),
-        Command::Status { .. } | Command::Export { .. } => Context::open_for_reading(dir, now)?,
+        // A restore must work when the current database is damaged, so it does not open it.
+        Command::Restore { file } => return backup::restore(&dir, &file, now, out),
+        Command::Doctor => return backup::doctor(&dir, now, out),
+        Command::Status { .. } | Command::Export { .. } | Command::Backup { .. } => {
+            Context::open_for_reading(dir, now)?
+        }
         _ => Context::open(dir, now)?,
     };
     match command {
@@ -207,7 +219,11 @@ pub fn run(
                 writeln!(out, "Cancelled the group on {}.", describe(occ))?;
             }
         }
-        Command::SetPin => {}
+        Command::SetPin | Command::Restore { .. } | Command::Doctor => {}
+        Command::Backup {
+            out: file,
+            no_names,
+        } => backup::backup(&ctx, &file, no_names, out)?,
         Command::Uncancel { date, start } => {
             let schedule = ctx.schedule()?;
             let targets = occurrences_on(&schedule, date, start)?;

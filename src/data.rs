@@ -60,6 +60,14 @@ impl DataDir {
             .ok_or(DataDirError::NoHome)
     }
 
+    /// The data folder at `root` as it is: nothing is created or changed (for `doctor`).
+    pub fn existing(root: &Path) -> DataDir {
+        DataDir {
+            root: root.to_path_buf(),
+            not_private: Vec::new(),
+        }
+    }
+
     /// Opens the data folder, creating it and its first-run files when missing, and makes
     /// it private to the kiosk's user (folders 0700, files 0600), including what earlier
     /// versions left readable by others. Existing files are never overwritten.
@@ -80,6 +88,7 @@ impl DataDir {
         let _ = create(&dir.scripts_dir());
         let _ = create(&dir.exports_dir());
         let _ = create(&dir.courses_dir());
+        let _ = create(&dir.backups_dir());
         if !dir.settings_path().exists() {
             let zone = iana_time_zone::get_timezone().ok();
             let _ = crate::fs::replace(
@@ -209,6 +218,11 @@ impl DataDir {
             log::warn!("the first day of records could not be noted: {e}");
         }
         now
+    }
+
+    /// The daily snapshots of `kiosk.db`, and any database a restore replaced.
+    pub fn backups_dir(&self) -> PathBuf {
+        self.root.join("backups")
     }
 
     pub fn log_path(&self) -> PathBuf {

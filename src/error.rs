@@ -21,6 +21,8 @@ pub enum StoreError {
         "the attendance database is from an older version and cannot be upgraded while read-only"
     )]
     Outdated,
+    #[error("the attendance database stayed busy for too long; please try again")]
+    Busy,
     #[error("the attendance database failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -1,8 +1,8 @@
 //! dropin-kiosk: a full-screen kiosk for a harm-reduction drop-in group.
 //!
-//! Layers point one way: `domain` (pure, values only) ← `store`, `export`, `report` and
-//! `words` (every sentence) ← `app` (state and intents, no egui) ← `ui` (frame loop and
-//! screens) ← `window` and `run`. `commands` is the headless edge beside the window.
+//! Layers point one way: `domain` (pure, values only) ← `store`, `export`, `report`,
+//! `health` and `words` (every sentence) ← `app` (state and intents, no egui) ← `ui` (frame
+//! loop and screens) ← `window` and `run`. `commands` is the headless edge beside the window.
 
 pub mod app;
 pub mod cli;
@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod fs;
+pub mod health;
 pub mod logging;
 pub mod report;
 pub mod staff_pin;
@@ -35,14 +36,16 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
     #[cfg(unix)]
     fs::create_private_from_now_on();
     // A demo or training run at a pretend time never writes into the real data folder: unless
-    // a folder is named, it runs on a fresh one, deleted when the run ends.
-    let practice = match (&cli.data_dir, cli.pretend_now) {
-        (None, Some(_)) => Some(practice_folder()?),
+    // a folder is named with --data-dir (the service's DROPIN_KIOSK_DATA does not count), it
+    // runs on a fresh one, deleted when the run ends.
+    let named_on_the_line = cli.data_dir.is_some() && !cli.data_dir_from_env;
+    let practice = match cli.pretend_now {
+        Some(_) if !named_on_the_line => Some(practice_folder()?),
         _ => None,
     };
-    let root = match (cli.data_dir, &practice) {
-        (Some(dir), _) => dir,
-        (None, Some(folder)) => folder.path().to_path_buf(),
+    let root = match (&practice, cli.data_dir) {
+        (Some(folder), _) => folder.path().to_path_buf(),
+        (None, Some(dir)) => dir,
         (None, None) => DataDir::default_root()?,
     };
     if practice.is_some() {
@@ -52,11 +55,17 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
             root.display()
         );
     }
-    let dir = DataDir::prepare(&root)?;
     let clock: Arc<dyn Clock> = match cli.pretend_now {
         Some(at) => Arc::new(PretendClock::new(at)),
         None => Arc::new(SystemClock),
     };
+    if matches!(cli.command, Some(cli::Command::Doctor)) {
+        // The check looks at the folder as it is: nothing is created or repaired first.
+        let stdout = std::io::stdout();
+        let dir = DataDir::existing(&root);
+        return commands::doctor(&dir, clock.now(), &mut stdout.lock());
+    }
+    let dir = DataDir::prepare(&root)?;
     match cli.command {
         Some(command) => {
             for problem in &dir.not_private {

@@ -129,6 +129,15 @@ pub fn lock_data_dir(dir: &DataDir) -> Result<File, WindowError> {
     }
 }
 
+/// Said once in `kiosk.log` when the window starts on X11.
+pub const X11_TOUCH_WARNING: &str = "started on X11, where a tap on a touch screen arrives as a pointer move with no click (winit issue 3924), so taps may be ignored; on a touch screen, run the kiosk in a Wayland session or install the dropin-kiosk package, which runs it under cage";
+
+/// Whether winit will open the window on X11: it prefers Wayland whenever a Wayland display
+/// is named, and uses X11 when only `DISPLAY` is.
+pub fn starts_on_x11(wayland: bool, x11_display: bool) -> bool {
+    !wayland && x11_display
+}
+
 /// Opens the kiosk window and runs until staff quit it.
 pub fn run(
     dir: DataDir,
@@ -138,6 +147,13 @@ pub fn run(
     started: Instant,
 ) -> Result<(), WindowError> {
     let lock = lock_data_dir(&dir)?;
+    let named = |key: &str| std::env::var_os(key).is_some_and(|v| !v.is_empty());
+    if starts_on_x11(
+        named("WAYLAND_DISPLAY") || named("WAYLAND_SOCKET"),
+        named("DISPLAY"),
+    ) {
+        log::warn!("{X11_TOUCH_WARNING}");
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Drop-in kiosk")
         .with_app_id("dropin-kiosk");

@@ -7,6 +7,7 @@
 
 mod util;
 
+mod backups;
 mod cli;
 mod durability;
 mod groups;

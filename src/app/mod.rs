@@ -61,6 +61,10 @@ pub struct Kiosk {
     /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
     pin_lock: crate::domain::pin::PinLock,
     next_purge: DateTime<Utc>,
+    /// The day of the newest daily backup this kiosk knows of, and when a failed one is
+    /// tried again.
+    last_backup: Option<chrono::NaiveDate>,
+    next_backup_try: DateTime<Utc>,
     /// A practice run (`--pretend-now` on a temporary folder): Home says so.
     pub practice: bool,
     /// How many times the sign-in screen has been opened.
@@ -97,6 +101,8 @@ pub struct View<'a> {
     /// The script screen only (never Home): topics suggested for its group since the
     /// group's last meeting, most asked for first.
     pub suggestions: Vec<crate::domain::suggestions::SuggestionCount>,
+    /// The data folder, named in the health check's advice.
+    pub data_root: &'a std::path::Path,
 }
 
 impl Kiosk {
@@ -136,6 +142,9 @@ impl Kiosk {
             quit_requested: false,
             pin_lock: crate::domain::pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
+            last_backup: None,
+            // Not before the first frame: the screen comes first, the copy a moment later.
+            next_backup_try: clock.now() + storage::START_BACKUP_DELAY,
             sign_in_visits: 0,
             practice: false,
             damaged_until: Vec::new(),
@@ -187,10 +196,11 @@ impl Kiosk {
         self.last_touch = now;
     }
 
-    /// Time passing, before each frame: the daily purge, an untouched screen going Home,
-    /// and the Export section's list of drives.
+    /// Time passing, before each frame: the daily purge and backup, an untouched screen
+    /// going Home, and the Export section's list of drives.
     pub fn tick(&mut self, now: DateTime<Utc>) {
         self.purge_if_due(now);
+        self.backup_if_due(now);
         let status = self.status_at(now);
         if let Some(at) = state::home_at(&self.screen, self.last_touch, &status)
             && now >= at
@@ -258,6 +268,7 @@ impl Kiosk {
             group_now,
             group_schedules,
             suggestions,
+            data_root: &self.dir.root,
         };
         (view, &mut self.screen)
     }

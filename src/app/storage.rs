@@ -8,6 +8,9 @@ use crate::data::DataDir;
 use crate::error::StoreError;
 use crate::store::Store;
 
+/// How long after start the first backup waits, so the first frame never waits for it.
+pub(super) const START_BACKUP_DELAY: Duration = Duration::seconds(30);
+
 /// Opens `kiosk.db` and checks it. A damaged file is moved aside (never deleted) and a fresh
 /// store started; any other failure leaves the kiosk running without saving, with a
 /// sentence for staff.
@@ -87,7 +90,10 @@ impl Kiosk {
         }
         self.next_purge = now + Duration::days(1);
         self.remove_old_damaged_copies(now);
-        let cutoff = now - Duration::days(i64::from(self.settings.retention_days));
+        let keep = Duration::days(i64::from(self.settings.retention_days));
+        let cutoff = now - keep;
+        let today = self.schedule.local_date(now);
+        crate::store::tidy_backups(&self.dir.backups_dir(), today - keep, cutoff);
         if let Some(store) = &mut self.store {
             match store.purge_names_before(cutoff) {
                 Ok(0) => {}
@@ -96,6 +102,46 @@ impl Kiosk {
                     self.settings.retention_days
                 ),
                 Err(e) => log::error!("could not erase old first names: {e}"),
+            }
+        }
+    }
+
+    /// Makes today's backup of `kiosk.db` in `backups/` if there is none yet: just after
+    /// start, and on the first tick of each new day. A failure is logged and tried again in
+    /// an hour.
+    pub(super) fn backup_if_due(&mut self, now: DateTime<Utc>) {
+        let today = self.schedule.local_date(now);
+        if now < self.next_backup_try || self.last_backup == Some(today) {
+            return;
+        }
+        let folder = self.dir.backups_dir();
+        // Equal, not later: after a clock that ran ahead is put right, backups go on.
+        if crate::store::backups_in(&folder)
+            .iter()
+            .any(|b| b.daily && b.date == today)
+        {
+            self.last_backup = Some(today);
+            return;
+        }
+        let Some(store) = &self.store else {
+            return;
+        };
+        let written = store
+            .snapshot()
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let _ = std::fs::create_dir_all(&folder);
+                let path = folder.join(crate::store::daily_backup_name(today));
+                crate::fs::create_new(&path, &bytes).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(path) => {
+                log::info!("backed up the attendance database to {}", path.display());
+                self.last_backup = Some(today);
+            }
+            Err(e) => {
+                log::error!("the daily backup was not made: {e}");
+                self.next_backup_try = now + Duration::hours(1);
             }
         }
     }

@@ -40,6 +40,11 @@ pub fn monthly_file_name(from: NaiveDate, to: NaiveDate) -> String {
     format!("attendance-by-month-{from}-to-{to}.csv")
 }
 
+/// The name of a backup with no names ("Copy counts to USB") made on `date`.
+pub fn counts_file_name(date: NaiveDate) -> String {
+    format!("dropin-kiosk-counts-{date}.db")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

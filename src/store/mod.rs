@@ -1,5 +1,7 @@
 //! The one module that owns SQLite (`kiosk.db`): opening, pragmas, migrations, and every query.
 
+mod backup;
+mod backups;
 mod damaged;
 mod migrations;
 mod sign_ins;
@@ -11,6 +13,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use self::backup::{BackupProblem, BackupSummary, check_backup};
+pub use self::backups::{
+    BackupFile, backups_in, daily_backup_name, last_daily_backup, set_aside, tidy_backups,
+};
 pub use self::damaged::{DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before};
 pub use self::sign_ins::{Receipt, StaffName};
 use crate::domain::schedule::Cancellation;
@@ -50,6 +56,21 @@ impl Store {
     /// Opens an existing database for reading only (e.g. on read-only media); every write
     /// fails with [`StoreError::ReadOnly`]. The schema must already be current.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let store = Store::open_read_only_as_is(path)?;
+        let version = store.schema_version()?;
+        let latest = MIGRATIONS.len() as i64;
+        if version > latest {
+            return Err(StoreError::TooNew(version));
+        }
+        if version < latest {
+            return Err(StoreError::Outdated);
+        }
+        Ok(store)
+    }
+
+    /// Opens an existing database for reading only, whatever its schema version: for a
+    /// health check that must change nothing, not even an upgrade.
+    pub fn open_read_only_as_is(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -67,14 +88,6 @@ impl Store {
             .conn
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| store.fail(e))?;
-        let version = store.query_i64("PRAGMA user_version", [])?.unwrap_or(0);
-        let latest = MIGRATIONS.len() as i64;
-        if version > latest {
-            return Err(StoreError::TooNew(version));
-        }
-        if version < latest {
-            return Err(StoreError::Outdated);
-        }
         Ok(store)
     }
 

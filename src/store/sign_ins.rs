@@ -34,7 +34,13 @@ impl Store {
     pub fn sign_in(&mut self, new: &NewSignIn) -> Result<Receipt, StoreError> {
         let path = self.path.clone();
         let fail = |e| StoreError::classify(e, path.as_deref());
-        let tx = self.conn.transaction().map_err(fail)?;
+        // IMMEDIATE: the write lock is taken (waiting out a command's purge or backup beside
+        // the kiosk) before the repeat check reads; a read upgraded to a write later would
+        // fail at once, unretried, whenever another process had written meanwhile.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
         let repeat = match &new.name_key {
             Some(key) => tx
                 .query_row(

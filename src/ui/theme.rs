@@ -166,7 +166,11 @@ pub fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style: &mut Style| {
         // Nothing on screen can be selected and copied for the next person to paste.
         style.interaction.selectable_labels = false;
-        style.debug.debug_on_hover_with_all_modifiers = false;
+        // egui has these debug options only in builds with debug assertions.
+        #[cfg(debug_assertions)]
+        {
+            style.debug.debug_on_hover_with_all_modifiers = false;
+        }
         let v = &mut style.visuals;
         v.panel_fill = BACKGROUND;
         v.window_fill = BACKGROUND;

@@ -3,5 +3,6 @@
 
 pub mod calendar;
 pub mod groups;
+pub mod health;
 pub mod script;
 pub mod timer;

@@ -20,6 +20,10 @@ pub enum Feedback {
     Exported(PathBuf),
     /// The CSV file could not be written there; the cause is technical, for staff.
     ExportFailed(ExportPlace, String),
+    /// A backup with no names was written here.
+    CountsCopied(PathBuf),
+    /// It could not be written to this drive; the cause is technical, for staff.
+    CountsCopyFailed(PathBuf, String),
     DatesSwapped,
     DateShape,
     NoDatabase,
@@ -56,6 +60,7 @@ impl Feedback {
                 | Feedback::ScheduleSaved
                 | Feedback::SuggestionRemoved
                 | Feedback::Exported(_)
+                | Feedback::CountsCopied(_)
         )
     }
 }

@@ -78,6 +78,8 @@ pub struct StaffState {
     pub course_names: Vec<String>,
     /// Each group's suggested topics for its next meeting (the Script section).
     pub suggestions: Vec<(String, Vec<crate::domain::suggestions::SuggestionCount>)>,
+    /// The health check, as `doctor` prints it, taken when the Settings section opens.
+    pub health: Vec<crate::health::Line>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +92,8 @@ pub enum StaffAction {
     ExportBy(ExportBy),
     AddGroup,
     RemoveGroup(usize),
+    /// "Copy counts to USB": a backup with no names, to this drive's mount point.
+    CopyCounts(PathBuf),
     AddSlot,
     RemoveSlot(usize),
     SaveSchedule,
@@ -137,6 +141,7 @@ impl Kiosk {
             drives: Vec::new(),
             course_names: self.dir.course_names(),
             suggestions: Vec::new(),
+            health: Vec::new(),
         };
         self.recount(&mut state);
         state
@@ -175,6 +180,16 @@ impl Kiosk {
                 state.section = section;
                 match section {
                     Section::TodaysNames => state.todays_names = self.todays_names(),
+                    Section::Settings => {
+                        state.health = crate::health::in_kiosk(
+                            &self.dir,
+                            self.now(),
+                            &self.settings,
+                            self.settings_problem.clone(),
+                            self.store.as_ref(),
+                            self.store_problem.as_deref(),
+                        );
+                    }
                     Section::Attendance | Section::Export => self.recount(state),
                     Section::Script => state.suggestions = self.suggestions_by_group(),
                     _ => {}
@@ -214,6 +229,7 @@ impl Kiosk {
                 course: None,
             }),
             StaffAction::RemoveGroup(i) => remove_group_draft(state, i),
+            StaffAction::CopyCounts(drive) => self.copy_counts(state, &drive),
             StaffAction::AddSlot => {
                 let last = state.slots.last().cloned();
                 state.slots.push(SlotDraft {

@@ -127,6 +127,33 @@ impl Kiosk {
     }
 }
 
+impl Kiosk {
+    /// "Copy counts to USB": a snapshot of the database with every name removed, written as
+    /// a new file on the drive. It can be restored, and it carries nobody's name.
+    pub(super) fn copy_counts(&self, state: &mut StaffState, drive: &std::path::Path) {
+        let Some(store) = &self.store else {
+            state.feedback = Some(Feedback::NoDatabase);
+            return;
+        };
+        let today = self.schedule.local_date(self.now());
+        let path = drive.join(export::destination::counts_file_name(today));
+        let written = store
+            .snapshot_without_names()
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| crate::fs::create_new(&path, &bytes).map_err(|e| e.to_string()));
+        state.feedback = Some(match written {
+            Ok(path) => {
+                log::info!("counts (no names) copied to {}", path.display());
+                Feedback::CountsCopied(path)
+            }
+            Err(e) => {
+                log::error!("the counts were not copied: {e}");
+                Feedback::CountsCopyFailed(drive.to_path_buf(), e)
+            }
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

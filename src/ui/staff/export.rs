@@ -55,6 +55,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     save_to(ui, &destination::label(drive), place, actions);
                 }
                 save_to(ui, w.save_on_tablet, ExportPlace::Tablet, actions);
+                copy_counts_ui(ui, w, &state.drives, actions);
             });
         });
         if let Some(qr) = &state.qr {
@@ -78,6 +79,37 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
 fn save_to(ui: &mut Ui, label: &str, place: ExportPlace, actions: &mut Vec<Action>) {
     if widgets::big_button(ui, label, Vec2::new(480.0, theme::sizes(ui.ctx()).touch())).clicked() {
         actions.push(Action::Staff(StaffAction::Export(place)));
+    }
+}
+
+/// "Copy counts to USB": one button per drive, for a backup with no names.
+fn copy_counts_ui(
+    ui: &mut Ui,
+    w: &crate::ui::text::StaffWords,
+    drives: &[std::path::PathBuf],
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(theme::GAP);
+    ui.label(
+        RichText::new(w.copy_counts_title)
+            .size(theme::BODY_SIZE)
+            .strong(),
+    );
+    ui.label(
+        RichText::new(w.copy_counts_explain)
+            .size(theme::SMALL_SIZE)
+            .color(theme::TEXT_SOFT),
+    );
+    if drives.is_empty() {
+        ui.label(RichText::new(w.copy_counts_no_drive).size(theme::SMALL_SIZE));
+    }
+    for drive in drives {
+        let label = w
+            .copy_counts_to
+            .replace("{drive}", &destination::label(drive));
+        if widgets::big_button(ui, &label, Vec2::new(480.0, theme::MIN_TOUCH)).clicked() {
+            actions.push(Action::Staff(StaffAction::CopyCounts(drive.clone())));
+        }
     }
 }
 

@@ -130,6 +130,13 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
                 .replace("{place}", &place)
                 .replace("{why}", why)
         }
+        Feedback::CountsCopied(path) => w
+            .counts_copied
+            .replace("{path}", &path.display().to_string()),
+        Feedback::CountsCopyFailed(drive, why) => w
+            .counts_copy_failed
+            .replace("{drive}", &crate::export::destination::label(drive))
+            .replace("{why}", why),
         Feedback::DatesSwapped => w.dates_swapped.to_string(),
         Feedback::DateShape => w.date_shape.to_string(),
         Feedback::NoDatabase => w.no_database.to_string(),

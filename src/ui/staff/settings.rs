@@ -1,4 +1,5 @@
-//! Settings: group name, room, default language, the timer windows, name retention, PIN.
+//! Settings: group name, room, default language, the timer windows, name retention, PIN,
+//! and the health check `doctor` prints.
 
 use egui::Ui;
 
@@ -56,5 +57,30 @@ pub fn settings_ui(
                 actions.push(Action::Pin(PinAction::Change));
             }
         });
+        health_ui(ui, view, &state.health);
     });
+}
+
+/// The health check, one line each, as `dropin-kiosk doctor` prints it; problems stand out.
+fn health_ui(ui: &mut Ui, view: &View<'_>, lines: &[crate::health::Line]) {
+    ui.add_space(theme::GAP);
+    let w = staff_words(view.lang);
+    ui.label(
+        egui::RichText::new(w.health_title)
+            .size(theme::BODY_SIZE)
+            .strong(),
+    );
+    for line in lines {
+        let text = crate::words::health::say(line, view.lang, view.data_root);
+        let color = if line.finding.is_ok() {
+            theme::TEXT_SOFT
+        } else {
+            theme::NOTICE
+        };
+        ui.label(
+            egui::RichText::new(text)
+                .size(theme::SMALL_SIZE)
+                .color(color),
+        );
+    }
 }

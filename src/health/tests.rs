@@ -1,0 +1,101 @@
+use super::*;
+
+fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn finding(lines: &[Line], check: Check) -> Finding {
+    lines
+        .iter()
+        .find(|l| l.check == check)
+        .map(|l| l.finding.clone())
+        .unwrap()
+}
+
+#[test]
+fn a_fresh_folder_with_a_pin_passes_every_check_but_the_utc_zone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::prepare(tmp.path()).unwrap();
+    std::fs::write(dir.settings_path(), config::first_run_text(Some("UTC"))).unwrap();
+    crate::staff_pin::set(&dir.pin_path(), "4821").unwrap();
+    let lines = doctor(&dir, utc("2026-11-25T21:35:00Z"));
+    assert_eq!(lines.len(), 8);
+    let failing: Vec<_> = lines.iter().filter(|l| !l.finding.is_ok()).collect();
+    assert_eq!(
+        failing,
+        [&Line {
+            check: Check::TimeZone,
+            finding: Finding::ZoneUtc("UTC".into())
+        }]
+    );
+    assert_eq!(finding(&lines, Check::Database), Finding::NoDatabaseYet);
+    assert_eq!(finding(&lines, Check::Backup), Finding::NothingToBackUpYet);
+    assert_eq!(finding(&lines, Check::Lock), Finding::NoKioskRunning);
+    assert!(
+        !dir.lock_path().exists() && !dir.db_path().exists(),
+        "the check creates nothing"
+    );
+}
+
+#[test]
+fn counts_without_a_recent_backup_a_readable_file_and_a_missing_pin_are_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::prepare(tmp.path()).unwrap();
+    std::fs::write(
+        dir.settings_path(),
+        config::first_run_text(Some("America/Los_Angeles")),
+    )
+    .unwrap();
+    let mut store = Store::open(&dir.db_path()).unwrap();
+    let schedule = crate::domain::schedule::Schedule::new(chrono_tz::UTC, vec![], vec![]);
+    let now = utc("2026-11-25T21:35:00Z");
+    store
+        .sign_in(&crate::domain::visit::NewSignIn::new(
+            "", false, now, &schedule, 30,
+        ))
+        .unwrap();
+    let lines = doctor(&dir, now);
+    assert_eq!(finding(&lines, Check::Backup), Finding::BackupMissing);
+    assert_eq!(finding(&lines, Check::Pin), Finding::PinMissing);
+    assert!(matches!(
+        finding(&lines, Check::Database),
+        Finding::Database { sign_ins: 1, .. }
+    ));
+
+    let old = dir.backups_dir().join("kiosk-2026-11-20.db");
+    std::fs::write(&old, store.snapshot().unwrap()).unwrap();
+    assert_eq!(
+        finding(&doctor(&dir, now), Check::Backup),
+        Finding::BackupOld {
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            days: 5
+        }
+    );
+    let lock = crate::window::lock_data_dir(&dir).unwrap();
+    assert_eq!(
+        finding(&doctor(&dir, now), Check::Lock),
+        Finding::KioskRunning
+    );
+    drop(lock);
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        drop(store);
+        // As every start of the kiosk does; this test process keeps the usual umask.
+        assert!(crate::fs::make_private(&dir.root).is_empty());
+        assert_eq!(
+            finding(&doctor(&dir, now), Check::Folder),
+            Finding::FolderPrivate
+        );
+        let export = dir.exports_dir().join("november.csv");
+        std::fs::write(&export, "date\n").unwrap();
+        std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(
+            finding(&doctor(&dir, now), Check::Folder),
+            Finding::NotPrivate(export)
+        );
+    }
+}
