@@ -49,6 +49,10 @@ fn named_widgets(t: &Tablet) -> Vec<Named> {
 /// Every labelled widget is inside the screen, or inside a scroll area that brings it in
 /// when scrolled to; every button is a large enough touch target.
 fn assert_fits(t: &mut Tablet, screen: &str, size: [f32; 2]) {
+    assert_reachable(t, screen, size, true);
+}
+
+fn assert_reachable(t: &mut Tablet, screen: &str, size: [f32; 2], public: bool) {
     let viewport = Rect::from_min_size(Pos2::ZERO, Vec2::from(size)).expand(1.0);
     let smallest_touch = if size[0].max(size[1]) >= 1280.0 && size[0].min(size[1]) >= 800.0 {
         64.0
@@ -58,7 +62,7 @@ fn assert_fits(t: &mut Tablet, screen: &str, size: [f32; 2]) {
     let widgets = named_widgets(t);
     assert!(!widgets.is_empty(), "{screen} at {size:?} shows nothing");
     for w in widgets {
-        if w.role == Role::Button {
+        if public && w.role == Role::Button {
             assert!(
                 w.rect.height() >= smallest_touch - 0.5,
                 "{screen} at {size:?}: {:?} is {} px tall",
@@ -87,7 +91,7 @@ fn assert_fits(t: &mut Tablet, screen: &str, size: [f32; 2]) {
         });
         assert!(
             reachable,
-            "{screen} at {size:?}: {:?} ({:?}) is off screen at {:?}",
+            "{screen} at {size:?}: {:?} ({:?}) is off screen at {:?}, and at {moved:?} when scrolled to",
             w.name, w.role, w.rect
         );
     }
@@ -178,6 +182,26 @@ fn every_public_screen_fits_every_screen_size_language_and_text_size() {
 }
 
 const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
+
+#[test]
+fn every_staff_section_can_be_reached_at_every_screen_size() {
+    for size in SIZES {
+        let mut t = Tablet::sized(tempfile::tempdir().unwrap(), IN_SESSION, size);
+        crate::staff::set_up_staff(&mut t);
+        for section in [
+            "Attendance",
+            "Export",
+            "Schedule",
+            "Script",
+            "Settings",
+            "Today's names",
+            "Quit kiosk",
+        ] {
+            t.tap(section);
+            assert_reachable(&mut t, &format!("staff {section}"), size, false);
+        }
+    }
+}
 
 /// How tall the status line is drawn: the words' size, as a person sees it.
 fn status_height(t: &Tablet) -> f32 {

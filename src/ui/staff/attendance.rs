@@ -50,7 +50,7 @@ pub fn attendance_ui(
         ui.label(w.no_sessions);
         return;
     }
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    ui.vertical(|ui| {
         let bars: Vec<Bar> = sessions
             .iter()
             .enumerate()

@@ -48,8 +48,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     .size(theme::sizes(ui.ctx()).body())
                     .strong(),
             );
-            // However many drives are plugged in, every place stays within reach.
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.vertical(|ui| {
                 for drive in &state.drives {
                     let place = ExportPlace::Drive(drive.clone());
                     save_to(ui, &destination::label(drive), place, actions);

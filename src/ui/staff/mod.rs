@@ -56,41 +56,44 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
         }
     }
     ui.separator();
-    match state.section {
-        Section::Attendance => attendance::attendance_ui(ui, view, state, actions),
-        Section::Export => export::export_ui(ui, view, state, actions),
-        Section::Schedule => schedule::schedule_ui(ui, view, state, actions),
-        Section::Script => script::script_ui(ui, view, state, actions),
-        Section::Settings => settings::settings_ui(ui, view, state, actions),
-        Section::TodaysNames => {
-            ui.label(
-                RichText::new(w.names_today)
-                    .size(theme::sizes(ui.ctx()).body())
-                    .strong(),
-            );
-            if state.todays_names.is_empty() {
-                ui.label(w.names_none);
-            }
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for (time, name) in &state.todays_names {
-                    ui.label(format!("{time}   {name}"));
+    // Every section can be reached on any screen: whatever does not fit scrolls.
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.section {
+            Section::Attendance => attendance::attendance_ui(ui, view, state, actions),
+            Section::Export => export::export_ui(ui, view, state, actions),
+            Section::Schedule => schedule::schedule_ui(ui, view, state, actions),
+            Section::Script => script::script_ui(ui, view, state, actions),
+            Section::Settings => settings::settings_ui(ui, view, state, actions),
+            Section::TodaysNames => {
+                ui.label(
+                    RichText::new(w.names_today)
+                        .size(theme::sizes(ui.ctx()).body())
+                        .strong(),
+                );
+                if state.todays_names.is_empty() {
+                    ui.label(w.names_none);
                 }
-            });
-        }
-        Section::Quit => {
-            ui.label(RichText::new(w.quit_explain).size(theme::sizes(ui.ctx()).body()));
-            let quit = widgets::filled_button(
-                ui,
-                w.quit_now,
-                theme::sizes(ui.ctx()).big_button_text(),
-                (theme::WARNING, theme::TEXT),
-                egui::vec2(480.0, theme::sizes(ui.ctx()).touch() * 1.5),
-            );
-            if quit.clicked() {
-                actions.push(Action::Quit);
+                ui.vertical(|ui| {
+                    for (time, name) in &state.todays_names {
+                        ui.label(format!("{time}   {name}"));
+                    }
+                });
             }
-        }
-    }
+            Section::Quit => {
+                ui.label(RichText::new(w.quit_explain).size(theme::sizes(ui.ctx()).body()));
+                let quit = widgets::filled_button(
+                    ui,
+                    w.quit_now,
+                    theme::sizes(ui.ctx()).big_button_text(),
+                    (theme::WARNING, theme::TEXT),
+                    egui::vec2(480.0, theme::sizes(ui.ctx()).touch() * 1.5),
+                );
+                if quit.clicked() {
+                    actions.push(Action::Quit);
+                }
+            }
+        });
 }
 
 /// What a staff action came to, in one sentence in the kiosk's language.

@@ -29,7 +29,7 @@ pub fn schedule_ui(
 ) {
     let w = staff_words(view.lang);
     let g = group_words(view.lang);
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    ui.vertical(|ui| {
         groups_ui(ui, view, state, actions);
         ui.label(
             RichText::new(w.weekly_times)

@@ -20,7 +20,7 @@ pub fn settings_ui(
 ) {
     let w = staff_words(view.lang);
     let d = &mut state.settings_draft;
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    ui.vertical(|ui| {
         field(ui, w.group_name, &mut d.group_name, 520.0);
         field(ui, w.room, &mut d.room, 520.0);
         ui.horizontal(|ui| {
