@@ -7,7 +7,8 @@
 //! cargo bench --bench bench -- commit              # tap-to-confirmation latency
 //! cargo bench --bench bench -- export              # export of 10k, 100k, 1M sign-ins
 //! cargo bench --bench bench -- soak --kills 200    # kill -9 the sign-in command, check nothing confirmed is lost
-//! cargo bench --bench bench -- idle                # idle CPU, memory, first frame (Xvfb)
+//! cargo bench --bench bench -- idle                # idle CPU, memory, first frame, paint time,
+//!                                                  # beside a browser's 1 Hz clock (Xvfb)
 //! ```
 
 use std::collections::HashSet;
@@ -73,7 +74,9 @@ enum Bench {
         #[arg(long, default_value_t = 30)]
         max_delay_ms: u64,
     },
-    /// Idle CPU and memory of the kiosk window in three timer phases, and its first frame.
+    /// Idle CPU and memory of the kiosk window in three timer phases, its first frame and
+    /// its paint time in wrap-up (damage-limited, and painted whole), beside Chromium showing
+    /// a 1 Hz clock, at each screen size.
     Idle {
         /// Seconds idle-cost lets the window settle (its default when left out).
         #[arg(long)]
@@ -81,6 +84,12 @@ enum Bench {
         /// Seconds idle-cost measures over (its default when left out).
         #[arg(long)]
         measure: Option<u32>,
+        /// Screen sizes, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = ["1280x800".to_string(), "1920x1200".to_string()])]
+        sizes: Vec<String>,
+        /// Another kiosk binary to measure (an older build, to compare); default: this one.
+        #[arg(long, value_name = "PATH")]
+        kiosk: Option<PathBuf>,
     },
 }
 
@@ -120,7 +129,12 @@ fn run(args: Args) -> Result<()> {
             kills,
             max_delay_ms,
         }) => soak(&work, kills, max_delay_ms)?,
-        Some(Bench::Idle { settle, measure }) => idle(&work, settle, measure)?,
+        Some(Bench::Idle {
+            settle,
+            measure,
+            sizes,
+            kiosk,
+        }) => idle(&work, settle, measure, &sizes, kiosk)?,
         None => {
             let c = commit(&work, 1000)?;
             println!();
@@ -635,26 +649,36 @@ fn idle_cost_tool() -> PathBuf {
     )
 }
 
-/// Runs idle-cost on a command and returns the line it prints.
-fn idle_cost(
-    tool: &Path,
+/// How one idle-cost run is set up.
+struct IdleRun<'a> {
+    tool: &'a Path,
     settle: Option<u32>,
     measure: Option<u32>,
+    size: &'a str,
+}
+
+/// Runs idle-cost on a command and returns the line it prints.
+fn idle_cost(
+    run: &IdleRun<'_>,
+    env: &[(&str, &str)],
     command: &[&std::ffi::OsStr],
 ) -> Result<String> {
-    let mut process = Process::new(tool);
-    if let Some(s) = settle {
+    let mut process = Process::new(run.tool);
+    if let Some(s) = run.settle {
         process.arg("-s").arg(s.to_string());
     }
-    if let Some(m) = measure {
+    if let Some(m) = run.measure {
         process.arg("-m").arg(m.to_string());
     }
     let output = process
+        .arg("-r")
+        .arg(run.size)
         .arg("--")
         .args(command)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .output()
-        .with_context(|| format!("could not run {}", tool.display()))?;
+        .with_context(|| format!("could not run {}", run.tool.display()))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
@@ -672,17 +696,88 @@ fn idle_cost(
         .ok_or_else(|| anyhow!("idle-cost printed no figures: {}", stdout.trim()))
 }
 
-fn first_frame_line(log: &Path) -> String {
-    std::fs::read_to_string(log)
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .find_map(|l| l.find("first frame drawn").map(|i| l[i..].to_string()))
-        })
-        .unwrap_or_else(|| format!("no \"first frame drawn\" line in {}", log.display()))
+/// The first line of the kiosk's log containing `needle`, from it on (or the last, if `last`).
+fn log_line(log: &Path, needle: &str, last: bool) -> Option<String> {
+    let text = std::fs::read_to_string(log).ok()?;
+    let mut lines = text
+        .lines()
+        .filter_map(|l| l.find(needle).map(|i| l[i..].to_string()));
+    if last {
+        lines.next_back()
+    } else {
+        lines.next()
+    }
 }
 
-fn idle(work: &Path, settle: Option<u32>, measure: Option<u32>) -> Result<()> {
+/// The number after `key=` in an idle-cost line.
+fn figure(line: &str, key: &str) -> Option<f64> {
+    line.split_whitespace()
+        .find_map(|w| w.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+}
+
+/// One kiosk run under idle-cost: its idle-cost line and its log's first-frame and paint lines.
+fn kiosk_idle(
+    run: &IdleRun<'_>,
+    work: &Path,
+    kiosk: &Path,
+    instant: &str,
+    env: &[(&str, &str)],
+) -> Result<(Result<String>, Option<String>, Option<String>)> {
+    let scratch = scratch_dir(work, "idle")?;
+    std::fs::write(
+        scratch.path().join("settings.toml"),
+        config::first_run_text(Some("America/Los_Angeles")),
+    )
+    .context("could not write settings.toml")?;
+    let line = idle_cost(
+        run,
+        env,
+        &[
+            kiosk.as_os_str(),
+            "--data-dir".as_ref(),
+            scratch.path().as_os_str(),
+            "--pretend-now".as_ref(),
+            instant.as_ref(),
+        ],
+    );
+    let log = scratch.path().join("kiosk.log");
+    Ok((
+        line,
+        log_line(&log, "first frame drawn", false),
+        log_line(&log, "painted ", true),
+    ))
+}
+
+fn chromium_idle(run: &IdleRun<'_>, work: &Path, chromium: &Path) -> Result<String> {
+    let scratch = scratch_dir(work, "chromium")?;
+    let page = scratch.path().join("clock.html");
+    std::fs::write(&page, CLOCK_HTML).context("could not write clock.html")?;
+    let profile = scratch.path().join("profile");
+    let profile_arg = format!("--user-data-dir={}", profile.display());
+    let url = format!("file://{}", page.display());
+    let args: Vec<&std::ffi::OsStr> = vec![
+        chromium.as_os_str(),
+        "--kiosk".as_ref(),
+        "--no-sandbox".as_ref(),
+        "--disable-gpu".as_ref(),
+        "--disable-quic".as_ref(),
+        "--no-first-run".as_ref(),
+        "--disable-background-networking".as_ref(),
+        "--disable-component-update".as_ref(),
+        "--disable-sync".as_ref(),
+        profile_arg.as_ref(),
+        url.as_ref(),
+    ];
+    idle_cost(run, &[], &args)
+}
+
+fn idle(
+    work: &Path,
+    settle: Option<u32>,
+    measure: Option<u32>,
+    sizes: &[String],
+    kiosk: Option<PathBuf>,
+) -> Result<()> {
     let tool = idle_cost_tool();
     let tool = tool.canonicalize().unwrap_or(tool);
     if !tool.is_file() {
@@ -691,67 +786,90 @@ fn idle(work: &Path, settle: Option<u32>, measure: Option<u32>) -> Result<()> {
             tool.display()
         );
     }
-    let kiosk = kiosk_binary();
+    let kiosk = kiosk.unwrap_or_else(kiosk_binary);
+    let chromium = Path::new("/usr/bin/chromium");
     println!(
-        "idle: {} on Xvfb with software GL, settings in America/Los_Angeles",
-        tool.display()
+        "idle: {} on Xvfb with software GL, {} with settings in America/Los_Angeles",
+        tool.display(),
+        kiosk.display()
     );
-    for (phase, instant) in PHASES {
-        let scratch = scratch_dir(work, "idle")?;
-        std::fs::write(
-            scratch.path().join("settings.toml"),
-            config::first_run_text(Some("America/Los_Angeles")),
-        )
-        .context("could not write settings.toml")?;
-        let line = idle_cost(
-            &tool,
+    // (size, kiosk wrap-up %, chromium %)
+    let mut wrap_ups: Vec<(String, Option<f64>, Option<f64>)> = Vec::new();
+    for size in sizes {
+        let run = IdleRun {
+            tool: &tool,
             settle,
             measure,
-            &[
-                kiosk.as_os_str(),
-                "--data-dir".as_ref(),
-                scratch.path().as_os_str(),
-                "--pretend-now".as_ref(),
-                instant.as_ref(),
-            ],
-        );
-        let frame = first_frame_line(&scratch.path().join("kiosk.log"));
+            size,
+        };
+        println!("  {size}:");
+        let mut wrap_up = None;
+        for (phase, instant) in PHASES {
+            let (line, frame, painted) = kiosk_idle(&run, work, &kiosk, instant, &[])?;
+            match &line {
+                Ok(line) => println!("    {phase:<11} ({instant}): {line}"),
+                Err(err) => println!("    {phase:<11} ({instant}): {err:#}"),
+            }
+            println!(
+                "    {:<11}   {}",
+                "",
+                frame.unwrap_or_else(|| "no \"first frame drawn\" line in the log".into())
+            );
+            if phase == "wrap-up" {
+                wrap_up = line.as_ref().ok().and_then(|l| figure(l, "cpu_pct"));
+                if let Some(painted) = painted {
+                    println!("    {:<11}   {painted}", "");
+                }
+            }
+        }
+        let (line, _, painted) = kiosk_idle(
+            &run,
+            work,
+            &kiosk,
+            PHASES[1].1,
+            &[("DROPIN_KIOSK_FULL_REPAINT", "1")],
+        )?;
         match line {
-            Ok(line) => println!("  {phase:<11} ({instant}): {line}"),
-            Err(err) => println!("  {phase:<11} ({instant}): {err:#}"),
+            Ok(line) => println!("    {:<11} (painted whole): {line}", "wrap-up"),
+            Err(err) => println!("    {:<11} (painted whole): {err:#}", "wrap-up"),
         }
-        println!("  {:<11}  {frame}", "");
+        if let Some(painted) = painted {
+            println!("    {:<11}   {painted}", "");
+        }
+        let browser = if chromium.is_file() {
+            match chromium_idle(&run, work, chromium) {
+                Ok(line) => {
+                    println!("    {:<11} (1 Hz HTML clock): {line}", "chromium");
+                    figure(&line, "cpu_pct")
+                }
+                Err(err) => {
+                    println!("    {:<11} (1 Hz HTML clock): {err:#}", "chromium");
+                    None
+                }
+            }
+        } else {
+            println!(
+                "    chromium: {} is not installed, so there is no browser comparison",
+                chromium.display()
+            );
+            None
+        };
+        wrap_ups.push((size.clone(), wrap_up, browser));
     }
-
-    let chromium = Path::new("/usr/bin/chromium");
-    if chromium.is_file() {
-        let scratch = scratch_dir(work, "chromium")?;
-        let page = scratch.path().join("clock.html");
-        std::fs::write(&page, CLOCK_HTML).context("could not write clock.html")?;
-        let profile = scratch.path().join("profile");
-        let profile_arg = format!("--user-data-dir={}", profile.display());
-        let url = format!("file://{}", page.display());
-        let args: Vec<&std::ffi::OsStr> = [
-            chromium.as_os_str(),
-            "--kiosk".as_ref(),
-            "--no-sandbox".as_ref(),
-            "--disable-gpu".as_ref(),
-            "--no-first-run".as_ref(),
-            "--disable-background-networking".as_ref(),
-            "--disable-component-update".as_ref(),
-            "--disable-sync".as_ref(),
-            profile_arg.as_ref(),
-            url.as_ref(),
-        ]
-        .to_vec();
-        match idle_cost(&tool, settle, measure, &args) {
-            Ok(line) => println!("  {:<11} (1 Hz HTML clock): {line}", "chromium"),
-            Err(err) => println!("  {:<11} (1 Hz HTML clock): {err:#}", "chromium"),
-        }
-    } else {
+    println!("  wrap-up against the browser (target ≤ 1.0×), and from size to size (≤ 1.3×):");
+    for (i, (size, kiosk_pct, browser_pct)) in wrap_ups.iter().enumerate() {
+        let against = match (kiosk_pct, browser_pct) {
+            (Some(k), Some(b)) if *b > 0.0 => format!("{:.2}×", k / b),
+            _ => "n/a".into(),
+        };
+        let growth = match (i.checked_sub(1).and_then(|j| wrap_ups[j].1), kiosk_pct) {
+            (Some(before), Some(now)) if before > 0.0 => format!("{:.2}×", now / before),
+            _ => "—".into(),
+        };
         println!(
-            "  chromium: {} is not installed, so there is no browser comparison",
-            chromium.display()
+            "    {size:<10} kiosk {} %  chromium {} %  kiosk/chromium {against}  growth {growth}",
+            kiosk_pct.map_or("n/a".into(), |v| format!("{v:.2}")),
+            browser_pct.map_or("n/a".into(), |v| format!("{v:.2}")),
         );
     }
     Ok(())

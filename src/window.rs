@@ -1,5 +1,9 @@
-//! The real window: eframe with the glow renderer, full-screen with no decorations, and a
-//! close button or Alt+F4 that participants cannot use to leave.
+//! The real window: full-screen with no decorations, a close button or Alt+F4 that
+//! participants cannot use to leave, and a renderer that repaints only what changed.
+
+mod damage;
+mod event_loop;
+mod gl;
 
 use std::fs::File;
 use std::sync::Arc;
@@ -20,10 +24,11 @@ pub struct KioskApp {
     _lock: File,
 }
 
-impl eframe::App for KioskApp {
-    /// Runs before every drawn frame and also while the window is minimised or hidden (when
-    /// eframe draws nothing), so a close request is refused in every state.
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+impl KioskApp {
+    /// Runs before every frame's screen, and also on a close request while the window is
+    /// minimised or hidden (when nothing is drawn), so a close request is refused in every
+    /// state.
+    fn logic(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
@@ -35,8 +40,11 @@ impl eframe::App for KioskApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui) {
         crate::ui::frame::show(ui, &mut self.kiosk);
+    }
+
+    fn after_first_frame(&mut self) {
         if !self.first_frame_logged {
             self.first_frame_logged = true;
             log::info!(
@@ -44,10 +52,6 @@ impl eframe::App for KioskApp {
                 self.started.elapsed().as_millis()
             );
         }
-    }
-
-    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
-        theme::BACKGROUND.to_normalized_gamma_f32()
     }
 }
 
@@ -162,23 +166,13 @@ pub fn run(
     } else {
         viewport.with_fullscreen(true).with_decorations(false)
     };
-    let options = eframe::NativeOptions {
-        viewport,
-        renderer: eframe::Renderer::Glow,
-        ..Default::default()
-    };
     let mut kiosk = Kiosk::new(dir, clock);
     kiosk.practice = practice;
-    eframe::run_native(
-        "dropin-kiosk",
-        options,
-        Box::new(move |cc| {
-            theme::apply(&cc.egui_ctx);
-            add_system_fallback_fonts(&cc.egui_ctx);
-            Ok(Box::new(KioskApp::new(kiosk, windowed, started, lock)))
-        }),
-    )
-    .map_err(|e| WindowError::Window(e.to_string()))
+    let ctx = egui::Context::default();
+    theme::apply(&ctx);
+    add_system_fallback_fonts(&ctx);
+    let app = KioskApp::new(kiosk, windowed, started, lock);
+    event_loop::run(app, ctx, viewport)
 }
 
 #[cfg(test)]
@@ -197,20 +191,19 @@ mod tests {
         (KioskApp::new(kiosk, windowed, Instant::now(), lock), tmp)
     }
 
-    /// What the app asks of the window when eframe runs only `App::logic`, as it does while
-    /// the window is minimised or hidden.
+    /// What the app asks of the window when only `KioskApp::logic` runs, as it does for a
+    /// close request while the window is minimised or hidden.
     fn commands_while_hidden(
         app: &mut KioskApp,
         event: Option<ViewportEvent>,
     ) -> Vec<ViewportCommand> {
         let ctx = egui::Context::default();
-        let mut frame = eframe::Frame::_new_kittest();
         let mut input = egui::RawInput::default();
         let viewport = input.viewports.entry(ViewportId::ROOT).or_default();
         viewport.minimized = Some(true);
         viewport.fullscreen = Some(true);
         viewport.events.extend(event);
-        let out = ctx.run_logic(&input, |ctx| eframe::App::logic(app, ctx, &mut frame));
+        let out = ctx.run_logic(&input, |ctx| app.logic(ctx));
         out.viewport_commands
             .get(&ViewportId::ROOT)
             .cloned()
@@ -241,14 +234,13 @@ mod tests {
     fn full_screen_is_asked_for_again_when_it_is_lost() {
         let (mut app, _tmp) = app(false);
         let ctx = egui::Context::default();
-        let mut frame = eframe::Frame::_new_kittest();
         let mut input = egui::RawInput::default();
         input
             .viewports
             .entry(ViewportId::ROOT)
             .or_default()
             .fullscreen = Some(false);
-        let out = ctx.run_logic(&input, |ctx| eframe::App::logic(&mut app, ctx, &mut frame));
+        let out = ctx.run_logic(&input, |ctx| app.logic(ctx));
         let commands = out.viewport_commands.get(&ViewportId::ROOT).cloned();
         assert_eq!(commands, Some(vec![ViewportCommand::Fullscreen(true)]));
         assert!(commands_while_hidden(&mut app, None).is_empty());
