@@ -201,15 +201,17 @@ fn banner(ui: &mut Ui, text: &str, fill: egui::Color32, color: egui::Color32) {
         });
 }
 
-/// A labelled one-line text field; the label names the field for screen readers and tests.
+/// A labelled one-line text field, `width` design points wide; the label names the field
+/// for screen readers and tests.
 pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
+    let s = theme::sizes(ui.ctx());
     ui.horizontal(|ui| {
-        let label = ui.label(RichText::new(label).size(theme::sizes(ui.ctx()).small()));
+        let label = ui.label(RichText::new(label).size(s.small()));
         ui.add(
             egui::TextEdit::singleline(text)
-                .font(theme::font(theme::sizes(ui.ctx()).small()))
-                .desired_width(width)
-                .margin(egui::vec2(10.0, 14.0)),
+                .font(theme::font(s.small()))
+                .desired_width(s.px(width))
+                .margin(egui::vec2(s.px(10.0), s.px(14.0))),
         )
         .labelled_by(label.id)
     })
@@ -236,6 +238,10 @@ pub(crate) fn range_ui(
                 actions.push(Action::Staff(StaffAction::QuickRange(which)));
             }
         }
+    });
+    // A labelled field is a group egui cannot measure before placing, so the dates get
+    // their own row rather than running off the side.
+    ui.horizontal_wrapped(|ui| {
         field(ui, w.from, &mut state.from_text, 150.0);
         field(ui, w.to, &mut state.to_text, 150.0);
         if widgets::tab_button(ui, w.show, false).clicked() {

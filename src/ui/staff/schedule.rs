@@ -170,7 +170,7 @@ pub fn schedule_ui(
                             egui::TextEdit::singleline(note)
                                 .hint_text(w.public_note)
                                 .font(theme::font(theme::sizes(ui.ctx()).small()))
-                                .desired_width(360.0)
+                                .desired_width(theme::sizes(ui.ctx()).px(360.0))
                                 .margin(egui::vec2(10.0, 14.0)),
                         )
                         .labelled_by(when_label.id);
