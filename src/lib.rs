@@ -98,3 +98,16 @@ fn practice_folder() -> Result<tempfile::TempDir, CommandError> {
             })
         })
 }
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Helpers the unit tests share.
+    use chrono::{DateTime, Utc};
+
+    /// An RFC 3339 instant, as UTC.
+    pub fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+}

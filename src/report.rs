@@ -96,12 +96,7 @@ pub fn monthly(report: &Report) -> Monthly {
 mod tests {
     use super::*;
     use crate::domain::visit::NewSignIn;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::test_support::utc;
 
     #[test]
     fn swapped_dates_are_refused_in_one_sentence() {

@@ -211,6 +211,7 @@ pub fn parse_hhmm(text: &str) -> Option<NaiveTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::utc;
 
     fn slot(day: Weekday, start: &str, end: &str) -> Slot {
         Slot {
@@ -231,12 +232,6 @@ mod tests {
             ],
             vec![],
         )
-    }
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
     }
 
     #[test]

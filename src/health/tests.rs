@@ -1,10 +1,5 @@
 use super::*;
-
-fn utc(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap()
-        .with_timezone(&Utc)
-}
+use crate::test_support::utc;
 
 fn finding(lines: &[Line], check: Check) -> Finding {
     lines

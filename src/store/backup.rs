@@ -145,17 +145,10 @@ pub fn check_backup(bytes: &[u8]) -> Result<BackupSummary, BackupProblem> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, Utc};
-
     use super::*;
     use crate::domain::schedule::Schedule;
     use crate::domain::visit::NewSignIn;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::test_support::utc;
 
     fn sign_in(store: &mut Store, name: &str, at: &str) {
         let schedule = Schedule::new(chrono_tz::UTC, vec![], vec![]);

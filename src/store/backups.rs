@@ -186,12 +186,7 @@ mod tests {
     use crate::domain::schedule::Schedule;
     use crate::domain::visit::NewSignIn;
     use crate::store::{Store, check_backup};
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::test_support::utc;
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

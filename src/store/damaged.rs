@@ -249,12 +249,7 @@ mod tests {
     use chrono::Duration;
 
     use super::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::test_support::utc;
 
     #[test]
     fn copies_past_the_cutoff_go_with_their_wal_files_and_nothing_else_is_touched() {

@@ -217,6 +217,7 @@ mod tests {
 
     use super::*;
     use crate::domain::schedule::{Schedule, Slot, parse_hhmm};
+    use crate::test_support::utc;
 
     fn schedule() -> Schedule {
         Schedule::new(
@@ -229,12 +230,6 @@ mod tests {
             }],
             vec![],
         )
-    }
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
     }
 
     fn sign_in(store: &mut Store, name: &str, at: &str) -> Receipt {

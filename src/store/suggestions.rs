@@ -106,12 +106,7 @@ mod tests {
     use chrono::Duration;
 
     use super::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use crate::test_support::utc;
 
     #[test]
     fn suggestions_are_read_back_per_group_and_meeting_and_can_be_removed() {

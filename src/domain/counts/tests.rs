@@ -22,11 +22,7 @@ pub(crate) fn schedule() -> Schedule {
     )
 }
 
-pub(crate) fn utc(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap()
-        .with_timezone(&Utc)
-}
+pub(crate) use crate::test_support::utc;
 
 pub(crate) fn fact(at: &str, named: bool, repeat: bool) -> SignInFact {
     let s = schedule();
