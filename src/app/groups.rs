@@ -105,6 +105,19 @@ impl Kiosk {
             .find(|o| !o.is_cancelled() && o.end > now)
     }
 
+    /// `suggestions_for(occ)`, read once until the next intent.
+    pub(super) fn cached_suggestions(&mut self, occ: &Occurrence) -> Vec<SuggestionCount> {
+        let key = occ.start.timestamp_millis();
+        if let Some((k, found)) = &self.suggestions_cache
+            && *k == key
+        {
+            return found.clone();
+        }
+        let found = self.suggestions_for(occ);
+        self.suggestions_cache = Some((key, found.clone()));
+        found
+    }
+
     /// The suggestions for `occ`'s group since its previous held meeting, grouped with counts.
     pub(super) fn suggestions_for(&self, occ: &Occurrence) -> Vec<SuggestionCount> {
         let group = occ.slot.group;

@@ -56,6 +56,8 @@ pub struct Kiosk {
     suggest_visits: u64,
     /// (occurrence start ms, people counted) for the script screen.
     count_cache: Option<(i64, u64)>,
+    /// The script screen's suggestions by occurrence start ms; cleared by any intent.
+    suggestions_cache: Option<(i64, Vec<crate::domain::suggestions::SuggestionCount>)>,
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
     pub quit_requested: bool,
     /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
@@ -139,6 +141,7 @@ impl Kiosk {
             first_run: dir.first_run(clock.now()),
             suggest_visits: 0,
             count_cache: None,
+            suggestions_cache: None,
             quit_requested: false,
             pin_lock: crate::domain::pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
@@ -234,7 +237,7 @@ impl Kiosk {
         };
         let group_now = self.group_now(&status, self.lang);
         let suggestions = match (&status.occurrence, on_script) {
-            (Some(occ), true) => self.suggestions_for(occ),
+            (Some(occ), true) => self.cached_suggestions(occ),
             _ => Vec::new(),
         };
         if on_script {
@@ -302,6 +305,7 @@ impl Kiosk {
     pub fn apply(&mut self, action: Action) {
         let now = self.now();
         self.last_touch = now;
+        self.suggestions_cache = None;
         match action {
             Action::GoHome => self.go_home(),
             Action::OpenSignIn => {
