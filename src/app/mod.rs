@@ -52,7 +52,6 @@ pub struct Kiosk {
     courses: Vec<Option<crate::domain::course::CourseTopics>>,
     /// When the kiosk first ran on its data folder, by its own clock: the first day of records.
     first_run: DateTime<Utc>,
-    /// How many times the suggest screen has been opened.
     suggest_visits: u64,
     /// (occurrence start ms, people counted) for the script screen.
     count_cache: Option<(i64, u64)>,
