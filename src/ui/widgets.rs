@@ -145,7 +145,9 @@ fn progress_bar(ui: &mut Ui, progress: f32, fg: Color32) {
         egui::Stroke::new(2.0, fg),
         egui::StrokeKind::Inside,
     );
+    // The whole bar, filled, and shown only up to where time has got to: each second the same
+    // shape under a wider clip, so only the sliver it grew by is painted again.
     let mut done = rect;
     done.set_width(rect.width() * progress);
-    painter.rect_filled(done, 9.0, fg);
+    painter.with_clip_rect(done).rect_filled(rect, 9.0, fg);
 }

@@ -1,10 +1,11 @@
 //! Which part of the screen a frame changes: the shapes egui drew last time and now are
 //! compared, and the pixels the changed ones cover (before and after) are the damage.
 //!
-//! A pixel outside the damage is touched only by shapes that are the same, in the same order,
-//! in both frames, so its colour cannot have changed; inside it, everything is painted again.
+//! A changed shape is narrowed further where that is exact: a shape only clipped differently
+//! (the filled part of a progress bar) damages only the pixels between the two clips, and a
+//! mesh built the same way with some triangles moved (one new digit) only those triangles.
 
-use egui::epaint::{ClippedShape, Primitive};
+use egui::epaint::{ClippedPrimitive, ClippedShape, Mesh, Primitive};
 use egui::{Context, Rect};
 
 /// A rectangle of physical pixels, from the top left of the window.
@@ -145,15 +146,26 @@ fn regions(mut rects: Vec<PixelRect>, size: [u32; 2]) -> Damage {
     }
 }
 
-/// The shapes that differ between `old` and `new`, from each. With as many shapes in both,
-/// they are compared pair by pair; otherwise everything between the common start and the
-/// common end counts as changed.
-fn changed<'a>(
-    old: &'a [ClippedShape],
-    new: &'a [ClippedShape],
-) -> (Vec<&'a ClippedShape>, Vec<&'a ClippedShape>) {
+/// One difference between the last frame's shapes and this frame's.
+#[derive(Clone, Copy)]
+enum Change<'a> {
+    /// The shape at the same place in both frames, changed.
+    Pair(&'a ClippedShape, &'a ClippedShape),
+    /// A shape that has no partner in the other frame.
+    Alone(&'a ClippedShape),
+}
+
+/// The shapes that differ between `old` and `new`. With as many shapes in both, they are
+/// compared pair by pair; otherwise everything between the common start and the common end
+/// counts as changed.
+fn changed<'a>(old: &'a [ClippedShape], new: &'a [ClippedShape]) -> Vec<Change<'a>> {
     if old.len() == new.len() {
-        return old.iter().zip(new).filter(|(a, b)| a != b).unzip();
+        return old
+            .iter()
+            .zip(new)
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| Change::Pair(a, b))
+            .collect();
     }
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let suffix = old[prefix..]
@@ -162,58 +174,212 @@ fn changed<'a>(
         .zip(new[prefix..].iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
-    (
-        old[prefix..old.len() - suffix].iter().collect(),
-        new[prefix..new.len() - suffix].iter().collect(),
-    )
+    old[prefix..old.len() - suffix]
+        .iter()
+        .chain(&new[prefix..new.len() - suffix])
+        .map(Change::Alone)
+        .collect()
 }
 
-/// The pixels each of `shapes` covers once tessellated as egui paints it (anti-aliasing
-/// feather included), cut to its clip rectangle; out to whole pixels, and one more all round,
-/// as the rasteriser may light a pixel a triangle only grazes.
-fn covered(
-    ctx: &Context,
-    shapes: &[&ClippedShape],
-    pixels_per_point: f32,
+/// Points to whole pixels, as the painter places them on a window of `size` pixels.
+#[derive(Clone, Copy)]
+struct Pixels {
+    per_point: f32,
     size: [u32; 2],
-) -> Vec<PixelRect> {
-    let owned: Vec<ClippedShape> = shapes.iter().map(|s| (*s).clone()).collect();
-    let low = |v: f32, limit: u32| {
-        (v * pixels_per_point - 1.0)
-            .floor()
-            .clamp(0.0, limit as f32) as u32
-    };
-    let high =
-        |v: f32, limit: u32| (v * pixels_per_point + 1.0).ceil().clamp(0.0, limit as f32) as u32;
-    let mut rects = Vec::new();
-    // One shape at a time: tessellating them together would merge neighbours into one mesh.
-    for shape in owned {
-        for primitive in ctx.tessellate(vec![shape], pixels_per_point) {
+}
+
+impl Pixels {
+    /// The pixels the rasteriser may light for triangles within `points`: out to whole
+    /// pixels, and one more all round, as a triangle that only grazes a pixel may light it.
+    fn around(self, points: Rect) -> Option<PixelRect> {
+        let low =
+            |v: f32, limit: u32| (v * self.per_point - 1.0).floor().clamp(0.0, limit as f32) as u32;
+        let high =
+            |v: f32, limit: u32| (v * self.per_point + 1.0).ceil().clamp(0.0, limit as f32) as u32;
+        let (x0, y0) = (
+            low(points.min.x, self.size[0]),
+            low(points.min.y, self.size[1]),
+        );
+        let (x1, y1) = (
+            high(points.max.x, self.size[0]),
+            high(points.max.y, self.size[1]),
+        );
+        (points.is_positive() && x1 > x0 && y1 > y0).then(|| PixelRect {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        })
+    }
+
+    /// The pixels the painter's scissor keeps for `clip`: each edge rounded to the nearest
+    /// pixel and kept on the window, as `egui_glow` sets it.
+    fn scissor(self, clip: Rect) -> PixelRect {
+        let edge = |v: f32, low: u32, limit: u32| {
+            ((v * self.per_point).round().max(0.0) as u32).clamp(low, limit)
+        };
+        let x0 = edge(clip.min.x, 0, self.size[0]);
+        let y0 = edge(clip.min.y, 0, self.size[1]);
+        PixelRect {
+            x: x0,
+            y: y0,
+            width: edge(clip.max.x, x0, self.size[0]) - x0,
+            height: edge(clip.max.y, y0, self.size[1]) - y0,
+        }
+    }
+}
+
+impl PixelRect {
+    fn intersect(self, other: PixelRect) -> Option<PixelRect> {
+        let (x0, y0) = (self.x.max(other.x), self.y.max(other.y));
+        let (x1, y1) = (
+            self.right().min(other.right()),
+            self.bottom().min(other.bottom()),
+        );
+        (x1 > x0 && y1 > y0).then(|| PixelRect {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        })
+    }
+
+    /// The pixels of `self` outside `other`, as up to four rectangles.
+    fn minus(self, other: PixelRect) -> Vec<PixelRect> {
+        let Some(inner) = self.intersect(other) else {
+            return vec![self];
+        };
+        let band = |x: u32, y: u32, right: u32, bottom: u32| PixelRect {
+            x,
+            y,
+            width: right - x,
+            height: bottom - y,
+        };
+        [
+            band(self.x, self.y, self.right(), inner.y),
+            band(self.x, inner.bottom(), self.right(), self.bottom()),
+            band(self.x, inner.y, inner.x, inner.bottom()),
+            band(inner.right(), inner.y, self.right(), inner.bottom()),
+        ]
+        .into_iter()
+        .filter(|r| r.area() > 0)
+        .collect()
+    }
+}
+
+/// More changed triangles than this in one mesh are counted as the one rectangle around them.
+const MAX_TRIANGLES: usize = 64;
+
+/// One shape tessellated on its own, as egui paints it: tessellating shapes together would
+/// merge neighbours into one mesh.
+fn tessellate(ctx: &Context, shape: &ClippedShape, pixels: Pixels) -> Vec<ClippedPrimitive> {
+    ctx.tessellate(vec![shape.clone()], pixels.per_point)
+}
+
+/// The pixels `primitives` cover (anti-aliasing feather included), cut to their clip.
+fn covered(primitives: &[ClippedPrimitive], pixels: Pixels) -> Vec<PixelRect> {
+    primitives
+        .iter()
+        .filter_map(|primitive| {
             let bounds = match &primitive.primitive {
                 Primitive::Mesh(mesh) => mesh.calc_bounds(),
                 Primitive::Callback(callback) => callback.rect,
             };
-            let points = bounds.intersect(primitive.clip_rect);
-            if !points.is_positive() {
+            pixels.around(bounds.intersect(primitive.clip_rect))
+        })
+        .collect()
+}
+
+/// The same shape under a different clip: the same triangles, kept by a different scissor.
+/// Only pixels one scissor keeps and the other does not can change.
+fn clip_moved(
+    ctx: &Context,
+    old: &ClippedShape,
+    new: &ClippedShape,
+    pixels: Pixels,
+) -> Vec<PixelRect> {
+    let unclipped = ClippedShape {
+        clip_rect: Rect::EVERYTHING,
+        ..old.clone()
+    };
+    let (a, b) = (pixels.scissor(old.clip_rect), pixels.scissor(new.clip_rect));
+    let mut moved = a.minus(b);
+    moved.extend(b.minus(a));
+    covered(&tessellate(ctx, &unclipped, pixels), pixels)
+        .into_iter()
+        .flat_map(|mesh| moved.iter().filter_map(move |m| m.intersect(mesh)))
+        .collect()
+}
+
+/// When `old` and `new` are the same meshes with some vertices moved or recoloured (a digit
+/// of a label, in a font whose digits are all as wide), the pixels of the triangles that
+/// changed; `None` when the meshes are built differently.
+fn triangles_changed(
+    old: &[ClippedPrimitive],
+    new: &[ClippedPrimitive],
+    pixels: Pixels,
+) -> Option<Vec<PixelRect>> {
+    if old.len() != new.len() {
+        return None;
+    }
+    let mut rects = Vec::new();
+    for (a, b) in old.iter().zip(new) {
+        let (Primitive::Mesh(ma), Primitive::Mesh(mb)) = (&a.primitive, &b.primitive) else {
+            return None;
+        };
+        if a.clip_rect != b.clip_rect
+            || ma.texture_id != mb.texture_id
+            || ma.indices != mb.indices
+            || ma.vertices.len() != mb.vertices.len()
+        {
+            return None;
+        }
+        let mut here: Vec<PixelRect> = Vec::new();
+        for triangle in ma.indices.chunks_exact(3) {
+            let corners = |mesh: &Mesh| [0, 1, 2].map(|n| mesh.vertices[triangle[n] as usize]);
+            let (before, after) = (corners(ma), corners(mb));
+            if before == after {
                 continue;
             }
-            let (x0, y0) = (low(points.min.x, size[0]), low(points.min.y, size[1]));
-            let (x1, y1) = (high(points.max.x, size[0]), high(points.max.y, size[1]));
-            if x1 > x0 && y1 > y0 {
-                rects.push(PixelRect {
-                    x: x0,
-                    y: y0,
-                    width: x1 - x0,
-                    height: y1 - y0,
-                });
+            for vertices in [before, after] {
+                let points = Rect::from_points(&vertices.map(|v| v.pos));
+                here.extend(pixels.around(points.intersect(a.clip_rect)));
             }
         }
+        if here.len() > MAX_TRIANGLES {
+            here = vec![here.iter().fold(here[0], |a, b| a.around(*b))];
+        }
+        rects.extend(here);
     }
-    rects
+    Some(rects)
+}
+
+/// The pixels one change may alter.
+fn change_damage(ctx: &Context, change: Change<'_>, pixels: Pixels) -> Vec<PixelRect> {
+    match change {
+        Change::Alone(shape) => covered(&tessellate(ctx, shape, pixels), pixels),
+        Change::Pair(old, new)
+            if old.shape == new.shape
+                && old.transform_after_tessellation == new.transform_after_tessellation =>
+        {
+            clip_moved(ctx, old, new, pixels)
+        }
+        Change::Pair(old, new) => {
+            let (a, b) = (tessellate(ctx, old, pixels), tessellate(ctx, new, pixels));
+            triangles_changed(&a, &b, pixels).unwrap_or_else(|| {
+                let mut rects = covered(&a, pixels);
+                rects.extend(covered(&b, pixels));
+                rects
+            })
+        }
+    }
 }
 
 /// What changed from the frame painted with `old` to the one to paint with `new`, on a
 /// window of `size` pixels. The textures and the scale must be the same for both frames.
+///
+/// A pixel outside the damage is lit only by triangles that are the same, in the same order,
+/// in both frames (with the same scissor), so its colour cannot have changed.
 pub fn between(
     ctx: &Context,
     old: &[ClippedShape],
@@ -221,153 +387,17 @@ pub fn between(
     pixels_per_point: f32,
     size: [u32; 2],
 ) -> Damage {
-    let (before, after) = changed(old, new);
-    let mut rects = covered(ctx, &before, pixels_per_point, size);
-    rects.extend(covered(ctx, &after, pixels_per_point, size));
+    let pixels = Pixels {
+        per_point: pixels_per_point,
+        size,
+    };
+    let rects = changed(old, new)
+        .into_iter()
+        .flat_map(|change| change_damage(ctx, change, pixels))
+        .collect();
     // Changes that draw nothing (an empty text, a shape off screen) leave no rectangle.
     regions(rects, size)
 }
 
 #[cfg(test)]
-mod tests {
-    use egui::{Color32, FontId, RawInput, Rect, pos2, vec2};
-
-    use super::*;
-
-    const SIZE: [u32; 2] = [1280, 800];
-
-    /// The one rectangle around a partial damage.
-    fn bounds(damage: &Damage) -> PixelRect {
-        let Damage::Regions(rects) = damage else {
-            panic!("expected regions, got {damage:?}");
-        };
-        rects.iter().fold(rects[0], |a, b| a.around(*b))
-    }
-
-    /// The shapes of one frame showing a big label and a bar.
-    fn frame(ctx: &Context, label: &str, bar: f32) -> Vec<ClippedShape> {
-        let input = RawInput {
-            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0))),
-            ..RawInput::default()
-        };
-        let mut output = ctx.run_ui(input, |ui| {
-            let painter = ui.painter();
-            painter.rect_filled(ui.max_rect(), 0.0, Color32::from_rgb(20, 30, 40));
-            painter.text(
-                pos2(600.0, 300.0),
-                egui::Align2::CENTER_CENTER,
-                label,
-                FontId::proportional(60.0),
-                Color32::WHITE,
-            );
-            painter.rect_filled(
-                Rect::from_min_size(pos2(100.0, 600.0), vec2(1080.0 * bar, 20.0)),
-                4.0,
-                Color32::YELLOW,
-            );
-        });
-        // Nothing is painted here, so the font atlas is not needed.
-        output.textures_delta.clear();
-        output.shapes
-    }
-
-    #[test]
-    fn the_same_frame_again_changes_nothing() {
-        let ctx = Context::default();
-        let a = frame(&ctx, "4:59 left", 0.5);
-        let b = frame(&ctx, "4:59 left", 0.5);
-        assert_eq!(between(&ctx, &a, &b, 1.0, SIZE), Damage::None);
-    }
-
-    #[test]
-    fn a_new_second_damages_only_the_words_around_it() {
-        let ctx = Context::default();
-        let a = frame(&ctx, "4:59 left", 0.5);
-        let b = frame(&ctx, "4:58 left", 0.5);
-        let r = bounds(&between(&ctx, &a, &b, 1.0, SIZE));
-        // The label is centred on (600, 300) and about 60 px tall.
-        assert!(r.x < 600 && r.x + r.width > 600, "{r:?}");
-        assert!(r.y < 300 && r.y + r.height > 300, "{r:?}");
-        assert!(r.height < 120, "{r:?}");
-        assert!(r.area() * 10 < PixelRect::whole(SIZE).area(), "{r:?}");
-    }
-
-    #[test]
-    fn changes_far_apart_are_painted_as_separate_rectangles() {
-        let ctx = Context::default();
-        let a = frame(&ctx, "4:59 left", 0.5);
-        let b = frame(&ctx, "4:58 left", 0.6);
-        let damage = between(&ctx, &a, &b, 1.0, SIZE);
-        let Damage::Regions(rects) = &damage else {
-            panic!("expected regions, got {damage:?}");
-        };
-        assert_eq!(rects.len(), 2, "{rects:?}");
-        let around = bounds(&damage);
-        assert!(around.y < 300 && around.bottom() >= 620, "{around:?}");
-        assert!(damage.area(SIZE) * 2 < around.area(), "{rects:?}");
-    }
-
-    #[test]
-    fn a_moving_bar_end_is_inside_the_damage() {
-        let ctx = Context::default();
-        let a = frame(&ctx, "4:59 left", 0.5);
-        let b = frame(&ctx, "4:59 left", 0.6);
-        let r = bounds(&between(&ctx, &a, &b, 1.0, SIZE));
-        // The bar grows from x = 640 to x = 748, at y 600..620.
-        assert!(r.x <= 640 && r.x + r.width >= 748, "{r:?}");
-        assert!(r.y <= 600 && r.y + r.height >= 620, "{r:?}");
-        assert!(r.y > 500, "{r:?}");
-    }
-
-    #[test]
-    fn a_different_number_of_shapes_still_finds_the_changed_part() {
-        let ctx = Context::default();
-        let a = frame(&ctx, "4:59 left", 0.5);
-        let mut b = a.clone();
-        b.insert(
-            1,
-            ClippedShape {
-                clip_rect: a[0].clip_rect,
-                shape: egui::Shape::rect_filled(
-                    Rect::from_min_size(pos2(10.0, 10.0), vec2(50.0, 50.0)),
-                    0.0,
-                    Color32::RED,
-                ),
-                transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
-            },
-        );
-        let r = bounds(&between(&ctx, &a, &b, 1.0, SIZE));
-        assert!(r.x <= 10 && r.y <= 10 && r.x + r.width >= 60 && r.y + r.height >= 60);
-        assert!(r.x + r.width < 100 && r.y + r.height < 100, "{r:?}");
-    }
-
-    #[test]
-    fn a_change_over_most_of_the_screen_is_a_full_repaint() {
-        let ctx = Context::default();
-        let a = frame(&ctx, "4:59 left", 0.5);
-        let mut b = a.clone();
-        b[0].shape = egui::Shape::rect_filled(
-            Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 800.0)),
-            0.0,
-            Color32::BLACK,
-        );
-        assert_eq!(between(&ctx, &a, &b, 1.0, SIZE), Damage::Full);
-    }
-
-    #[test]
-    fn a_region_maps_to_points_and_back_to_the_same_pixels() {
-        let r = PixelRect {
-            x: 333,
-            y: 101,
-            width: 77,
-            height: 19,
-        };
-        for ppp in [1.0_f32, 1.25, 1.5, 2.0, 0.75] {
-            let p = r.to_points(ppp);
-            assert_eq!((p.min.x * ppp).round() as u32, r.x);
-            assert_eq!((p.min.y * ppp).round() as u32, r.y);
-            assert_eq!((p.max.x * ppp).round() as u32, r.x + r.width);
-            assert_eq!((p.max.y * ppp).round() as u32, r.y + r.height);
-        }
-    }
-}
+mod tests;
