@@ -46,6 +46,12 @@ struct Live {
     stats: PaintStats,
 }
 
+/// The widest texture egui may make. egui makes its font atlas as wide as the driver allows
+/// (16 384 pixels in Mesa's software GL) and doubles its height as glyphs arrive, so a few
+/// glyphs cost 8 MiB twice over (egui's copy and the driver's); 2048 wide, the kiosk's glyphs
+/// fit in a quarter to a half of that. 2048 is egui's own default and what every GPU supports.
+pub(super) const MAX_TEXTURE_SIDE: usize = 2048;
+
 /// How long painting and presenting takes, logged every so many frames so a slow machine
 /// shows in the log (and the benchmark can read it).
 #[derive(Default)]
@@ -56,7 +62,7 @@ struct PaintStats {
 }
 
 impl PaintStats {
-    const EVERY: u32 = 30;
+    const EVERY: u32 = 10;
 
     fn add(&mut self, took: std::time::Duration, area: u64, size: [u32; 2]) {
         self.frames += 1;
@@ -138,7 +144,7 @@ impl Runner {
             event_loop,
             Some(window.scale_factor() as f32),
             event_loop.system_theme(),
-            Some(renderer.max_texture_side()),
+            Some(renderer.max_texture_side().min(MAX_TEXTURE_SIDE)),
         );
         state.init_accesskit(event_loop, &window, self.proxy.clone());
         let mut info = ViewportInfo::default();

@@ -247,3 +247,30 @@ fn a_new_minute_in_wrap_up_painted_in_part_matches_a_full_repaint() {
         "{damages:?}"
     );
 }
+
+
+#[test]
+fn the_font_atlas_stays_small_on_the_largest_screen() {
+    let size = egui::vec2(1920.0, 1200.0);
+    let start = DateTime::parse_from_rfc3339("2026-11-25T14:26:00-08:00")
+        .unwrap()
+        .to_utc();
+    let (mut kiosk, clock, _tmp) = kiosk(start);
+    let ctx = egui::Context::default();
+    crate::ui::theme::apply(&ctx);
+    for s in 0..10 {
+        clock.set(start + Duration::seconds(s));
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            // What the window asks for on Mesa's software GL, which allows 16 384.
+            max_texture_side: Some(16_384.min(super::super::event_loop::MAX_TEXTURE_SIDE)),
+            ..egui::RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| crate::ui::frame::show(ui, &mut kiosk));
+        output.textures_delta.clear();
+    }
+    let ([width, height], fill) = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
+    // 4 MiB at most (egui keeps one copy, the driver another), and far from full.
+    assert!(width * height * 4 <= 4 << 20, "{width}×{height}");
+    assert!(fill < 0.5, "{fill}");
+}
