@@ -119,6 +119,12 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let (headline, detail) = status.headline_and_detail(view.lang, view.schedule);
+            // Every digit the countdown can show, laid out once at this size (and then kept in
+            // egui's cache): a digit first seen a minute later could grow the font atlas, and
+            // a grown atlas repaints the whole screen instead of one number.
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap("0123456789".into(), egui::FontId::proportional(size), fg)
+            });
             ui.label(RichText::new(headline).size(size).color(fg));
             if let Some(detail) = detail {
                 ui.label(RichText::new(detail).size(s.title() * 0.8).color(fg));
