@@ -8,44 +8,9 @@
 use egui::epaint::{ClippedPrimitive, ClippedShape, Mesh, Primitive};
 use egui::{Context, Rect};
 
-/// A rectangle of physical pixels, from the top left of the window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PixelRect {
-    pub x: u32,
-    pub y: u32,
-    pub width: u32,
-    pub height: u32,
-}
+pub use rect::PixelRect;
 
-impl PixelRect {
-    pub fn whole(size: [u32; 2]) -> PixelRect {
-        PixelRect {
-            x: 0,
-            y: 0,
-            width: size[0],
-            height: size[1],
-        }
-    }
-
-    pub fn area(self) -> u64 {
-        u64::from(self.width) * u64::from(self.height)
-    }
-
-    /// The same rectangle in points, for clipping egui's primitives to it. The painter rounds
-    /// `points * pixels_per_point` back to whole pixels, which gives these edges exactly.
-    pub fn to_points(self, pixels_per_point: f32) -> Rect {
-        Rect::from_min_max(
-            egui::pos2(
-                self.x as f32 / pixels_per_point,
-                self.y as f32 / pixels_per_point,
-            ),
-            egui::pos2(
-                (self.x + self.width) as f32 / pixels_per_point,
-                (self.y + self.height) as f32 / pixels_per_point,
-            ),
-        )
-    }
-}
+mod rect;
 
 /// What must be painted again.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,31 +52,12 @@ const MERGE_GAP: u32 = 16;
 /// More rectangles than this are painted as the one rectangle around them all.
 const MAX_REGIONS: usize = 6;
 
-impl PixelRect {
-    fn right(self) -> u32 {
-        self.x + self.width
-    }
-
-    fn bottom(self) -> u32 {
-        self.y + self.height
-    }
-
-    fn near(self, other: PixelRect) -> bool {
-        self.x <= other.right() + MERGE_GAP
-            && other.x <= self.right() + MERGE_GAP
-            && self.y <= other.bottom() + MERGE_GAP
-            && other.y <= self.bottom() + MERGE_GAP
-    }
-
-    fn around(self, other: PixelRect) -> PixelRect {
-        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
-        PixelRect {
-            x,
-            y,
-            width: self.right().max(other.right()) - x,
-            height: self.bottom().max(other.bottom()) - y,
-        }
-    }
+/// Whether `a` and `b` are closer than `MERGE_GAP`.
+fn near(a: PixelRect, b: PixelRect) -> bool {
+    a.x <= b.right() + MERGE_GAP
+        && b.x <= a.right() + MERGE_GAP
+        && a.y <= b.bottom() + MERGE_GAP
+        && b.y <= a.bottom() + MERGE_GAP
 }
 
 /// `rects` merged until none is near another; the whole window when that is nearly all.
@@ -125,7 +71,7 @@ fn regions(mut rects: Vec<PixelRect>, size: [u32; 2]) -> Damage {
         merged = false;
         'search: for i in 0..rects.len() {
             for j in i + 1..rects.len() {
-                if rects[i].near(rects[j]) {
+                if near(rects[i], rects[j]) {
                     let other = rects.swap_remove(j);
                     rects[i] = rects[i].around(other);
                     merged = true;
@@ -226,44 +172,6 @@ impl Pixels {
             width: edge(clip.max.x, x0, self.size[0]) - x0,
             height: edge(clip.max.y, y0, self.size[1]) - y0,
         }
-    }
-}
-
-impl PixelRect {
-    fn intersect(self, other: PixelRect) -> Option<PixelRect> {
-        let (x0, y0) = (self.x.max(other.x), self.y.max(other.y));
-        let (x1, y1) = (
-            self.right().min(other.right()),
-            self.bottom().min(other.bottom()),
-        );
-        (x1 > x0 && y1 > y0).then(|| PixelRect {
-            x: x0,
-            y: y0,
-            width: x1 - x0,
-            height: y1 - y0,
-        })
-    }
-
-    /// The pixels of `self` outside `other`, as up to four rectangles.
-    fn minus(self, other: PixelRect) -> Vec<PixelRect> {
-        let Some(inner) = self.intersect(other) else {
-            return vec![self];
-        };
-        let band = |x: u32, y: u32, right: u32, bottom: u32| PixelRect {
-            x,
-            y,
-            width: right - x,
-            height: bottom - y,
-        };
-        [
-            band(self.x, self.y, self.right(), inner.y),
-            band(self.x, inner.bottom(), self.right(), self.bottom()),
-            band(self.x, inner.y, inner.x, inner.bottom()),
-            band(inner.right(), inner.y, self.right(), inner.bottom()),
-        ]
-        .into_iter()
-        .filter(|r| r.area() > 0)
-        .collect()
     }
 }
 
