@@ -305,8 +305,17 @@ impl Surface {
         let context = not_current
             .make_current(&surface)
             .map_err(|e| e.to_string())?;
-        // Vsync as eframe asks it; a driver without it simply presents at once.
-        let _ = surface.set_swap_interval(&context, SwapInterval::Wait(NonZeroU32::MIN));
+        // Vsync on GLX, as eframe asks it; a driver without it simply presents at once. On EGL
+        // (Wayland) a swap that waits for vsync waits for the compositor's frame callback, which
+        // never comes while the output is blanked or the window is not yet shown: the kiosk
+        // would hang inside the swap, deaf to taps and to its own clock. It draws at most once
+        // a second unless touched, so it has no frames to throttle.
+        let interval = if matches!(display, Display::Egl(_)) {
+            SwapInterval::DontWait
+        } else {
+            SwapInterval::Wait(NonZeroU32::MIN)
+        };
+        let _ = surface.set_swap_interval(&context, interval);
         // SAFETY: the context is current on this thread; glutin returns null for unknown names.
         let gl =
             unsafe { glow::Context::from_loader_function_cstr(|s| display.get_proc_address(s)) };
