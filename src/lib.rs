@@ -102,7 +102,32 @@ fn practice_folder() -> Result<tempfile::TempDir, CommandError> {
 #[cfg(test)]
 pub(crate) mod test_support {
     //! Helpers the unit tests share.
-    use chrono::{DateTime, Utc};
+    use chrono::{DateTime, Utc, Weekday};
+    use chrono_tz::Tz;
+
+    use crate::domain::schedule::{Schedule, Slot, parse_hhmm};
+
+    /// A slot of the first group, from one "HH:MM" to another.
+    pub fn slot(weekday: Weekday, start: &str, end: &str) -> Slot {
+        Slot {
+            weekday,
+            start: parse_hhmm(start).unwrap(),
+            end: parse_hhmm(end).unwrap(),
+            group: 0,
+        }
+    }
+
+    /// The default schedule's slots: Monday, Wednesday and Friday, 13:30–14:30.
+    pub fn afternoons() -> Vec<Slot> {
+        [Weekday::Mon, Weekday::Wed, Weekday::Fri]
+            .map(|day| slot(day, "13:30", "14:30"))
+            .to_vec()
+    }
+
+    /// The default schedule in `tz`, with nothing cancelled.
+    pub fn default_schedule(tz: Tz) -> Schedule {
+        Schedule::new(tz, afternoons(), vec![])
+    }
 
     /// An RFC 3339 instant, as UTC.
     pub fn utc(text: &str) -> DateTime<Utc> {

@@ -12,33 +12,7 @@ use crate::util::{DataFolder, Tablet, instant};
 
 /// The drop-in group on Monday afternoons and an eight-week course on Tuesday evenings
 /// from 6 October 2026, in Los Angeles.
-const TWO_GROUPS: &str = r#"group_name = "Open Door"
-room = "Room 2"
-time_zone = "America/Los_Angeles"
-
-[[group]]
-name = "Drop-in group"
-script = "drop-in"
-
-[[group]]
-name = "Eight-week course"
-script = "course"
-room = "Room 5"
-course_start = "2026-10-06"
-topics = "eight-week"
-
-[[slot]]
-weekday = "mon"
-start = "13:30"
-end = "14:30"
-group = "Drop-in group"
-
-[[slot]]
-weekday = "tue"
-start = "18:00"
-end = "19:30"
-group = "Eight-week course"
-"#;
+const TWO_GROUPS: &str = include_str!("fixtures/two-groups.toml");
 
 /// The third course meeting (6, 13, 20 October), half an hour in.
 const THIRD_MEETING: &str = "2026-10-20T18:30:00-07:00";

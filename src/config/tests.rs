@@ -114,33 +114,7 @@ fn saved_settings_read_back_the_same() {
 }
 
 /// Two groups in one room: the drop-in group and an eight-week course.
-pub(crate) const TWO_GROUPS: &str = r#"group_name = "Open Door"
-room = "Room 2"
-time_zone = "America/Los_Angeles"
-
-[[group]]
-name = "Drop-in group"
-script = "drop-in"
-
-[[group]]
-name = "Eight-week course"
-script = "course"
-room = "Room 5"
-course_start = "2026-10-06"
-topics = "eight-week"
-
-[[slot]]
-weekday = "mon"
-start = "13:30"
-end = "14:30"
-group = "Drop-in group"
-
-[[slot]]
-weekday = "tue"
-start = "18:00"
-end = "19:30"
-group = "Eight-week course"
-"#;
+const TWO_GROUPS: &str = include_str!("../../tests/fixtures/two-groups.toml");
 
 #[test]
 fn groups_and_a_course_are_read_with_each_slot_on_its_group() {

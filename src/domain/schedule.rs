@@ -211,16 +211,7 @@ pub fn parse_hhmm(text: &str) -> Option<NaiveTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::utc;
-
-    fn slot(day: Weekday, start: &str, end: &str) -> Slot {
-        Slot {
-            weekday: day,
-            start: parse_hhmm(start).unwrap(),
-            end: parse_hhmm(end).unwrap(),
-            group: 0,
-        }
-    }
+    use crate::test_support::{slot, utc};
 
     fn default_schedule(tz: Tz) -> Schedule {
         Schedule::new(

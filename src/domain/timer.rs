@@ -194,22 +194,10 @@ pub fn status_at(schedule: &Schedule, windows: Windows, now: DateTime<Utc>) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::schedule::{Slot, parse_hhmm};
-    use chrono::Weekday;
     use chrono_tz::Tz;
 
     fn schedule(tz: Tz) -> Schedule {
-        let slot = |weekday| Slot {
-            weekday,
-            start: parse_hhmm("13:30").unwrap(),
-            end: parse_hhmm("14:30").unwrap(),
-            group: 0,
-        };
-        Schedule::new(
-            tz,
-            vec![slot(Weekday::Mon), slot(Weekday::Wed), slot(Weekday::Fri)],
-            vec![],
-        )
+        crate::test_support::default_schedule(tz)
     }
 
     fn local(tz: Tz, text: &str) -> DateTime<Utc> {

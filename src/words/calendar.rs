@@ -176,7 +176,7 @@ impl std::fmt::Display for SlotProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::schedule::{Slot, parse_hhmm};
+    use crate::test_support::slot;
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -206,25 +206,8 @@ mod tests {
         assert_eq!(Lang::Es.join_list(&["lunes", "viernes"]), "lunes y viernes");
     }
 
-    fn slot(day: Weekday, start: &str, end: &str) -> Slot {
-        Slot {
-            weekday: day,
-            start: parse_hhmm(start).unwrap(),
-            end: parse_hhmm(end).unwrap(),
-            group: 0,
-        }
-    }
-
     fn default_schedule() -> Schedule {
-        Schedule::new(
-            chrono_tz::America::Los_Angeles,
-            vec![
-                slot(Weekday::Mon, "13:30", "14:30"),
-                slot(Weekday::Wed, "13:30", "14:30"),
-                slot(Weekday::Fri, "13:30", "14:30"),
-            ],
-            vec![],
-        )
+        crate::test_support::default_schedule(chrono_tz::America::Los_Angeles)
     }
 
     #[test]

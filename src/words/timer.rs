@@ -146,24 +146,14 @@ fn countdown_text(status: &Status) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::schedule::{Cancellation, Slot, parse_hhmm};
+    use crate::domain::schedule::{Cancellation, parse_hhmm};
     use crate::domain::timer::{Windows, status_at};
+    use chrono::NaiveDate;
     use chrono::{DateTime, Utc};
-    use chrono::{NaiveDate, Weekday};
     use chrono_tz::Tz;
 
     fn schedule(tz: Tz) -> Schedule {
-        let slot = |weekday| Slot {
-            weekday,
-            start: parse_hhmm("13:30").unwrap(),
-            end: parse_hhmm("14:30").unwrap(),
-            group: 0,
-        };
-        Schedule::new(
-            tz,
-            vec![slot(Weekday::Mon), slot(Weekday::Wed), slot(Weekday::Fri)],
-            vec![],
-        )
+        crate::test_support::default_schedule(tz)
     }
 
     fn local(tz: Tz, text: &str) -> DateTime<Utc> {

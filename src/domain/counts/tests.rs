@@ -5,15 +5,9 @@ use super::*;
 use crate::domain::schedule::{Cancellation, Slot, parse_hhmm};
 
 pub(crate) fn schedule() -> Schedule {
-    let slot = |weekday| Slot {
-        weekday,
-        start: parse_hhmm("13:30").unwrap(),
-        end: parse_hhmm("14:30").unwrap(),
-        group: 0,
-    };
     Schedule::new(
         chrono_tz::America::Los_Angeles,
-        vec![slot(Weekday::Mon), slot(Weekday::Wed), slot(Weekday::Fri)],
+        crate::test_support::afternoons(),
         vec![Cancellation {
             date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             start: parse_hhmm("13:30").unwrap(),
