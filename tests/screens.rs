@@ -61,6 +61,25 @@ fn assert_reachable(t: &mut Tablet, screen: &str, size: [f32; 2], public: bool) 
     };
     let widgets = named_widgets(t);
     assert!(!widgets.is_empty(), "{screen} at {size:?} shows nothing");
+    // On the public screens no button lies over another, where a tap could reach the wrong
+    // one. (Scrolled content passing under a fixed bar is clipped there, so only buttons fully
+    // in view are compared.)
+    let buttons: Vec<_> = widgets
+        .iter()
+        .filter(|w| public && w.role == Role::Button && viewport.contains_rect(w.rect))
+        .collect();
+    for (i, a) in buttons.iter().enumerate() {
+        for b in &buttons[i + 1..] {
+            assert!(
+                !a.rect.shrink(0.5).intersects(b.rect.shrink(0.5)),
+                "{screen} at {size:?}: {:?} at {:?} lies over {:?} at {:?}",
+                a.name,
+                a.rect,
+                b.name,
+                b.rect
+            );
+        }
+    }
     for w in widgets {
         if public && w.role == Role::Button {
             assert!(

@@ -102,19 +102,34 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
                 .color(theme::TEXT_SOFT),
         );
     }
-    ui.horizontal(|ui| {
-        if widgets::quiet_button(ui, w.open_script).clicked() {
-            actions.push(Action::OpenScript);
-        }
-        if widgets::quiet_button(ui, group_words(view.lang).suggest_open).clicked() {
-            actions.push(Action::OpenSuggest);
-        }
+    // Staff sits at the right end of the row, or on a row of its own when the row is too
+    // narrow for it (a portrait screen), never over the other buttons.
+    let staff_width = widgets::quiet_button_width(ui, w.open_staff);
+    let staff = |ui: &mut Ui, actions: &mut Vec<Action>| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if widgets::quiet_button(ui, w.open_staff).clicked() {
                 actions.push(Action::OpenStaff);
             }
         });
-    });
+    };
+    let staff_fits = ui
+        .horizontal(|ui| {
+            if widgets::quiet_button(ui, w.open_script).clicked() {
+                actions.push(Action::OpenScript);
+            }
+            if widgets::quiet_button(ui, group_words(view.lang).suggest_open).clicked() {
+                actions.push(Action::OpenSuggest);
+            }
+            let fits = ui.available_width() >= staff_width + ui.spacing().item_spacing.x;
+            if fits {
+                staff(ui, actions);
+            }
+            fits
+        })
+        .inner;
+    if !staff_fits {
+        staff(ui, actions);
+    }
 }
 
 /// The group that is on or next, its room, and for a course this meeting's topic.

@@ -51,6 +51,19 @@ pub fn quiet_button(ui: &mut Ui, text: &str) -> Response {
     )
 }
 
+/// The width a `quiet_button` showing `text` takes on one line.
+pub fn quiet_button_width(ui: &Ui, text: &str) -> f32 {
+    let s = theme::sizes(ui.ctx());
+    let words = ui.ctx().fonts_mut(|f| {
+        f.layout_no_wrap(
+            text.into(),
+            egui::FontId::proportional(s.control_text()),
+            theme::TEXT,
+        )
+    });
+    (words.size().x + 2.0 * ui.spacing().button_padding.x).max(s.touch() * 2.0)
+}
+
 /// A key of the on-screen keyboard or the PIN pad.
 pub fn key_button(ui: &mut Ui, label: &str, size: Vec2) -> bool {
     let s = theme::sizes(ui.ctx());
