@@ -209,3 +209,68 @@ fn pretend_now_without_a_data_folder_never_touches_the_real_one() {
     let real = home.path().join("data").join("dropin-kiosk");
     assert!(!real.exists(), "the real data folder was written: {real:?}");
 }
+
+/// Each character as a plugged-in keyboard delivers it: key down, the text, key up.
+fn keystrokes(text: &str) -> Vec<Event> {
+    let mut events = Vec::new();
+    for c in text.chars() {
+        let key = if c == ' ' {
+            Some(Key::Space)
+        } else {
+            Key::from_name(&c.to_ascii_uppercase().to_string())
+        };
+        let down = |pressed| {
+            key.map(|key| Event::Key {
+                key,
+                physical_key: Some(key),
+                pressed,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            })
+        };
+        events.extend(down(true));
+        events.push(Event::Text(c.to_string()));
+        events.extend(down(false));
+    }
+    events
+}
+
+#[test]
+fn fast_typing_keeps_every_space_in_order() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.tap("Sign in with my first name");
+    t.harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    t.harness.run();
+    // Every key of "Mary Ann" arrives within one frame, as a quick typist's do.
+    for event in keystrokes("Mary Ann") {
+        t.harness.event(event);
+    }
+    t.harness.run();
+    assert_eq!(name_field(&t), "Mary Ann");
+}
+
+#[test]
+fn the_on_screen_space_between_typed_words_stays_between_them() {
+    let mut t = Tablet::at(IN_SESSION);
+    t.tap("Sign in with my first name");
+    t.harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    t.harness.run();
+    for event in keystrokes("Mary") {
+        t.harness.event(event);
+    }
+    t.harness.run();
+    t.tap("Space");
+    for event in keystrokes("Ann") {
+        t.harness.event(event);
+    }
+    t.harness.run();
+    t.tap("Space");
+    for word in ["L", "E", "E"] {
+        t.tap(word);
+    }
+    assert_eq!(name_field(&t), "Mary Ann Lee");
+}

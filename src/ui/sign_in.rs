@@ -56,6 +56,7 @@ pub fn sign_in_ui(
     let cleaned = names::clean_typing(name);
     if *name != cleaned {
         *name = cleaned;
+        keyboard::cursor_to_end(ui.ctx(), field.id, name);
     }
 
     // The keys share what is left above the two buttons.
@@ -63,6 +64,7 @@ pub fn sign_in_ui(
     let keys_room = ui.available_height() - buttons_h - ui.spacing().item_spacing.y;
     if let Some(key) = keyboard::keyboard_ui(ui, view, keys_room) {
         keyboard::apply(name, key);
+        keyboard::cursor_to_end(ui.ctx(), field.id, name);
     }
 
     ui.horizontal(|ui| {

@@ -145,10 +145,12 @@ fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32, t
     let cleaned = clean_typing(&s.words);
     if s.words != cleaned {
         s.words = cleaned;
+        keyboard::cursor_to_end(ui.ctx(), field.id, &s.words);
     }
     let room = ui.available_height() - buttons_h - ui.spacing().item_spacing.y;
     if let Some(key) = keyboard::keyboard_ui(ui, view, room) {
         apply(&mut s.words, key);
+        keyboard::cursor_to_end(ui.ctx(), field.id, &s.words);
     }
 }
 
