@@ -274,3 +274,47 @@ fn the_on_screen_space_between_typed_words_stays_between_them() {
     }
     assert_eq!(name_field(&t), "Mary Ann Lee");
 }
+
+/// Every word, number and label on the screen now, sorted: what a curious person could read.
+fn screen_words(t: &Tablet) -> Vec<String> {
+    let mut labels: Vec<String> = t
+        .harness
+        .root()
+        .children_recursive()
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .collect();
+    labels.sort();
+    labels
+}
+
+fn sign_in_as(t: &mut Tablet, name: &str) {
+    t.tap("Sign in with my first name");
+    type_on_a_keyboard(t, name);
+    t.tap("Sign in");
+    t.tap("Done");
+}
+
+/// The script screen as anyone can open it from Home, after `name` signs in on top of Casey.
+fn script_after_casey_and(name: &str) -> Vec<String> {
+    let mut t = Tablet::at(IN_SESSION);
+    sign_in_as(&mut t, "Casey");
+    sign_in_as(&mut t, name);
+    t.tap("Facilitator script");
+    screen_words(&t)
+}
+
+#[test]
+fn the_script_screen_cannot_tell_whether_a_name_is_already_here() {
+    // Someone wondering whether Casey came signs in as Casey, then as someone else, and
+    // opens the script screen each time: it reads the same either way.
+    let after_a_repeat = script_after_casey_and("Casey");
+    let after_a_new_name = script_after_casey_and("Robin");
+    assert_eq!(after_a_repeat, after_a_new_name);
+    assert!(
+        after_a_repeat.contains(&"Sign-ins so far: 2".to_string()),
+        "{after_a_repeat:?}"
+    );
+}

@@ -321,7 +321,7 @@ fn the_script_shows_filled_words_the_count_and_the_closing_at_wrap_up() {
     t.tap("Done");
     t.tap("Facilitator script");
     assert!(t.has("Opening words"));
-    assert!(t.has("Signed in this session: 1"));
+    assert!(t.has("Sign-ins so far: 1"));
     assert!(t.has("10 min left"), "the timer stays in view");
     assert!(t.has_text_containing("Welcome to Drop-in Group"));
     assert!(t.has_text_containing("Monday, Wednesday and Friday"));

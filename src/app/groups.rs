@@ -50,7 +50,9 @@ impl Kiosk {
         }
     }
 
-    pub(super) fn session_count(&mut self, status: &Status) -> Option<u64> {
+    /// The sign-ins of the session the timer shows, repeats included (see
+    /// `Store::sign_ins_for_occurrence`): the script screen is public.
+    pub(super) fn session_sign_ins(&mut self, status: &Status) -> Option<u64> {
         let occ = status.occurrence.as_ref().filter(|_| {
             matches!(
                 status.phase,
@@ -66,7 +68,11 @@ impl Kiosk {
         {
             return Some(n);
         }
-        let n = self.store.as_ref()?.count_for_occurrence(occ.start).ok()?;
+        let n = self
+            .store
+            .as_ref()?
+            .sign_ins_for_occurrence(occ.start)
+            .ok()?;
         self.count_cache = Some((key, n));
         Some(n)
     }

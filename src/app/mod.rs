@@ -53,7 +53,7 @@ pub struct Kiosk {
     /// When the kiosk first ran on its data folder, by its own clock: the first day of records.
     first_run: DateTime<Utc>,
     suggest_visits: u64,
-    /// (occurrence start ms, people counted) for the script screen.
+    /// (occurrence start ms, sign-ins) for the script screen.
     count_cache: Option<(i64, u64)>,
     /// The script screen's suggestions by occurrence start ms; cleared by any intent.
     suggestions_cache: Option<(i64, Vec<crate::domain::suggestions::SuggestionCount>)>,
@@ -84,8 +84,9 @@ pub struct View<'a> {
     pub schedule: &'a Schedule,
     pub status: Status,
     pub now: DateTime<Utc>,
-    /// People counted in the current session, for the facilitator.
-    pub session_count: Option<u64>,
+    /// Sign-ins in the current session, a repeat of a name included, for the facilitator
+    /// (the people counted once each are the staff area's).
+    pub session_sign_ins: Option<u64>,
     pub script: Option<&'a Script>,
     /// For staff: the sentences about anything wrong with settings or storage.
     pub problems: Vec<String>,
@@ -230,7 +231,7 @@ impl Kiosk {
         let status = self.status_at(now);
         let on_script = matches!(self.screen, Screen::Script { .. });
         let count = if on_script {
-            self.session_count(&status)
+            self.session_sign_ins(&status)
         } else {
             None
         };
@@ -256,7 +257,7 @@ impl Kiosk {
             schedule: &self.schedule,
             status,
             now,
-            session_count: count,
+            session_sign_ins: count,
             script,
             problems: self
                 .settings_problem

@@ -103,6 +103,17 @@ impl Store {
         Ok(n.unwrap_or(0).max(0) as u64)
     }
 
+    /// Sign-ins recorded for the occurrence starting at `start`, a repeat of a name included:
+    /// what the public script screen may show, since a repeat moves it exactly as a first
+    /// sign-in does and so it never tells anyone whether a name is already here.
+    pub fn sign_ins_for_occurrence(&self, start: DateTime<Utc>) -> Result<u64, StoreError> {
+        let n = self.query_i64(
+            "SELECT count(*) FROM sign_ins WHERE occ_start_ms = ?1",
+            params![start.timestamp_millis()],
+        )?;
+        Ok(n.unwrap_or(0).max(0) as u64)
+    }
+
     /// Every sign-in with `from <= at < to`, in time order, without names, one at a time.
     pub fn for_each_fact(
         &self,
@@ -247,6 +258,8 @@ mod tests {
         assert!(!sign_in(&mut store, "", "2026-11-25T21:52:00Z").repeat);
         let start = utc("2026-11-25T21:30:00Z");
         assert_eq!(store.count_for_occurrence(start).unwrap(), 3);
+        // The number the public script screen shows moves with every sign-in, repeat or not.
+        assert_eq!(store.sign_ins_for_occurrence(start).unwrap(), 4);
         // Next week Casey is new to that session again.
         assert!(!sign_in(&mut store, "Casey", "2026-12-02T21:35:00Z").repeat);
     }

@@ -1,5 +1,6 @@
 //! The facilitator script: the words in large type, the live timer always in view, the
-//! number of people signed in this session (never names), and the closing words at wrap-up.
+//! number of sign-ins this session (never names; a repeat moves it like anyone), and the
+//! closing words at wrap-up.
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -21,8 +22,8 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<
         if widgets::choice_button(ui, w.closing_words, closing).clicked() {
             actions.push(Action::ShowClosingWords(true));
         }
-        if let Some(n) = view.session_count {
-            let count = w.signed_in_count.replace("{n}", &n.to_string());
+        if let Some(n) = view.session_sign_ins {
+            let count = w.sign_ins_so_far.replace("{n}", &n.to_string());
             ui.add(egui::Label::new(RichText::new(count).size(s.body())).extend());
         }
     });

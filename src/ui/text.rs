@@ -39,7 +39,7 @@ pub struct Words {
     pub opening_words: &'static str,
     pub closing_words: &'static str,
     pub closing_prompt: &'static str,
-    pub signed_in_count: &'static str,
+    pub sign_ins_so_far: &'static str,
     pub back_home: &'static str,
 }
 
@@ -74,7 +74,7 @@ pub const EN: Words = Words {
     opening_words: "Opening words",
     closing_words: "Closing words",
     closing_prompt: "Time for the closing words",
-    signed_in_count: "Signed in this session: {n}",
+    sign_ins_so_far: "Sign-ins so far: {n}",
     back_home: "Back to Home",
 };
 
@@ -109,7 +109,7 @@ pub const ES: Words = Words {
     opening_words: "Palabras de apertura",
     closing_words: "Palabras de cierre",
     closing_prompt: "Es hora de las palabras de cierre",
-    signed_in_count: "Personas registradas en esta sesión: {n}",
+    sign_ins_so_far: "Registros hasta ahora: {n}",
     back_home: "Volver al inicio",
 };
 
