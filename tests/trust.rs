@@ -1,5 +1,6 @@
 //! Trust (SPEC §10), tried as a curious next person with a plugged-in keyboard would try it.
 
+use chrono::Duration;
 use dropin_kiosk::app::Screen;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -317,4 +318,113 @@ fn the_script_screen_cannot_tell_whether_a_name_is_already_here() {
         after_a_repeat.contains(&"Sign-ins so far: 2".to_string()),
         "{after_a_repeat:?}"
     );
+}
+
+/// "Suggest a topic" → "Write my own" → `words` on a plugged-in keyboard → "Send" → "Done".
+fn suggest_in_own_words(t: &mut Tablet, words: &str) {
+    t.tap("Suggest a topic");
+    t.tap("Write my own");
+    assert!(t.has("Staff read what you write before the group sees it."));
+    type_on_a_keyboard(t, words);
+    t.tap("Send");
+    t.tap("Done");
+}
+
+#[test]
+fn typed_topics_reach_the_script_screen_only_once_staff_allow_them() {
+    let mut t = Tablet::at(IN_SESSION);
+    suggest_in_own_words(&mut t, "Casey uses meth");
+    suggest_in_own_words(&mut t, "Sleep");
+    t.tap("Suggest a topic");
+    t.tap("Money");
+    t.tap("Send");
+    t.tap("Done");
+
+    // Anyone can open the script screen: a tapped topic shows, typed words do not.
+    t.tap("Facilitator script");
+    assert!(t.has("1 × Money"));
+    assert!(!t.has_text_containing("Casey"), "{:?}", screen_words(&t));
+    assert!(!t.has_text_containing("Sleep"));
+    t.tap("Back to Home");
+
+    crate::staff::set_up_staff(&mut t);
+    t.tap("Script");
+    assert!(t.has("Typed at the tablet, not shown until you allow it: 1 × Casey uses meth"));
+    t.tap("Turn down: 1 × Casey uses meth");
+    assert!(t.has("The words were erased."));
+    assert!(!t.has_text_containing("Casey uses meth"));
+    t.tap("Allow: 1 × Sleep");
+    assert!(t.has("The words will show on the script screen."));
+    assert!(t.has("Remove: 1 × Sleep"));
+    // Turned down means gone from every file at once, not at the next purge.
+    let files = crate::util::files_containing(t.dir.path(), "uses meth");
+    assert!(files.is_empty(), "still readable in {files:?}");
+
+    t.tap("Lock");
+    t.tap("Facilitator script");
+    assert!(t.has("1 × Sleep") && t.has("1 × Money"));
+    assert!(!t.has_text_containing("Casey"));
+}
+
+/// First-visit marks stored on the Wednesday of `IN_SESSION`.
+fn first_visits(t: &Tablet) -> usize {
+    let day = crate::util::instant("2026-11-25T00:00:00-08:00");
+    let mut marks = 0;
+    t.kiosk()
+        .store()
+        .unwrap()
+        .for_each_fact(day, day + Duration::days(1), |f| {
+            marks += usize::from(f.first_visit);
+        })
+        .unwrap();
+    marks
+}
+
+#[test]
+fn a_shaky_double_or_triple_tap_on_count_me_in_counts_once_at_every_text_size() {
+    for larger in 0..3 {
+        let mut t = Tablet::fine_grained(IN_SESSION);
+        for taps in [2, 3] {
+            for gap_ms in [80, 150, 300] {
+                // Each person starts at the normal size and makes the text larger.
+                for _ in 0..larger {
+                    t.tap("A+ Larger text");
+                }
+                let before = t.stored();
+                t.shaky_taps("Count me in — no name", taps, gap_ms);
+                let case = format!("{taps} taps {gap_ms} ms apart, text {larger} sizes larger");
+                assert_eq!(t.stored(), before + 1, "{case}");
+                assert_eq!(first_visits(&t), 0, "{case}");
+                assert!(t.has("You're counted in. Welcome!"), "{case}");
+                assert!(matches!(t.kiosk().screen, Screen::Confirm(_)), "{case}");
+                t.wait(Duration::seconds(7));
+                assert!(t.on_home(), "{case}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_shaky_double_tap_types_nothing_and_goes_back_only_once() {
+    for gap_ms in [80, 150, 300] {
+        let mut t = Tablet::fine_grained(IN_SESSION);
+        t.shaky_taps("Sign in with my first name", 2, gap_ms);
+        assert_eq!(name_field(&t), "", "{gap_ms} ms");
+        t.shaky_taps("Back", 2, gap_ms);
+        assert!(t.on_home(), "{gap_ms} ms: the script opened");
+    }
+}
+
+#[test]
+fn a_first_visit_mark_can_be_taken_back_and_a_double_tap_on_it_does_not_undo_it() {
+    let mut t = Tablet::fine_grained(IN_SESSION);
+    t.tap("Count me in — no name");
+    t.shaky_taps("Yes, first time", 2, 150);
+    assert!(t.has("Thank you. We're glad you came."));
+    assert_eq!(first_visits(&t), 1, "the second tap did not take it back");
+    t.tap("Undo: not my first time");
+    assert_eq!(first_visits(&t), 0);
+    assert!(t.has("Yes, first time"), "the question is asked again");
+    assert!(t.has("You're counted in. Welcome!"));
+    assert_eq!(t.stored(), 1);
 }

@@ -254,7 +254,7 @@ fn espanol_switches_every_label_on_every_screen() {
     t.tap("Español");
     t.tap("Guion para quien facilita");
     assert!(t.has("Palabras de apertura"));
-    assert!(t.has("Personas registradas en esta sesión: 2"));
+    assert!(t.has("Registros hasta ahora: 2"));
     assert!(t.has_text_containing("Drop-in Group"));
 
     // The wrap-up and the closing words, still in Spanish.

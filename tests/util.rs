@@ -139,7 +139,14 @@ pub struct Tablet {
     pub harness: Harness<'static, Kiosk>,
     pub clock: FixedClock,
     pub dir: tempfile::TempDir,
+    /// Seconds of egui's clock per frame.
+    pub step_s: f32,
 }
+
+/// How long a person looks at a new screen before tapping: past its settle time.
+const LOOK_S: f32 = 0.6;
+/// Frames of a fine-grained tablet: 10 ms each, to time a shaky double tap.
+const FINE_STEP_S: f32 = 0.01;
 
 pub fn instant(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
@@ -155,18 +162,35 @@ impl Tablet {
     }
 
     pub fn in_dir(dir: tempfile::TempDir, at: &str) -> Tablet {
-        Tablet::build(dir, at, false, [1280.0, 800.0])
+        Tablet::build(dir, at, false, [1280.0, 800.0], 0.25)
     }
 
     /// A tablet with a screen of `size` points, on the data folder `dir`.
     pub fn sized(dir: tempfile::TempDir, at: &str, size: [f32; 2]) -> Tablet {
-        Tablet::build(dir, at, false, size)
+        Tablet::build(dir, at, false, size, 0.25)
+    }
+
+    /// A tablet whose frames are 10 ms apart, so taps can be timed as a shaky hand makes them.
+    pub fn fine_grained(at: &str) -> Tablet {
+        Tablet::build(
+            tempfile::tempdir().unwrap(),
+            at,
+            false,
+            [1280.0, 800.0],
+            FINE_STEP_S,
+        )
     }
 
     /// As the real window does, draws a box for a character no font has (an emoji, say)
     /// instead of failing the test.
     pub fn drawing_boxes_for_missing_glyphs(at: &str) -> Tablet {
-        Tablet::build(tempfile::tempdir().unwrap(), at, true, [1280.0, 800.0])
+        Tablet::build(
+            tempfile::tempdir().unwrap(),
+            at,
+            true,
+            [1280.0, 800.0],
+            0.25,
+        )
     }
 
     fn build(
@@ -174,6 +198,7 @@ impl Tablet {
         at: &str,
         allow_missing_glyphs: bool,
         size: [f32; 2],
+        step_s: f32,
     ) -> Tablet {
         let settings = dir.path().join("settings.toml");
         if !settings.exists() {
@@ -190,6 +215,7 @@ impl Tablet {
             .with_size(size)
             // A screen that does not fit at first is drawn again, smaller, for a few frames.
             .with_max_steps(12)
+            .with_step_dt(step_s)
             .with_context_setup(theme::apply);
         if allow_missing_glyphs {
             builder = builder.allow_missing_glyphs();
@@ -199,16 +225,57 @@ impl Tablet {
             harness,
             clock,
             dir,
+            step_s,
         };
         tablet.harness.run();
         tablet
     }
 
-    /// Scrolls the control into view, as a person would, then taps it.
+    /// Scrolls the control into view and looks at the screen a moment, as a person would,
+    /// then taps it.
     pub fn tap(&mut self, label: &str) {
         self.harness.get_by_label(label).scroll_to_me();
         self.harness.run();
+        self.pause(LOOK_S);
         self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    /// Lets `seconds` of frames pass with nothing touched.
+    pub fn pause(&mut self, seconds: f32) {
+        for _ in 0..(seconds / self.step_s).ceil() as usize {
+            self.harness.step();
+        }
+    }
+
+    /// `taps` taps on `label` near its left end, where its words begin (any point of a
+    /// control is a fair tap, and there the next screen's buttons lie under the finger),
+    /// each finger down for 40 ms, `gap_ms` apart from one finger down to the next: a shaky
+    /// hand's double or triple tap. Needs a `fine_grained` tablet.
+    pub fn shaky_taps(&mut self, label: &str, taps: usize, gap_ms: u32) {
+        assert!(self.step_s <= FINE_STEP_S, "a shaky tap needs 10 ms frames");
+        self.harness.get_by_label(label).scroll_to_me();
+        self.harness.run();
+        self.pause(LOOK_S);
+        let rect = self.harness.get_by_label(label).rect();
+        let pos = egui::pos2(rect.left() + rect.width() * 0.1, rect.center().y);
+        let frames = |ms: u32| (ms as f32 / 1000.0 / self.step_s).round() as usize;
+        let (hold, gap) = (frames(40), frames(gap_ms));
+        self.harness.event(egui::Event::PointerMoved(pos));
+        self.harness.step();
+        for _ in 0..taps {
+            for (pressed, wait) in [(true, hold), (false, gap - hold)] {
+                self.harness.event(egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed,
+                    modifiers: egui::Modifiers::NONE,
+                });
+                for _ in 0..wait {
+                    self.harness.step();
+                }
+            }
+        }
         self.harness.run();
     }
 

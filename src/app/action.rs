@@ -27,6 +27,8 @@ pub enum Action {
     SignIn(String),
     /// The optional "first time here?" tap on the confirmation screen.
     MarkFirstVisit,
+    /// Takes that tap back, on the same screen (a shaky hand may have made it).
+    UnmarkFirstVisit,
     SetLanguage(Lang),
     /// "Larger text": the next text size, back to normal after the largest.
     LargerText,

@@ -111,7 +111,8 @@ impl Kiosk {
             .find(|o| !o.is_cancelled() && o.end > now)
     }
 
-    /// `suggestions_for(occ)`, read once until the next intent.
+    /// What the public script screen may show of `suggestions_for(occ)` (tapped topics, and
+    /// typed words staff have allowed), read once until the next intent.
     pub(super) fn cached_suggestions(&mut self, occ: &Occurrence) -> Vec<SuggestionCount> {
         let key = occ.start.timestamp_millis();
         if let Some((k, found)) = &self.suggestions_cache
@@ -119,7 +120,8 @@ impl Kiosk {
         {
             return found.clone();
         }
-        let found = self.suggestions_for(occ);
+        let mut found = self.suggestions_for(occ);
+        found.retain(|s| s.allowed);
         self.suggestions_cache = Some((key, found.clone()));
         found
     }

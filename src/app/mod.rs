@@ -28,7 +28,7 @@ use crate::store::Store;
 pub use action::Action;
 pub use groups::GroupNow;
 pub use staff::{Section, StaffAction};
-pub use state::{Confirmation, Outcome, Screen, Sent, Suggestion};
+pub use state::{Confirmation, Layout, Outcome, Screen, Sent, Suggestion};
 pub use storage::open_store;
 
 pub struct Kiosk {
@@ -220,6 +220,11 @@ impl Kiosk {
         }
     }
 
+    /// What is laid out on screen now, for the tap settle.
+    pub fn layout(&self) -> Layout {
+        Layout::of(&self.screen, self.text_size, self.lang)
+    }
+
     /// The timer at `now`.
     pub fn status_at(&self, now: DateTime<Utc>) -> Status {
         timer::status_at(&self.schedule, self.settings.windows(), now)
@@ -335,22 +340,37 @@ impl Kiosk {
                     shown_at: now,
                 });
             }
-            Action::MarkFirstVisit => {
-                if let Screen::Confirm(Confirmation {
-                    outcome:
-                        Outcome::Counted {
-                            id, first_visit, ..
-                        },
-                    ..
-                }) = &mut self.screen
-                    && let Some(store) = &mut self.store
-                {
-                    match store.mark_first_visit(*id) {
-                        Ok(()) => *first_visit = true,
-                        Err(e) => log::error!("a first-visit mark was not saved: {e}"),
-                    }
-                }
+            Action::MarkFirstVisit | Action::UnmarkFirstVisit => {
+                self.change_first_visit(action == Action::MarkFirstVisit);
             }
+        }
+    }
+
+    /// The "first time here?" tap on the confirmation screen (`mark`), or taking it back.
+    fn change_first_visit(&mut self, mark: bool) {
+        let (
+            Screen::Confirm(Confirmation {
+                outcome:
+                    Outcome::Counted {
+                        id, first_visit, ..
+                    },
+                ..
+            }),
+            Some(store),
+        ) = (&mut self.screen, &mut self.store)
+        else {
+            return;
+        };
+        match (mark, *first_visit) {
+            (true, None) => match store.mark_first_visit(*id) {
+                Ok(done) => *first_visit = Some(done),
+                Err(e) => log::error!("a first-visit mark was not saved: {e}"),
+            },
+            (false, Some(done)) => match store.unmark_first_visit(done) {
+                Ok(()) => *first_visit = None,
+                Err(e) => log::error!("a first-visit mark was not taken back: {e}"),
+            },
+            _ => {}
         }
     }
 
@@ -388,7 +408,7 @@ impl Kiosk {
                 Outcome::Counted {
                     id: receipt.id,
                     name: new.name,
-                    first_visit: false,
+                    first_visit: None,
                 }
             }
             Err(e) => {

@@ -60,10 +60,56 @@ pub enum Outcome {
     Counted {
         id: i64,
         name: Option<String>,
-        first_visit: bool,
+        /// The "first time here?" tap, while it can still be taken back on this screen.
+        first_visit: Option<crate::store::FirstVisitMark>,
     },
     /// Not stored; the participant sees a calm line and staff see why in the log.
     NotSaved,
+}
+
+/// What is laid out on screen, as far as a tap is concerned: it changes when another screen
+/// appears or the controls of one move (another staff section, the closing words, the
+/// first-visit answer, larger text, another language), and a new layout ignores taps for a
+/// moment (`domain::settle`). Typing a letter or a PIN digit moves nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    screen: u8,
+    variant: u8,
+    text_size: crate::domain::text_size::TextSize,
+    lang: crate::domain::lang::Lang,
+}
+
+impl Layout {
+    pub fn of(
+        screen: &Screen,
+        text_size: crate::domain::text_size::TextSize,
+        lang: crate::domain::lang::Lang,
+    ) -> Layout {
+        let (screen, variant) = match screen {
+            Screen::Home => (0, 0),
+            Screen::SignIn { .. } => (1, 0),
+            Screen::Confirm(c) => (
+                2,
+                u8::from(matches!(
+                    c.outcome,
+                    Outcome::Counted {
+                        first_visit: Some(_),
+                        ..
+                    }
+                )),
+            ),
+            Screen::Script { closing } => (3, u8::from(*closing)),
+            Screen::Suggest(s) => (4, u8::from(s.typing) + 2 * u8::from(s.sent.is_some())),
+            Screen::Pin(_) => (5, 0),
+            Screen::Staff(state) => (6, state.section as u8),
+        };
+        Layout {
+            screen,
+            variant,
+            text_size,
+            lang,
+        }
+    }
 }
 
 /// How long the confirmation stays before going back to Home on its own.

@@ -8,6 +8,7 @@ pub mod names;
 pub mod pin;
 pub mod schedule;
 pub mod script;
+pub mod settle;
 pub mod suggestions;
 pub mod text_size;
 pub mod timer;

@@ -56,6 +56,17 @@ pub enum Suggested {
 pub struct Suggestion {
     pub id: i64,
     pub topic: Suggested,
+    /// Whether it may be shown on the public script screen: a tapped common topic at once;
+    /// words someone typed only once staff have read and allowed them, since anything can
+    /// be typed (a name, an accusation).
+    pub allowed: bool,
+}
+
+impl Suggested {
+    /// Whether a suggestion of this kind may be shown before staff have read it.
+    pub fn public_at_once(&self) -> bool {
+        matches!(self, Suggested::Common(_))
+    }
 }
 
 /// The same topic asked for `count` times; `ids` are the stored suggestions behind it.
@@ -64,6 +75,8 @@ pub struct SuggestionCount {
     pub topic: Suggested,
     pub count: usize,
     pub ids: Vec<i64>,
+    /// Allowed to be shown on the public screen (see [`Suggestion::allowed`]).
+    pub allowed: bool,
 }
 
 /// Typed words as they are stored: control and invisible characters dropped, spaces
@@ -73,13 +86,14 @@ pub fn clean(raw: &str) -> Option<String> {
 }
 
 /// Suggestions grouped by topic, the most asked for first (ties in the order first asked).
-/// Own words count together when they differ only in case, accents or spacing.
+/// Own words count together when they differ only in case, accents or spacing, and only with
+/// others of the same standing: words staff allowed never carry along ones they have not read.
 pub fn grouped(suggestions: &[Suggestion]) -> Vec<SuggestionCount> {
     let mut out: Vec<(String, SuggestionCount)> = Vec::new();
     for s in suggestions {
         let key = match &s.topic {
             Suggested::Common(t) => format!("common {}", t.key()),
-            Suggested::Own(text) => format!("own {}", duplicate_key(text)),
+            Suggested::Own(text) => format!("own {} {}", s.allowed, duplicate_key(text)),
         };
         match out.iter_mut().find(|(k, _)| *k == key) {
             Some((_, entry)) => {
@@ -92,6 +106,7 @@ pub fn grouped(suggestions: &[Suggestion]) -> Vec<SuggestionCount> {
                     topic: s.topic.clone(),
                     count: 1,
                     ids: vec![s.id],
+                    allowed: s.allowed,
                 },
             )),
         }
@@ -109,6 +124,7 @@ mod tests {
         Suggestion {
             id,
             topic: Suggested::Own(text.into()),
+            allowed: true,
         }
     }
 
@@ -116,7 +132,24 @@ mod tests {
         Suggestion {
             id,
             topic: Suggested::Common(topic),
+            allowed: true,
         }
+    }
+
+    #[test]
+    fn words_staff_have_not_read_never_count_with_words_they_allowed() {
+        let unread = Suggestion {
+            allowed: false,
+            ..own(2, "sleep")
+        };
+        let got = grouped(&[own(1, "Sleep"), unread, own(3, "SLEEP")]);
+        let shape: Vec<(usize, bool, Vec<i64>)> = got
+            .iter()
+            .map(|g| (g.count, g.allowed, g.ids.clone()))
+            .collect();
+        assert_eq!(shape, vec![(2, true, vec![1, 3]), (1, false, vec![2])]);
+        assert!(!Suggested::Own("x".into()).public_at_once());
+        assert!(Suggested::Common(CommonTopic::Money).public_at_once());
     }
 
     #[test]

@@ -62,6 +62,13 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX suggestions_by_meeting ON suggestions (group_name, for_start_ms);
     ",
+    // 5: words someone typed wait for staff before any public screen shows them; a tapped
+    // common topic is shown at once. Words already stored wait too: nobody has read them.
+    "
+    ALTER TABLE suggestions
+        ADD COLUMN allowed INTEGER NOT NULL DEFAULT 0 CHECK (allowed IN (0, 1));
+    UPDATE suggestions SET allowed = 1 WHERE topic_key IS NOT NULL;
+    ",
 ];
 
 #[cfg(test)]

@@ -17,6 +17,13 @@ pub struct Receipt {
     pub repeat: bool,
 }
 
+/// What a first-visit tap changed: the sign-in marked, and whether it was marked already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstVisitMark {
+    pub id: i64,
+    pub was_marked: bool,
+}
+
 /// A first name as staff see it on "Today's first names".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffName {
@@ -78,17 +85,49 @@ impl Store {
 
     /// Marks a stored sign-in as a first visit (the optional tap after confirmation). A repeat
     /// is offered the tap too (it sees what a first sign-in sees), so its mark goes to the
-    /// person's first sign-in of that session, the one that is counted.
-    pub fn mark_first_visit(&mut self, id: i64) -> Result<(), StoreError> {
-        self.conn
-            .execute(
-                "UPDATE sign_ins SET first_visit = 1 WHERE id = coalesce(
+    /// person's first sign-in of that session, the one that is counted. Returns what was
+    /// changed, so the same screen can take the mark back.
+    pub fn mark_first_visit(&mut self, id: i64) -> Result<FirstVisitMark, StoreError> {
+        let path = self.path.clone();
+        let fail = |e| StoreError::classify(e, path.as_deref());
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let (target, was_marked): (i64, bool) = tx
+            .query_row(
+                "SELECT id, first_visit FROM sign_ins WHERE id = coalesce(
                     (SELECT first.id FROM sign_ins AS this JOIN sign_ins AS first
                        ON first.scope = this.scope AND first.name_key = this.name_key
                      WHERE this.id = ?1 AND this.is_repeat = 1 AND first.is_repeat = 0
                      ORDER BY first.id LIMIT 1),
                     ?1)",
                 params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(fail)?;
+        tx.execute(
+            "UPDATE sign_ins SET first_visit = 1 WHERE id = ?1",
+            params![target],
+        )
+        .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(FirstVisitMark {
+            id: target,
+            was_marked,
+        })
+    }
+
+    /// Takes back a first-visit mark made by [`Store::mark_first_visit`]: the sign-in is as
+    /// it was before the tap (a mark the person's first sign-in already had stays).
+    pub fn unmark_first_visit(&mut self, mark: FirstVisitMark) -> Result<(), StoreError> {
+        if mark.was_marked {
+            return Ok(());
+        }
+        self.conn
+            .execute(
+                "UPDATE sign_ins SET first_visit = 0 WHERE id = ?1",
+                params![mark.id],
             )
             .map_err(|e| self.fail(e))?;
         Ok(())
@@ -281,6 +320,36 @@ mod tests {
             )
             .unwrap();
         assert_eq!(facts, vec![(false, true), (true, false), (false, true)]);
+    }
+
+    #[test]
+    fn a_first_visit_taken_back_leaves_the_sign_ins_as_they_were() {
+        let mut store = Store::in_memory().unwrap();
+        let first = sign_in(&mut store, "Casey", "2026-11-25T21:35:00Z");
+        let anon = sign_in(&mut store, "", "2026-11-25T21:40:00Z");
+        let marks = |store: &Store| {
+            let mut marks = Vec::new();
+            store
+                .for_each_fact(
+                    utc("2026-11-25T00:00:00Z"),
+                    utc("2026-11-26T00:00:00Z"),
+                    |f| marks.push(f.first_visit),
+                )
+                .unwrap();
+            marks
+        };
+        let tapped = store.mark_first_visit(anon.id).unwrap();
+        assert_eq!(marks(&store), vec![false, true]);
+        store.unmark_first_visit(tapped).unwrap();
+        assert_eq!(marks(&store), vec![false, false]);
+        // Casey marked a first visit, then signed in again and tapped and took it back:
+        // the mark from the first sign-in stays.
+        store.mark_first_visit(first.id).unwrap();
+        let again = sign_in(&mut store, "casey", "2026-11-25T21:50:00Z");
+        let tapped = store.mark_first_visit(again.id).unwrap();
+        assert_eq!(tapped.id, first.id);
+        store.unmark_first_visit(tapped).unwrap();
+        assert_eq!(marks(&store), vec![true, false, false]);
     }
 
     #[test]

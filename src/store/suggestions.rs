@@ -23,9 +23,15 @@ impl Store {
         };
         self.conn
             .execute(
-                "INSERT INTO suggestions (group_name, for_start_ms, topic_key, own_words)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![group, for_start.timestamp_millis(), key, words],
+                "INSERT INTO suggestions (group_name, for_start_ms, topic_key, own_words, allowed)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    group,
+                    for_start.timestamp_millis(),
+                    key,
+                    words,
+                    topic.public_at_once()
+                ],
             )
             .map_err(|e| self.fail(e))?;
         Ok(())
@@ -42,7 +48,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT id, topic_key, own_words FROM suggestions
+                "SELECT id, topic_key, own_words, allowed FROM suggestions
                  WHERE group_name = ?1 AND for_start_ms > ?2 AND for_start_ms <= ?3 ORDER BY id",
             )
             .map_err(|e| self.fail(e))?;
@@ -54,25 +60,46 @@ impl Store {
                         r.get::<_, i64>(0)?,
                         r.get::<_, Option<String>>(1)?,
                         r.get::<_, Option<String>>(2)?,
+                        r.get::<_, bool>(3)?,
                     ))
                 },
             )
             .map_err(|e| self.fail(e))?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, key, words) = row.map_err(|e| self.fail(e))?;
+            let (id, key, words, allowed) = row.map_err(|e| self.fail(e))?;
             // A topic this version does not know is skipped rather than hiding the others.
             let topic = match (key.as_deref().and_then(CommonTopic::from_key), words) {
                 (Some(t), _) => Suggested::Common(t),
                 (None, Some(text)) => Suggested::Own(text),
                 (None, None) => continue,
             };
-            out.push(Suggestion { id, topic });
+            out.push(Suggestion { id, topic, allowed });
         }
         Ok(out)
     }
 
-    /// Removes suggestions (staff, when one should not be read out). Returns how many went.
+    /// Lets staff-read words be shown on the public script screen. Returns how many.
+    pub fn allow_suggestions(&mut self, ids: &[i64]) -> Result<usize, StoreError> {
+        let path = self.path.clone();
+        let fail = |e| StoreError::classify(e, path.as_deref());
+        let tx = self.conn.transaction().map_err(fail)?;
+        let mut allowed = 0;
+        for id in ids {
+            allowed += tx
+                .execute(
+                    "UPDATE suggestions SET allowed = 1 WHERE id = ?1",
+                    params![id],
+                )
+                .map_err(fail)?;
+        }
+        tx.commit().map_err(fail)?;
+        Ok(allowed)
+    }
+
+    /// Removes suggestions (staff turning words down, or a topic that should not be read
+    /// out), erased at once from every file: `secure_delete` zeroes the rows, and the WAL,
+    /// which still holds the page as it was, is emptied. Returns how many went.
     pub fn remove_suggestions(&mut self, ids: &[i64]) -> Result<usize, StoreError> {
         let path = self.path.clone();
         let fail = |e| StoreError::classify(e, path.as_deref());
@@ -84,6 +111,7 @@ impl Store {
                 .map_err(fail)?;
         }
         tx.commit().map_err(fail)?;
+        self.truncate_wal();
         Ok(removed)
     }
 
@@ -125,6 +153,48 @@ mod tests {
         assert_eq!(topics, vec![housing, Suggested::Own("sleep".into())]);
         assert_eq!(store.remove_suggestions(&[got[1].id]).unwrap(), 1);
         assert_eq!(store.suggestions("Drop-in", last, next).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn typed_words_wait_for_staff_and_words_turned_down_are_gone_from_every_file_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kiosk.db")).unwrap();
+        let next = utc("2026-11-25T21:30:00Z");
+        let before = next - Duration::days(2);
+        store
+            .suggest("Drop-in", next, &Suggested::Common(CommonTopic::Money))
+            .unwrap();
+        store
+            .suggest("Drop-in", next, &Suggested::Own("Quillanbrook".into()))
+            .unwrap();
+        store
+            .suggest("Drop-in", next, &Suggested::Own("sleep".into()))
+            .unwrap();
+        let got = store.suggestions("Drop-in", before, next).unwrap();
+        let allowed: Vec<bool> = got.iter().map(|s| s.allowed).collect();
+        assert_eq!(allowed, vec![true, false, false], "typed words wait");
+        assert_eq!(store.allow_suggestions(&[got[2].id]).unwrap(), 1);
+        let on_disk = || {
+            std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| {
+                let bytes = std::fs::read(e.path()).unwrap();
+                bytes.windows(12).any(|w| w == b"Quillanbrook")
+            })
+        };
+        assert!(on_disk());
+        store.remove_suggestions(&[got[1].id]).unwrap();
+        assert!(
+            !on_disk(),
+            "turned down means unreadable at once, not at the purge"
+        );
+        let left = store.suggestions("Drop-in", before, next).unwrap();
+        let left: Vec<(Suggested, bool)> = left.into_iter().map(|s| (s.topic, s.allowed)).collect();
+        assert_eq!(
+            left,
+            vec![
+                (Suggested::Common(CommonTopic::Money), true),
+                (Suggested::Own("sleep".into()), true)
+            ]
+        );
     }
 
     #[test]

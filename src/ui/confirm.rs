@@ -35,8 +35,19 @@ pub fn confirm_ui(
                 };
                 ui.label(RichText::new(line).size(size).strong());
                 ui.add_space(s.px(32.0));
-                if *first_visit {
+                if first_visit.is_some() {
                     ui.label(RichText::new(w.first_time_thanks).size(s.title()));
+                    // A tap a shaky hand did not mean can be taken back here.
+                    let undo = widgets::filled_button(
+                        ui,
+                        w.first_time_undo,
+                        s.body(),
+                        (theme::QUIET_BUTTON, theme::TEXT),
+                        Vec2::new(s.px(420.0), s.touch()),
+                    );
+                    if undo.clicked() {
+                        actions.push(Action::UnmarkFirstVisit);
+                    }
                 } else {
                     ui.label(RichText::new(w.first_time_question).size(s.body()));
                     let size = Vec2::new(s.px(420.0), s.touch() * 1.5);

@@ -1,6 +1,6 @@
 //! The frame loop: notice touches, let time pass, draw the screen, apply the intents it
-//! sent, and plan the next repaint (each second while seconds show, else each minute,
-//! never continuously).
+//! sent, let a new screen settle before it takes taps, and plan the next repaint (each
+//! second while seconds show, else each minute, never continuously).
 
 use egui::Ui;
 
@@ -9,6 +9,7 @@ use crate::app::Kiosk;
 /// One frame of the kiosk.
 pub fn show(ui: &mut Ui, kiosk: &mut Kiosk) {
     let now = kiosk.now();
+    let layout = kiosk.layout();
     if touched(ui) {
         kiosk.touched(now);
     }
@@ -21,6 +22,10 @@ pub fn show(ui: &mut Ui, kiosk: &mut Kiosk) {
     let acted = !actions.is_empty();
     for action in actions {
         kiosk.apply(action);
+    }
+    if kiosk.layout() != layout {
+        // A shaky second tap must not land on what just appeared under the finger.
+        super::settle::screen_appeared(ui.ctx());
     }
     if acted {
         ui.ctx().request_repaint();

@@ -54,7 +54,7 @@ pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>, room: f32) -> Option<KeyPress> 
 /// After the kiosk itself changed the text of the field `id` (an on-screen key, or the
 /// cleaning rules), the field's cursor goes to the end of `text`. Otherwise a plugged-in
 /// keyboard would go on typing where its cursor was before the change, and "Mary", the
-/// on-screen Space, then "Ann" typed on keys would become "MaryAnn ".
+/// on-screen Space, then "Ann" typed on keys would become `MaryAnn `.
 pub fn cursor_to_end(ctx: &egui::Context, id: egui::Id, text: &str) {
     let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
     let end = egui::text::CCursor::new(text.chars().count());

@@ -7,6 +7,7 @@ pub mod home;
 pub mod keyboard;
 pub mod scale;
 pub mod script;
+pub mod settle;
 pub mod sign_in;
 pub mod staff;
 pub mod suggest;

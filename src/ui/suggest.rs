@@ -126,6 +126,12 @@ fn topic_button(ui: &mut Ui, text: &str, chosen: bool, width: f32) -> egui::Resp
 fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32, title: egui::Id) {
     let g = group_words(view.lang);
     let z = theme::sizes(ui.ctx());
+    // Said before anything is typed: the words go to staff first, never straight to the room.
+    ui.label(
+        RichText::new(g.suggest_read_first)
+            .size(z.small())
+            .color(theme::TEXT_SOFT),
+    );
     let field = ui
         .add(
             TextEdit::singleline(&mut s.words)

@@ -17,6 +17,10 @@ pub enum Feedback {
     Restored(NaiveDate, NaiveTime),
     ScheduleSaved,
     SuggestionRemoved,
+    /// Typed words staff read and allowed onto the script screen.
+    SuggestionAllowed,
+    /// Typed words staff turned down, erased at once.
+    SuggestionTurnedDown,
     Exported(PathBuf),
     /// The CSV file could not be written there; the cause is technical, for staff.
     ExportFailed(ExportPlace, String),
@@ -59,6 +63,8 @@ impl Feedback {
                 | Feedback::Restored(..)
                 | Feedback::ScheduleSaved
                 | Feedback::SuggestionRemoved
+                | Feedback::SuggestionAllowed
+                | Feedback::SuggestionTurnedDown
                 | Feedback::Exported(_)
                 | Feedback::CountsCopied(_)
         )

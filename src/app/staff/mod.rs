@@ -111,6 +111,10 @@ pub enum StaffAction {
     SaveSettings,
     /// Removes suggested topics (the ids behind one line of counts).
     RemoveSuggestion(Vec<i64>),
+    /// Lets typed words staff have read show on the script screen.
+    AllowSuggestion(Vec<i64>),
+    /// Erases typed words staff have read and will not show.
+    TurnDownSuggestion(Vec<i64>),
 }
 
 impl Kiosk {
@@ -172,6 +176,21 @@ impl Kiosk {
         state.feedback = None;
         self.apply_section(&mut state, action);
         self.screen = Screen::Staff(state);
+    }
+
+    /// Allows the suggestions `ids` onto the script screen (`done` is `SuggestionAllowed`)
+    /// or erases them (removed, or turned down unread by the room).
+    fn change_suggestions(&mut self, state: &mut StaffState, ids: &[i64], done: Feedback) {
+        let result = match &mut self.store {
+            Some(store) if done == Feedback::SuggestionAllowed => store.allow_suggestions(ids),
+            Some(store) => store.remove_suggestions(ids),
+            None => Err(crate::error::StoreError::ReadOnly),
+        };
+        state.feedback = Some(match result {
+            Ok(_) => done,
+            Err(e) => Feedback::Failed(Failure::Suggestion, e.to_string()),
+        });
+        state.suggestions = self.suggestions_by_group();
     }
 
     pub(super) fn apply_section(&mut self, state: &mut StaffState, action: StaffAction) {
@@ -240,15 +259,13 @@ impl Kiosk {
                 });
             }
             StaffAction::RemoveSuggestion(ids) => {
-                let result = match &mut self.store {
-                    Some(store) => store.remove_suggestions(&ids).map(|_| ()),
-                    None => Err(crate::error::StoreError::ReadOnly),
-                };
-                state.feedback = Some(match result {
-                    Ok(()) => Feedback::SuggestionRemoved,
-                    Err(e) => Feedback::Failed(Failure::Suggestion, e.to_string()),
-                });
-                state.suggestions = self.suggestions_by_group();
+                self.change_suggestions(state, &ids, Feedback::SuggestionRemoved);
+            }
+            StaffAction::TurnDownSuggestion(ids) => {
+                self.change_suggestions(state, &ids, Feedback::SuggestionTurnedDown);
+            }
+            StaffAction::AllowSuggestion(ids) => {
+                self.change_suggestions(state, &ids, Feedback::SuggestionAllowed);
             }
             StaffAction::RemoveSlot(i) => {
                 if i < state.slots.len() {

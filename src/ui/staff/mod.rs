@@ -168,6 +168,8 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
                 .replace("{max}", &max.to_string())
         }
         Feedback::SuggestionRemoved => g.suggestion_removed.to_string(),
+        Feedback::SuggestionAllowed => g.suggestion_allowed.to_string(),
+        Feedback::SuggestionTurnedDown => g.suggestion_turned_down.to_string(),
         Feedback::GroupName => g.group_name_problem.to_string(),
         Feedback::GroupInUse(name) => g.group_in_use.replace("{group}", name),
         Feedback::CourseStart(name) => g.course_start_problem.replace("{group}", name),

@@ -86,7 +86,8 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
     });
 }
 
-/// Each group's suggested topics for its next meeting, with a way to remove one (an
+/// Each group's suggested topics for its next meeting: typed words waiting to be read, to
+/// allow or turn down, and what the script screen shows, with a way to remove one (an
 /// unkind or identifying line should never be read out).
 fn suggestions_ui(ui: &mut Ui, view: &View<'_>, state: &StaffState, actions: &mut Vec<Action>) {
     let g = group_words(view.lang);
@@ -100,7 +101,31 @@ fn suggestions_ui(ui: &mut Ui, view: &View<'_>, state: &StaffState, actions: &mu
         if counts.is_empty() {
             ui.label(RichText::new(g.suggestions_none).size(theme::SMALL_SIZE));
         }
-        for count in counts {
+        // Typed words nobody has read yet come first: staff allow them onto the script
+        // screen, or turn them down and they are erased.
+        for count in counts.iter().filter(|c| !c.allowed) {
+            let line = crate::ui::suggest::suggestion_line(view, count);
+            ui.label(
+                RichText::new(g.suggestion_waiting.replace("{words}", &line))
+                    .size(theme::SMALL_SIZE)
+                    .strong(),
+            );
+            ui.horizontal(|ui| {
+                let allow = format!("{}: {line}", g.allow_suggestion);
+                if widgets::tab_button(ui, &allow, false).clicked() {
+                    actions.push(Action::Staff(StaffAction::AllowSuggestion(
+                        count.ids.clone(),
+                    )));
+                }
+                let turn_down = format!("{}: {line}", g.turn_down_suggestion);
+                if widgets::tab_button(ui, &turn_down, false).clicked() {
+                    actions.push(Action::Staff(StaffAction::TurnDownSuggestion(
+                        count.ids.clone(),
+                    )));
+                }
+            });
+        }
+        for count in counts.iter().filter(|c| c.allowed) {
             ui.horizontal(|ui| {
                 let line = crate::ui::suggest::suggestion_line(view, count);
                 ui.label(RichText::new(&line).size(theme::SMALL_SIZE));
