@@ -13,6 +13,8 @@ use crate::words::script::filled as fill_script;
 
 pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);
+    // Words typed at the tablet come first, so staff read them before anything else here.
+    waiting_suggestions_ui(ui, view, state, actions);
     ui.horizontal_wrapped(|ui| {
         ui.label(w.script_set);
         for name in &state.script_names {
@@ -86,23 +88,16 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
     });
 }
 
-/// Each group's suggested topics for its next meeting: typed words waiting to be read, to
-/// allow or turn down, and what the script screen shows, with a way to remove one (an
-/// unkind or identifying line should never be read out).
-fn suggestions_ui(ui: &mut Ui, view: &View<'_>, state: &StaffState, actions: &mut Vec<Action>) {
+/// Typed words nobody has read yet, per group: staff allow them onto the script screen, or
+/// turn them down and they are erased.
+fn waiting_suggestions_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &StaffState,
+    actions: &mut Vec<Action>,
+) {
     let g = group_words(view.lang);
-    for (group, counts) in &state.suggestions {
-        ui.separator();
-        ui.label(
-            RichText::new(g.suggestions_for.replace("{group}", group))
-                .size(theme::SMALL_SIZE)
-                .strong(),
-        );
-        if counts.is_empty() {
-            ui.label(RichText::new(g.suggestions_none).size(theme::SMALL_SIZE));
-        }
-        // Typed words nobody has read yet come first: staff allow them onto the script
-        // screen, or turn them down and they are erased.
+    for (_, counts) in &state.suggestions {
         for count in counts.iter().filter(|c| !c.allowed) {
             let line = crate::ui::suggest::suggestion_line(view, count);
             ui.label(
@@ -124,6 +119,23 @@ fn suggestions_ui(ui: &mut Ui, view: &View<'_>, state: &StaffState, actions: &mu
                     )));
                 }
             });
+        }
+    }
+}
+
+/// Each group's suggested topics for its next meeting as the script screen shows them, with
+/// a way to remove one (an unkind or identifying line should never be read out).
+fn suggestions_ui(ui: &mut Ui, view: &View<'_>, state: &StaffState, actions: &mut Vec<Action>) {
+    let g = group_words(view.lang);
+    for (group, counts) in &state.suggestions {
+        ui.separator();
+        ui.label(
+            RichText::new(g.suggestions_for.replace("{group}", group))
+                .size(theme::SMALL_SIZE)
+                .strong(),
+        );
+        if counts.is_empty() {
+            ui.label(RichText::new(g.suggestions_none).size(theme::SMALL_SIZE));
         }
         for count in counts.iter().filter(|c| c.allowed) {
             ui.horizontal(|ui| {
