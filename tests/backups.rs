@@ -121,7 +121,8 @@ fn a_restore_of_a_damaged_or_foreign_file_is_refused_in_one_sentence_and_changes
     k.ok(&["sign-in", "--at", IN_SESSION]);
     let files = tempfile::tempdir().unwrap();
     let good = files.path().join("good.db");
-    k.ok(&["backup", "--out", good.to_str().unwrap()]);
+    // With names, so that the page to spoil can be found by one.
+    k.ok(&["backup", "--with-names", "--out", good.to_str().unwrap()]);
     let good_bytes = std::fs::read(&good).unwrap();
 
     let not_a_database = files.path().join("notes.db");
@@ -373,4 +374,52 @@ fn starting_on_x11_says_in_the_log_that_taps_need_wayland() {
     let lines: Vec<_> = log.lines().filter(|l| l.contains("X11")).collect();
     assert_eq!(lines.len(), 1, "{log}");
     assert!(lines[0].contains("Wayland"), "{log}");
+}
+
+/// Signs `names` in at `at` through the store, as the kiosk would ("" for no name).
+fn signed_in(k: &DataFolder, names: &[&str], at: &str) {
+    let settings = config::load(&k.settings_path()).settings;
+    let mut store = Store::open(&k.path().join("kiosk.db")).unwrap();
+    for name in names {
+        let new = NewSignIn::new(name, false, instant(at), &settings.schedule(vec![]), 30);
+        store.sign_in(&new).unwrap();
+    }
+}
+
+#[test]
+fn backup_out_holds_no_name_unless_with_names_is_asked_for_and_then_says_so() {
+    let k = DataFolder::new();
+    signed_in(&k, &["Quillonia", "", "Marigoldine"], IN_SESSION);
+    let files = tempfile::tempdir().unwrap();
+    let plain = files.path().join("plain.db");
+    let said = k.ok(&["backup", "--out", plain.to_str().unwrap()]);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("3 sign-ins (counts only, no names)"),
+        "{said}"
+    );
+    for name in ["Quillonia", "Marigoldine"] {
+        assert!(files_containing(files.path(), name).is_empty(), "{name}");
+    }
+    let restored = DataFolder::new();
+    restored.ok(&["restore", plain.to_str().unwrap()]);
+    let store = Store::open(&restored.path().join("kiosk.db")).unwrap();
+    assert_eq!(store.total_sign_ins().unwrap(), 3, "every count is in it");
+
+    let named = files.path().join("named.db");
+    let said = k.ok(&["backup", "--with-names", "--out", named.to_str().unwrap()]);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert!(
+        lines[1].starts_with("It holds the first names of the last 30 days")
+            && lines[1].contains("keep it private, and delete it"),
+        "{said}"
+    );
+    assert_eq!(files_containing(files.path(), "Quillonia"), [named]);
+
+    let other = files.path().join("other.db");
+    let run = k.run(&["backup", "--no-names", "--out", other.to_str().unwrap()]);
+    run.assert_one_line_failure();
+    assert!(run.stderr.contains("--no-names"), "{}", run.stderr);
+    assert!(!other.exists());
 }
