@@ -16,6 +16,7 @@ pub mod export;
 pub mod fs;
 pub mod health;
 pub mod logging;
+pub mod practice;
 pub mod report;
 pub mod staff_pin;
 pub mod store;
@@ -43,6 +44,10 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         Some(_) if !named_on_the_line => Some(practice_folder()?),
         _ => None,
     };
+    if practice.is_some() || cli.command.is_none() {
+        // A practice run that was killed left its folder, maybe with a name in its WAL.
+        practice::remove_stale(&std::env::temp_dir());
+    }
     let root = match (&practice, cli.data_dir) {
         (Some(folder), _) => folder.path().to_path_buf(),
         (None, Some(dir)) => dir,
@@ -66,6 +71,9 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         return commands::doctor(&dir, clock.now(), &mut stdout.lock());
     }
     let dir = DataDir::prepare(&root)?;
+    // A write cut short by a power cut or a kill left its temporary file, maybe a whole copy
+    // of the database. No process is writing it: it is locked while written.
+    fs::remove_stale_temp_files(&dir.root);
     match cli.command {
         Some(command) => {
             for problem in &dir.not_private {
@@ -86,17 +94,14 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
     }
 }
 
-/// A new, private temporary folder for a practice run.
-fn practice_folder() -> Result<tempfile::TempDir, CommandError> {
-    tempfile::Builder::new()
-        .prefix("dropin-kiosk-practice-")
-        .tempdir()
-        .map_err(|source| {
-            CommandError::from(error::DataDirError::Create {
-                path: std::env::temp_dir(),
-                source,
-            })
+/// A new, private temporary folder for a practice run, locked while it runs.
+fn practice_folder() -> Result<practice::PracticeFolder, CommandError> {
+    practice::PracticeFolder::new().map_err(|source| {
+        CommandError::from(error::DataDirError::Create {
+            path: std::env::temp_dir(),
+            source,
         })
+    })
 }
 
 #[cfg(test)]

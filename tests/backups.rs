@@ -305,12 +305,12 @@ fn doctor_prints_one_line_per_check_and_fails_until_the_pin_is_set() {
     let run = k.run(&["doctor"]);
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 8, "{}", run.stdout);
+    assert_eq!(lines.len(), 9, "{}", run.stdout);
     assert_eq!(lines[0], "data folder: ok (private to the kiosk's user)");
     assert!(lines[3].starts_with("staff PIN: not set"), "{}", lines[3]);
     assert_eq!(
         run.stderr.trim(),
-        "dropin-kiosk: 1 of 8 checks need attention"
+        "dropin-kiosk: 1 of 9 checks need attention"
     );
     let set = k.run_with_input(&["set-pin"], "4821\n4821\n");
     assert_eq!(set.code, 0, "{}", set.stderr);
@@ -422,4 +422,38 @@ fn backup_out_holds_no_name_unless_with_names_is_asked_for_and_then_says_so() {
     run.assert_one_line_failure();
     assert!(run.stderr.contains("--no-names"), "{}", run.stderr);
     assert!(!other.exists());
+}
+
+#[test]
+fn a_write_cut_short_leaves_a_temporary_file_that_doctor_names_and_the_next_start_removes() {
+    let k = DataFolder::new();
+    let set = k.run_with_input(&["set-pin"], "4821\n4821\n");
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    // As power cuts during safe writes leave them: a whole new staff-pin.toml, half a backup.
+    let pin = k.path().join(".dropin-Ab12Cd.tmp");
+    std::fs::copy(k.path().join("staff-pin.toml"), &pin).unwrap();
+    let half = k.path().join("backups/.dropin-Xq3kLm.tmp");
+    std::fs::write(&half, b"SQLite format 3\0 Quillonia").unwrap();
+    let run = k.run(&["doctor"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("leftover files: "))
+        .unwrap_or_default();
+    assert_eq!(
+        line,
+        format!(
+            "leftover files: {pin} {half} left by a write or a practice run that was cut short, and may hold first names; restart the kiosk (it deletes them) or delete them with: rm -r {pin} {half}",
+            pin = pin.display(),
+            half = half.display()
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(pin.exists() && half.exists(), "doctor changes nothing");
+    k.ok(&["status"]);
+    assert!(!pin.exists() && !half.exists());
+    let ok = k.ok(&["doctor"]);
+    assert!(ok.contains("leftover files: ok (none)"), "{ok}");
 }
