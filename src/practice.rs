@@ -135,8 +135,8 @@ mod tests {
         let other = temp.path().join("dropin-kiosk-notes");
         std::fs::create_dir(&other).unwrap();
 
-        assert_eq!(stale_folders(temp.path()), [over.clone()]);
-        assert_eq!(remove_stale(temp.path()), [over.clone()]);
+        assert_eq!(stale_folders(temp.path()), std::slice::from_ref(&over));
+        assert_eq!(remove_stale(temp.path()), std::slice::from_ref(&over));
         for kept in [&in_use, &starting, &no_lock_yet, &other] {
             assert!(kept.exists(), "{kept:?}");
         }

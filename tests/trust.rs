@@ -233,7 +233,7 @@ fn no_first_name_outlives_the_retention_period_in_any_file_of_the_data_folder() 
     let daily = root.join("backups/kiosk-2026-10-21.db");
     assert_eq!(
         files_containing(&root.join("backups"), "Quillonia"),
-        [daily.clone()]
+        std::slice::from_ref(&daily)
     );
     let at = |later: Duration| (then + later).to_rfc3339();
 

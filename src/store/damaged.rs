@@ -105,9 +105,10 @@ pub fn remove_damaged_before(db: &Path, cutoff: DateTime<Utc>) -> Vec<DamagedCop
             kept.push(DamagedCopy { path, made });
         }
     }
-    // Side files first went with their copy above; a copy kept is checked on its own.
+    // A copy past the cutoff went above with its side files (their names start with its
+    // own); each copy kept must hold no name. One that could not be changed is still there.
     kept.retain(|copy| {
-        holds_no_names(&copy.path) || make_names_free(&copy.path) == CopyState::NamesFree
+        holds_no_names(&copy.path) || make_names_free(&copy.path) != CopyState::Deleted
     });
     kept.sort_by_key(|c| c.made);
     kept
@@ -152,7 +153,7 @@ fn make_names_free(path: &Path) -> CopyState {
 /// [`make_names_free`] with what was already read from the file at `path`.
 fn replace_by_names_free(path: &Path, readable: &Readable) -> CopyState {
     let shown = path.display();
-    let copy = if readable.is_empty() {
+    let done = if readable.is_empty() {
         remove_with_side_files(path).map(|()| CopyState::Deleted)
     } else {
         names_free_image(readable)
@@ -164,22 +165,27 @@ fn replace_by_names_free(path: &Path, readable: &Readable) -> CopyState {
             })
             .map(|()| CopyState::NamesFree)
     };
-    match copy {
-        Ok(CopyState::NamesFree) => log::info!("{shown} now holds its counts without names"),
-        Ok(_) => log::info!("deleted {shown}: nothing could be read from it"),
+    match done {
+        Ok(state) => {
+            if state == CopyState::NamesFree {
+                log::info!("{shown} now holds its counts without names");
+            } else {
+                log::info!("deleted {shown}: nothing could be read from it");
+            }
+            state
+        }
         Err(e) => {
             log::error!("could not take the names out of {shown}: {e}");
             // Its names must not stay: a copy that cannot be rewritten is deleted.
-            return match remove_with_side_files(path) {
+            match remove_with_side_files(path) {
                 Ok(()) => CopyState::Deleted,
                 Err(e) => {
                     log::error!("{e}; it is tried again at the next purge");
                     CopyState::Unchanged
                 }
-            };
+            }
         }
     }
-    copy.unwrap_or(CopyState::Unchanged)
 }
 
 /// The bytes of a fresh database holding `readable`, with no name.
