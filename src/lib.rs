@@ -44,10 +44,6 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         Some(_) if !named_on_the_line => Some(practice_folder()?),
         _ => None,
     };
-    if practice.is_some() || cli.command.is_none() {
-        // A practice run that was killed left its folder, maybe with a name in its WAL.
-        practice::remove_stale(&std::env::temp_dir());
-    }
     let root = match (&practice, cli.data_dir) {
         (Some(folder), _) => folder.path().to_path_buf(),
         (None, Some(dir)) => dir,
@@ -71,9 +67,17 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         return commands::doctor(&dir, clock.now(), &mut stdout.lock());
     }
     let dir = DataDir::prepare(&root)?;
+    if cli.command.is_none() {
+        // First, so that what is removed below is noted in the log.
+        logging::init(&dir.log_path());
+    }
     // A write cut short by a power cut or a kill left its temporary file, maybe a whole copy
     // of the database. No process is writing it: it is locked while written.
     fs::remove_stale_temp_files(&dir.root);
+    if practice.is_some() || cli.command.is_none() {
+        // A practice run that was killed left its folder, maybe with a name in its WAL.
+        practice::remove_stale(&std::env::temp_dir());
+    }
     match cli.command {
         Some(command) => {
             for problem in &dir.not_private {
@@ -84,7 +88,6 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
             commands::run(command, dir, clock.now(), &mut out)
         }
         None => {
-            logging::init(&dir.log_path());
             for problem in &dir.not_private {
                 log::warn!("{problem}");
             }

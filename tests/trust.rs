@@ -381,4 +381,20 @@ fn a_killed_practice_run_leaves_a_folder_that_doctor_names_and_the_next_start_re
         files_containing(temp.path(), "Quillonia"),
         Vec::<PathBuf>::new()
     );
+
+    // The kiosk window's start removes them too, before it opens a window.
+    let left = temp.path().join("dropin-kiosk-practice-Zz9Yy8");
+    std::fs::create_dir(&left).unwrap();
+    std::fs::write(left.join("practice.lock"), "4242\n").unwrap();
+    let window = kiosk()
+        .args(["--windowed", "--data-dir"])
+        .arg(data.path())
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        // No X server answers here: the window fails to open after the start's tidying.
+        .env("DISPLAY", ":97")
+        .output()
+        .unwrap();
+    assert!(!window.status.success());
+    assert!(!left.exists());
 }
