@@ -81,13 +81,15 @@ pub enum Command {
     /// Set the staff PIN for this data folder, typed twice (from standard input, one per
     /// line, when it is not a terminal). Clears any wrong-PIN lockout.
     SetPin,
-    /// Write a snapshot of the attendance database to a new file (never over one).
+    /// Write a snapshot of the attendance database to a new file (never over one), with no
+    /// first name in it: nothing would erase names from a file kept elsewhere.
     Backup {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
-        /// Leave out every first name: the counts alone, for a copy that leaves the building.
+        /// Keep the first names of the retention period in it (keep it private, delete it
+        /// when done).
         #[arg(long)]
-        no_names: bool,
+        with_names: bool,
     },
     /// Put a backup in place of the attendance database, which is kept in backups/. The
     /// kiosk must be stopped first.

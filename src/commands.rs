@@ -223,8 +223,8 @@ pub fn run(
         Command::SetPin | Command::Restore { .. } | Command::Doctor => {}
         Command::Backup {
             out: file,
-            no_names,
-        } => backup::backup(&ctx, &file, no_names, out)?,
+            with_names,
+        } => backup::backup(&ctx, &file, with_names, out)?,
         Command::Uncancel { date, start } => {
             let schedule = ctx.schedule()?;
             let targets = occurrences_on(&schedule, date, start)?;

@@ -10,6 +10,17 @@ use tempfile::NamedTempFile;
 /// How many names (`name.csv`, `name-2.csv`, … `name-99.csv`) a new file may try.
 pub const MAX_NAMES: u32 = 99;
 
+/// A safe write's temporary file is `.dropin-XXXXXX.tmp`, beside the file it becomes.
+const TEMP_PREFIX: &str = ".dropin-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A leftover found empty and unlocked may be a file or folder being set up this instant;
+/// it is stale once it is this old. (A safe write lasts milliseconds.)
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Folders nested deeper than this inside the data folder are not searched for leftovers.
+const LEFTOVER_DEPTH: usize = 4;
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("could not write {path}: {source}")]
@@ -75,7 +86,9 @@ fn numbered(path: &Path, n: u32) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// A temporary file beside `path`, created exclusively (mode 0600), written and synced.
+/// A temporary file beside `path`, created exclusively (mode 0600), locked, written and
+/// synced. The lock, taken before the first byte, tells [`stale_temp_files`] that it is being
+/// written; the OS drops it when the file is closed or the process dies.
 fn written_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, WriteError> {
     let err = |source| WriteError::Io {
         path: path.to_path_buf(),
@@ -83,10 +96,11 @@ fn written_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, WriteError> 
     };
     let folder = folder_of(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".dropin-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(folder)
         .map_err(err)?;
+    tmp.as_file().lock().map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     Ok(tmp)
@@ -108,6 +122,77 @@ fn sync_folder(path: &Path) -> Result<(), WriteError> {
             path: folder.to_path_buf(),
             source,
         })
+}
+
+/// The temporary files of safe writes that never finished (a power cut, a kill), in `root`
+/// and the folders inside it: `.dropin-*.tmp` files no process holds locked that have
+/// something in them or are older than [`STALE_AFTER`]. One may hold a whole backup, names
+/// and all, or a new `staff-pin.toml`. Symlinks are never followed; nothing is changed.
+pub fn stale_temp_files(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![(root.to_path_buf(), 0)];
+    while let Some((folder, depth)) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if kind.is_dir() && depth < LEFTOVER_DEPTH {
+                folders.push((path, depth + 1));
+            } else if kind.is_file() && is_temp_name(&entry.file_name()) && unheld(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn is_temp_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Whether no process is writing the temporary file at `path`: its lock can be taken, and it
+/// has something in it (a writer locks before its first byte) or is older than
+/// [`STALE_AFTER`] (an empty one may have been created an instant ago).
+fn unheld(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.try_lock().is_err() {
+        return false;
+    }
+    file.metadata().is_ok_and(|meta| {
+        meta.len() > 0
+            || meta
+                .modified()
+                .ok()
+                .and_then(|at| at.elapsed().ok())
+                .is_some_and(|age| age >= STALE_AFTER)
+    })
+}
+
+/// Deletes the files [`stale_temp_files`] finds, and returns those deleted. Run at every
+/// start; a file that cannot be deleted is logged and tried again next time.
+pub fn remove_stale_temp_files(root: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    for path in stale_temp_files(root) {
+        match std::fs::remove_file(&path) {
+            Ok(()) => {
+                log::info!(
+                    "deleted {}, left by a write that never finished",
+                    path.display()
+                );
+                removed.push(path);
+            }
+            Err(e) => log::error!("could not delete {}: {e}", path.display()),
+        }
+    }
+    removed
 }
 
 /// From now on, whatever this process creates is private to its user: folders 0700, files

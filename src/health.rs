@@ -29,6 +29,7 @@ pub enum Check {
     Disk,
     TimeZone,
     Lock,
+    Leftovers,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +89,10 @@ pub enum Finding {
     /// The staff area asks from inside the kiosk that holds the lock.
     ThisKiosk,
     LockUnusable(String),
+    NoLeftovers,
+    /// Temporary files of writes that never finished, and folders of practice runs that
+    /// were killed: either may hold first names.
+    Leftovers(Vec<PathBuf>),
 }
 
 impl Finding {
@@ -107,6 +112,7 @@ impl Finding {
                 | Finding::NoKioskRunning
                 | Finding::KioskRunning
                 | Finding::ThisKiosk
+                | Finding::NoLeftovers
         )
     }
 }
@@ -121,6 +127,12 @@ pub struct Line {
 /// created or repaired; run by another user than the folder's owner, the database is not
 /// opened at all, so no file of that user's is left in the folder.
 pub fn doctor(dir: &DataDir, now: DateTime<Utc>) -> Vec<Line> {
+    doctor_with_practice_in(dir, now, &std::env::temp_dir())
+}
+
+/// [`doctor`], looking for leftover practice folders in `temp` instead of the temporary
+/// folder of this process.
+pub fn doctor_with_practice_in(dir: &DataDir, now: DateTime<Utc>, temp: &Path) -> Vec<Line> {
     let folder = folder_finding(&dir.root);
     let as_owner = !matches!(folder, Finding::RunAsOwner { .. } | Finding::FolderMissing);
     let (settings, settings_problem) = settings_as_they_are(&dir.settings_path());
@@ -135,6 +147,7 @@ pub fn doctor(dir: &DataDir, now: DateTime<Utc>) -> Vec<Line> {
         (Finding::DatabaseNotChecked, 0)
     };
     let lock = lock_finding(&dir.lock_path());
+    let leftovers = leftovers_finding(&dir.root, temp);
     lines(
         dir,
         now,
@@ -144,6 +157,7 @@ pub fn doctor(dir: &DataDir, now: DateTime<Utc>) -> Vec<Line> {
         database,
         sign_ins,
         lock,
+        leftovers,
     )
 }
 
@@ -164,6 +178,7 @@ pub fn in_kiosk(
             0,
         ),
     };
+    let leftovers = leftovers_finding(&dir.root, &std::env::temp_dir());
     lines(
         dir,
         now,
@@ -173,6 +188,7 @@ pub fn in_kiosk(
         database,
         sign_ins,
         Finding::ThisKiosk,
+        leftovers,
     )
 }
 
@@ -189,6 +205,7 @@ fn lines(
     database: Finding,
     sign_ins: u64,
     lock: Finding,
+    leftovers: Finding,
 ) -> Vec<Line> {
     let today = now.with_timezone(&settings.time_zone).date_naive();
     let backup = match crate::store::last_daily_backup(&dir.backups_dir()) {
@@ -275,7 +292,23 @@ fn lines(
             check: Check::Lock,
             finding: lock,
         },
+        Line {
+            check: Check::Leftovers,
+            finding: leftovers,
+        },
     ]
+}
+
+/// Temporary files of writes that never finished in the data folder, and folders of this
+/// user's practice runs that were killed, in `temp`.
+fn leftovers_finding(root: &Path, temp: &Path) -> Finding {
+    let mut found = crate::fs::stale_temp_files(root);
+    found.extend(crate::practice::stale_folders(temp));
+    if found.is_empty() {
+        Finding::NoLeftovers
+    } else {
+        Finding::Leftovers(found)
+    }
 }
 
 /// The settings file as it is now, without writing the last-good copy `config::load` keeps.

@@ -16,6 +16,7 @@ pub mod export;
 pub mod fs;
 pub mod health;
 pub mod logging;
+pub mod practice;
 pub mod report;
 pub mod staff_pin;
 pub mod store;
@@ -66,6 +67,17 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         return commands::doctor(&dir, clock.now(), &mut stdout.lock());
     }
     let dir = DataDir::prepare(&root)?;
+    if cli.command.is_none() {
+        // First, so that what is removed below is noted in the log.
+        logging::init(&dir.log_path());
+    }
+    // A write cut short by a power cut or a kill left its temporary file, maybe a whole copy
+    // of the database. No process is writing it: it is locked while written.
+    fs::remove_stale_temp_files(&dir.root);
+    if practice.is_some() || cli.command.is_none() {
+        // A practice run that was killed left its folder, maybe with a name in its WAL.
+        practice::remove_stale(&std::env::temp_dir());
+    }
     match cli.command {
         Some(command) => {
             for problem in &dir.not_private {
@@ -76,7 +88,6 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
             commands::run(command, dir, clock.now(), &mut out)
         }
         None => {
-            logging::init(&dir.log_path());
             for problem in &dir.not_private {
                 log::warn!("{problem}");
             }
@@ -86,17 +97,14 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
     }
 }
 
-/// A new, private temporary folder for a practice run.
-fn practice_folder() -> Result<tempfile::TempDir, CommandError> {
-    tempfile::Builder::new()
-        .prefix("dropin-kiosk-practice-")
-        .tempdir()
-        .map_err(|source| {
-            CommandError::from(error::DataDirError::Create {
-                path: std::env::temp_dir(),
-                source,
-            })
+/// A new, private temporary folder for a practice run, locked while it runs.
+fn practice_folder() -> Result<practice::PracticeFolder, CommandError> {
+    practice::PracticeFolder::new().map_err(|source| {
+        CommandError::from(error::DataDirError::Create {
+            path: std::env::temp_dir(),
+            source,
         })
+    })
 }
 
 #[cfg(test)]

@@ -121,7 +121,8 @@ fn a_restore_of_a_damaged_or_foreign_file_is_refused_in_one_sentence_and_changes
     k.ok(&["sign-in", "--at", IN_SESSION]);
     let files = tempfile::tempdir().unwrap();
     let good = files.path().join("good.db");
-    k.ok(&["backup", "--out", good.to_str().unwrap()]);
+    // With names, so that the page to spoil can be found by one.
+    k.ok(&["backup", "--with-names", "--out", good.to_str().unwrap()]);
     let good_bytes = std::fs::read(&good).unwrap();
 
     let not_a_database = files.path().join("notes.db");
@@ -304,12 +305,12 @@ fn doctor_prints_one_line_per_check_and_fails_until_the_pin_is_set() {
     let run = k.run(&["doctor"]);
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 8, "{}", run.stdout);
+    assert_eq!(lines.len(), 9, "{}", run.stdout);
     assert_eq!(lines[0], "data folder: ok (private to the kiosk's user)");
     assert!(lines[3].starts_with("staff PIN: not set"), "{}", lines[3]);
     assert_eq!(
         run.stderr.trim(),
-        "dropin-kiosk: 1 of 8 checks need attention"
+        "dropin-kiosk: 1 of 9 checks need attention"
     );
     let set = k.run_with_input(&["set-pin"], "4821\n4821\n");
     assert_eq!(set.code, 0, "{}", set.stderr);
@@ -373,4 +374,86 @@ fn starting_on_x11_says_in_the_log_that_taps_need_wayland() {
     let lines: Vec<_> = log.lines().filter(|l| l.contains("X11")).collect();
     assert_eq!(lines.len(), 1, "{log}");
     assert!(lines[0].contains("Wayland"), "{log}");
+}
+
+/// Signs `names` in at `at` through the store, as the kiosk would ("" for no name).
+fn signed_in(k: &DataFolder, names: &[&str], at: &str) {
+    let settings = config::load(&k.settings_path()).settings;
+    let mut store = Store::open(&k.path().join("kiosk.db")).unwrap();
+    for name in names {
+        let new = NewSignIn::new(name, false, instant(at), &settings.schedule(vec![]), 30);
+        store.sign_in(&new).unwrap();
+    }
+}
+
+#[test]
+fn backup_out_holds_no_name_unless_with_names_is_asked_for_and_then_says_so() {
+    let k = DataFolder::new();
+    signed_in(&k, &["Quillonia", "", "Marigoldine"], IN_SESSION);
+    let files = tempfile::tempdir().unwrap();
+    let plain = files.path().join("plain.db");
+    let said = k.ok(&["backup", "--out", plain.to_str().unwrap()]);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("3 sign-ins (counts only, no names)"),
+        "{said}"
+    );
+    for name in ["Quillonia", "Marigoldine"] {
+        assert!(files_containing(files.path(), name).is_empty(), "{name}");
+    }
+    let restored = DataFolder::new();
+    restored.ok(&["restore", plain.to_str().unwrap()]);
+    let store = Store::open(&restored.path().join("kiosk.db")).unwrap();
+    assert_eq!(store.total_sign_ins().unwrap(), 3, "every count is in it");
+
+    let named = files.path().join("named.db");
+    let said = k.ok(&["backup", "--with-names", "--out", named.to_str().unwrap()]);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert!(
+        lines[1].starts_with("It holds the first names of the last 30 days")
+            && lines[1].contains("keep it private, and delete it"),
+        "{said}"
+    );
+    assert_eq!(files_containing(files.path(), "Quillonia"), [named]);
+
+    let other = files.path().join("other.db");
+    let run = k.run(&["backup", "--no-names", "--out", other.to_str().unwrap()]);
+    run.assert_one_line_failure();
+    assert!(run.stderr.contains("--no-names"), "{}", run.stderr);
+    assert!(!other.exists());
+}
+
+#[test]
+fn a_write_cut_short_leaves_a_temporary_file_that_doctor_names_and_the_next_start_removes() {
+    let k = DataFolder::new();
+    let set = k.run_with_input(&["set-pin"], "4821\n4821\n");
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    // As power cuts during safe writes leave them: a whole new staff-pin.toml, half a backup.
+    let pin = k.path().join(".dropin-Ab12Cd.tmp");
+    std::fs::copy(k.path().join("staff-pin.toml"), &pin).unwrap();
+    let half = k.path().join("backups/.dropin-Xq3kLm.tmp");
+    std::fs::write(&half, b"SQLite format 3\0 Quillonia").unwrap();
+    let run = k.run(&["doctor"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("leftover files: "))
+        .unwrap_or_default();
+    assert_eq!(
+        line,
+        format!(
+            "leftover files: {pin} {half} left by a write or a practice run that was cut short, and may hold first names; restart the kiosk (it deletes them) or delete them with: rm -r {pin} {half}",
+            pin = pin.display(),
+            half = half.display()
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(pin.exists() && half.exists(), "doctor changes nothing");
+    k.ok(&["status"]);
+    assert!(!pin.exists() && !half.exists());
+    let ok = k.ok(&["doctor"]);
+    assert!(ok.contains("leftover files: ok (none)"), "{ok}");
 }

@@ -1,11 +1,16 @@
 //! Trust (SPEC §10), tried as a curious next person with a plugged-in keyboard would try it.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
 use chrono::Duration;
-use dropin_kiosk::app::Screen;
+use dropin_kiosk::app::{Action, Screen};
+use dropin_kiosk::domain::visit::NewSignIn;
+use dropin_kiosk::store::Store;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use crate::util::Tablet;
+use crate::util::{DataFolder, Tablet, files_containing, instant};
 
 const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
 
@@ -427,4 +432,187 @@ fn a_first_visit_mark_can_be_taken_back_and_a_double_tap_on_it_does_not_undo_it(
     assert!(t.has("Yes, first time"), "the question is asked again");
     assert!(t.has("You're counted in. Welcome!"));
     assert_eq!(t.stored(), 1);
+}
+
+#[test]
+fn no_first_name_outlives_the_retention_period_in_any_file_of_the_data_folder() {
+    const THEN: &str = "2026-10-21T13:56:00-07:00";
+    let then = instant(THEN);
+    let mut t = Tablet::at(THEN);
+    t.harness
+        .state_mut()
+        .apply(Action::SignIn("Quillonia".into()));
+    t.harness.run();
+    // Today's backup, made a minute after the start, holds the name.
+    t.wait(Duration::minutes(1));
+    let Tablet { dir, .. } = t;
+    let k = DataFolder { dir };
+    let root = k.path().to_path_buf();
+    let daily = root.join("backups/kiosk-2026-10-21.db");
+    assert_eq!(
+        files_containing(&root.join("backups"), "Quillonia"),
+        std::slice::from_ref(&daily)
+    );
+    let at = |later: Duration| (then + later).to_rfc3339();
+
+    // A backup by hand, kept in the folder.
+    let by_hand = root.join("exports/by-hand.db");
+    k.ok(&[
+        "--pretend-now",
+        &at(Duration::minutes(2)),
+        "backup",
+        "--out",
+        by_hand.to_str().unwrap(),
+    ]);
+    // What an earlier version left two days later: a damaged copy as it was, with its WAL.
+    let with_names = std::fs::read(&daily).unwrap();
+    let copy =
+        dropin_kiosk::store::damaged_copy_path(&root.join("kiosk.db"), then + Duration::days(2));
+    std::fs::write(&copy, &with_names).unwrap();
+    let mut wal = copy.clone().into_os_string();
+    wal.push("-wal");
+    std::fs::write(&wal, b"WAL frame: Quillonia").unwrap();
+    // What power cuts left during safe writes: a whole backup, and a settings file.
+    std::fs::write(root.join("backups/.dropin-Xq3kLm.tmp"), &with_names).unwrap();
+    std::fs::write(
+        root.join(".dropin-Ab12Cd.tmp"),
+        "group_name = \"Quillonia's group\"\n",
+    )
+    .unwrap();
+
+    // Thirty-one days on, any command (as any start of the kiosk) leaves the name nowhere.
+    let month_on = at(Duration::days(31));
+    k.ok(&["--pretend-now", &month_on, "status"]);
+    assert_eq!(files_containing(&root, "Quillonia"), Vec::<PathBuf>::new());
+    assert!(
+        copy.exists(),
+        "the damaged copy is kept, without names, until its own time"
+    );
+    let csv = k.ok(&[
+        "--pretend-now",
+        &month_on,
+        "export",
+        "--from",
+        "2026-10-21",
+        "--to",
+        "2026-10-21",
+    ]);
+    let row = csv.lines().find(|l| l.starts_with("2026-10-21,")).unwrap();
+    assert!(row.contains(",held,1,"), "the count stays: {row}");
+}
+
+/// The practice folders in `temp`.
+fn practice_folders(temp: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(temp)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("dropin-kiosk-practice-")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_killed_practice_run_leaves_a_folder_that_doctor_names_and_the_next_start_removes() {
+    let temp = tempfile::tempdir().unwrap();
+    let kiosk = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dropin-kiosk"));
+        command.env("TMPDIR", temp.path());
+        command
+    };
+    let practice = |args: &[&str]| {
+        let out = kiosk()
+            .args(["--pretend-now", IN_SESSION])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    // A practice run that waits: set-pin reads the PIN from standard input.
+    let mut running = kiosk()
+        .args(["--pretend-now", IN_SESSION, "set-pin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut folders = Vec::new();
+    for _ in 0..200 {
+        folders = practice_folders(temp.path());
+        if folders.len() == 1 && folders[0].join("settings.toml").exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(folders.len(), 1, "{folders:?}");
+    let folder = folders.remove(0);
+    // Someone practised signing in with their own name.
+    {
+        let settings = dropin_kiosk::config::Settings::default();
+        let mut store = Store::open(&folder.join("kiosk.db")).unwrap();
+        let new = NewSignIn::new(
+            "Quillonia",
+            false,
+            instant(IN_SESSION),
+            &settings.schedule(vec![]),
+            30,
+        );
+        store.sign_in(&new).unwrap();
+    }
+    practice(&["status"]);
+    assert!(folder.exists(), "a run under way keeps its folder");
+
+    running.kill().unwrap();
+    running.wait().unwrap();
+    assert!(folder.exists(), "a killed run cannot clean up after itself");
+    let data = DataFolder::new();
+    let doctor = kiosk()
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("doctor")
+        .output()
+        .unwrap();
+    assert!(!doctor.status.success());
+    let stdout = String::from_utf8_lossy(&doctor.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("leftover files: "))
+        .unwrap_or_default();
+    assert!(
+        line.contains(&format!("{} left by", folder.display())),
+        "{stdout}"
+    );
+    assert!(folder.exists(), "doctor changes nothing");
+
+    practice(&["status"]);
+    assert_eq!(practice_folders(temp.path()), Vec::<PathBuf>::new());
+    assert_eq!(
+        files_containing(temp.path(), "Quillonia"),
+        Vec::<PathBuf>::new()
+    );
+
+    // The kiosk window's start removes them too, before it opens a window.
+    let left = temp.path().join("dropin-kiosk-practice-Zz9Yy8");
+    std::fs::create_dir(&left).unwrap();
+    std::fs::write(left.join("practice.lock"), "4242\n").unwrap();
+    let window = kiosk()
+        .args(["--windowed", "--data-dir"])
+        .arg(data.path())
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        // No X server answers here: the window fails to open after the start's tidying.
+        .env("DISPLAY", ":97")
+        .output()
+        .unwrap();
+    assert!(!window.status.success());
+    assert!(!left.exists());
 }

@@ -56,6 +56,8 @@ impl DataFolder {
             .arg("--data-dir")
             .arg(self.path())
             .args(args)
+            // Practice folders other runs on this machine left are not this test's.
+            .env("TMPDIR", env!("CARGO_TARGET_TMPDIR"))
             .output()
             .unwrap();
         Run {
@@ -71,6 +73,8 @@ impl DataFolder {
             .arg("--data-dir")
             .arg(self.path())
             .args(args)
+            // Practice folders other runs on this machine left are not this test's.
+            .env("TMPDIR", env!("CARGO_TARGET_TMPDIR"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

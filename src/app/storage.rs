@@ -6,13 +6,12 @@ use chrono::{DateTime, Duration, Utc};
 use super::Kiosk;
 use crate::data::DataDir;
 use crate::error::StoreError;
-use crate::store::Store;
+use crate::store::{CopyState, Store};
 
 /// How long after start the first backup waits, so the first frame never waits for it.
 pub(super) const START_BACKUP_DELAY: Duration = Duration::seconds(30);
 
-/// Opens `kiosk.db` and checks it. A damaged file is moved aside (never deleted) and a fresh
-/// store started; any other failure leaves the kiosk running without saving, with a
+/// Opens `kiosk.db` and checks it. A damaged file is moved aside and a fresh store started; any other failure leaves the kiosk running without saving, with a
 /// sentence for staff.
 pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
     let path = dir.db_path();
@@ -34,8 +33,10 @@ pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<S
     }
 }
 
-/// Moves a damaged `kiosk.db` (and its WAL files) aside, keeping them for the retention
-/// period, opens a new one and copies into it the counts that can still be read.
+/// Moves a damaged `kiosk.db` (and its WAL files) aside, opens a new one and copies into it
+/// the counts that can still be read. The damaged file is then left without names (kept for
+/// the retention period as a copy of those counts) or, when nothing could be read from it,
+/// deleted: no first name may outlive the retention period in it.
 pub(super) fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
     let path = dir.db_path();
     let aside = crate::store::damaged_copy_path(&path, now);
@@ -54,27 +55,46 @@ pub(super) fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, 
             let _ = std::fs::rename(&side, kept);
         }
     }
-    let why = format!(
-        "The attendance database was damaged. It was kept as {} and a fresh one was started.",
-        aside.display()
-    );
-    log::error!("{why}");
+    let why = "The attendance database was damaged, and a fresh one was started.";
+    log::error!("{why} The damaged file was moved to {}.", aside.display());
     match Store::open(&path) {
         Ok(mut store) => {
             let why = match store.salvage_from(&aside) {
-                Ok(saved) => format!(
-                    "{why} {} sign-ins were recovered from it, without names.",
-                    saved.sign_ins
-                ),
+                Ok(saved) => {
+                    let copy = match saved.copy {
+                        CopyState::NamesFree => format!(
+                            " A copy of them, with no names, is kept as {}.",
+                            aside.display()
+                        ),
+                        CopyState::Deleted => {
+                            " Nothing else could be read from the damaged file, so it was deleted."
+                                .to_string()
+                        }
+                        CopyState::Unchanged => format!(
+                            " The damaged file is kept as {} until its names can be erased.",
+                            aside.display()
+                        ),
+                    };
+                    format!(
+                        "{why} {} sign-ins were recovered from it, without names.{copy}",
+                        saved.sign_ins
+                    )
+                }
                 Err(e) => {
                     log::error!("nothing could be recovered from {}: {e}", aside.display());
-                    format!("{why} Nothing could be recovered from it: {e}.")
+                    format!(
+                        "{why} Nothing could be recovered from it ({e}); it is kept as {} until its names can be erased.",
+                        aside.display()
+                    )
                 }
             };
             (Some(store), Some(why))
         }
         Err(e) => {
-            let why = format!("{why} The fresh one could not be opened either: {e}.");
+            let why = format!(
+                "{why} The fresh one could not be opened either: {e}. The damaged file is kept as {}.",
+                aside.display()
+            );
             log::error!("{why}");
             (None, Some(why))
         }
@@ -146,8 +166,8 @@ impl Kiosk {
         }
     }
 
-    /// Deletes damaged copies of the database once the retention period is over (they may
-    /// hold first names), and notes when the others will go.
+    /// Deletes damaged copies of the database once the retention period is over, leaves the
+    /// others without names, and notes when they will go.
     pub(super) fn remove_old_damaged_copies(&mut self, now: DateTime<Utc>) {
         let keep = Duration::days(i64::from(self.settings.retention_days));
         let kept = crate::store::remove_damaged_before(&self.dir.db_path(), now - keep);

@@ -11,31 +11,37 @@ use crate::data::DataDir;
 use crate::store::Store;
 
 /// `backup --out FILE`: a snapshot written as a new file, checked as a restore would check it.
+/// It holds no first name unless `with_names`: such a file lives outside every purge.
 pub(super) fn backup(
     ctx: &Context,
     file: &Path,
-    no_names: bool,
+    with_names: bool,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    let bytes = if no_names {
-        ctx.store.snapshot_without_names()?
-    } else {
+    let bytes = if with_names {
         ctx.store.snapshot()?
+    } else {
+        ctx.store.snapshot_without_names()?
     };
     // What is written is what a restore will accept.
     let summary = crate::store::check_backup(&bytes)
         .map_err(|p| CommandError::Plain(format!("the backup {p}; nothing was written")))?;
     let written = crate::fs::create_new(file, &bytes)?;
+    let names = if with_names {
+        "with first names"
+    } else {
+        "counts only, no names"
+    };
     writeln!(
         out,
-        "Wrote a backup of {} sign-ins to {}.",
+        "Wrote a backup of {} sign-ins ({names}) to {}.",
         summary.sign_ins,
         written.display()
     )?;
-    if !no_names {
+    if with_names {
         writeln!(
             out,
-            "It holds the first names of the last {} days: keep it private, and delete it when it is no longer needed.",
+            "It holds the first names of the last {} days, and nothing will erase them: keep it private, and delete it when it is no longer needed.",
             ctx.settings.retention_days
         )?;
     }

@@ -17,7 +17,9 @@ pub use self::backup::{BackupProblem, BackupSummary, check_backup};
 pub use self::backups::{
     BackupFile, backups_in, daily_backup_name, last_daily_backup, set_aside, tidy_backups,
 };
-pub use self::damaged::{DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before};
+pub use self::damaged::{
+    CopyState, DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before,
+};
 pub use self::sign_ins::{FirstVisitMark, Receipt, StaffName};
 use crate::domain::schedule::Cancellation;
 use crate::error::StoreError;

@@ -33,6 +33,8 @@ fn name(check: Check, lang: Lang) -> &'static str {
         (Check::TimeZone, Lang::Es) => "zona horaria",
         (Check::Lock, Lang::En) => "running kiosk",
         (Check::Lock, Lang::Es) => "quiosco en marcha",
+        (Check::Leftovers, Lang::En) => "leftover files",
+        (Check::Leftovers, Lang::Es) => "archivos sobrantes",
     }
 }
 
@@ -206,7 +208,33 @@ fn finding(finding: &Finding, lang: Lang, root: &Path) -> String {
         } else {
             format!("no se pudo comprobar ({why}); revisa el dueño de la carpeta")
         },
+        Finding::NoLeftovers => if en { "ok (none)" } else { "bien (ninguno)" }.to_string(),
+        Finding::Leftovers(paths) => {
+            let list = shell_words(paths);
+            if en {
+                format!("{list} left by a write or a practice run that was cut short, and may hold first names; restart the kiosk (it deletes them) or delete them with: rm -r {list}")
+            } else {
+                format!("{list} quedaron de una escritura o una práctica que se cortó y pueden guardar nombres; reinicia el quiosco (los borra) o bórralos con: rm -r {list}")
+            }
+        }
     }
+}
+
+/// Paths as a shell reads them, quoted when they hold anything but plain letters.
+fn shell_words(paths: &[std::path::PathBuf]) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+".contains(c);
+    let words: Vec<String> = paths
+        .iter()
+        .map(|path| {
+            let text = path.display().to_string();
+            if text.chars().all(plain) {
+                text
+            } else {
+                format!("'{}'", text.replace('\'', "'\\''"))
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 #[cfg(test)]
