@@ -16,6 +16,7 @@ pub mod export;
 pub mod fs;
 pub mod health;
 pub mod logging;
+pub mod process;
 pub mod report;
 pub mod staff_pin;
 pub mod store;
