@@ -7,6 +7,9 @@ use std::os::unix::process::CommandExt as _;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use dropin_kiosk::app::Screen;
+use egui_kittest::kittest::Queryable as _;
+
 use crate::util::DataFolder;
 
 /// The user the kiosk runs as here: a test run as root runs it as `nobody`, since the
@@ -139,5 +142,81 @@ fn standard_input_with_two_names_or_none_records_nobody() {
         crate::util::files_containing(k.path(), "Casey").is_empty()
             && crate::util::files_containing(k.path(), "Robin").is_empty(),
         "a name was stored"
+    );
+}
+
+/// 24 letters, the longest name kept. Freed memory loses its first 16 bytes to the
+/// allocator's own bookkeeping, so it is the surname at the end that would be left behind.
+const LONG_NAME: &str = "Zebulon Ambrose Quennell";
+const SURNAME: &str = "Quennell";
+
+/// How many times `needle` lies in this process's writable memory: the heap, every thread's
+/// stack and arena, whether in use or freed. Read-only memory (where `needle` itself and the
+/// program's literals are) is left out, and so is the buffer the memory is read into.
+fn copies_in_memory(needle: &str) -> usize {
+    use std::os::unix::fs::FileExt as _;
+    let needle = needle.as_bytes();
+    let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+    let mem = std::fs::File::open("/proc/self/mem").unwrap();
+    let mut buf = vec![0u8; 1 << 20];
+    let own = buf.as_ptr() as usize..buf.as_ptr() as usize + buf.len();
+    let mut found = 0;
+    for line in maps.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        // [vvar] and [vsyscall] cannot be read; neither holds anything of ours.
+        if !fields[1].starts_with("rw") || fields.get(5).is_some_and(|p| p.starts_with("[v")) {
+            continue;
+        }
+        let (start, end) = fields[0].split_once('-').unwrap();
+        let end = u64::from_str_radix(end, 16).unwrap();
+        let mut at = u64::from_str_radix(start, 16).unwrap();
+        while at < end {
+            let len = (end - at).min(buf.len() as u64) as usize;
+            let Ok(read) = mem.read_at(&mut buf[..len], at) else {
+                break;
+            };
+            let chunk = &buf[..read];
+            for (i, _) in chunk.iter().enumerate().filter(|(_, b)| **b == needle[0]) {
+                let address = at as usize + i;
+                if chunk.get(i..i + needle.len()) == Some(needle) && !own.contains(&address) {
+                    found += 1;
+                }
+            }
+            if read < len || at + read as u64 >= end {
+                break;
+            }
+            // Chunks overlap by one needle less a byte, so a copy across two is found once.
+            at += (read - (needle.len() - 1)) as u64;
+        }
+    }
+    found
+}
+
+#[test]
+fn a_name_typed_and_left_unsent_leaves_no_copy_in_the_kiosks_memory() {
+    let mut t = crate::util::Tablet::at("2026-11-25T13:56:00-08:00");
+    t.tap("Sign in with my first name");
+    t.harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(LONG_NAME);
+    t.harness.run();
+    assert!(
+        matches!(&t.kiosk().screen, Screen::SignIn { name, .. } if name == LONG_NAME),
+        "the name was not typed"
+    );
+    assert!(
+        copies_in_memory(SURNAME) > 0,
+        "the search cannot find a name"
+    );
+
+    t.tap("Back");
+    // A few frames on Home, as the screen would draw in its first seconds.
+    t.wait(chrono::Duration::seconds(1));
+    t.wait(chrono::Duration::seconds(1));
+    assert!(t.on_home());
+    assert_eq!(
+        copies_in_memory(SURNAME),
+        0,
+        "the name stays in memory after the person has gone"
     );
 }
