@@ -61,6 +61,8 @@ pub enum Command {
     },
     /// Record a sign-in, e.g. from a paper sheet kept while the tablet was down.
     SignIn {
+        /// The first name, or `-` to read it from standard input: a name on the command
+        /// line shows in every process list and stays in shell history.
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
         #[arg(long)]

@@ -22,6 +22,7 @@ use crate::words::timer::StatusWords as _;
 
 mod backup;
 mod pin;
+mod sign_in;
 
 pub use backup::doctor;
 pub use pin::set_pin;
@@ -186,6 +187,8 @@ pub fn run(
                 )));
             }
             let schedule = ctx.schedule()?;
+            // Asked for only once the folder, settings and time are known good.
+            let name = sign_in::name(name)?;
             let new = NewSignIn::new(
                 name.as_deref().unwrap_or(""),
                 first_visit,

@@ -17,6 +17,7 @@ pub mod fs;
 pub mod health;
 pub mod logging;
 pub mod practice;
+pub mod process;
 pub mod report;
 pub mod staff_pin;
 pub mod store;
@@ -25,6 +26,14 @@ pub mod window;
 pub mod words;
 
 use std::sync::Arc;
+
+/// Memory is zeroed as it is freed, so a first name typed, drawn or cached leaves no copy in
+/// freed memory once its screen is gone: the sign-in field and its undo history, the welcome
+/// line, egui's laid-out text and key events. This is for every program built on this
+/// library. SQLite allocates its own memory; its page cache holds the rows by design.
+#[global_allocator]
+static ALLOCATOR: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
+    zeroizing_alloc::ZeroAlloc(std::alloc::System);
 
 use crate::cli::Cli;
 use crate::clock::{Clock, PretendClock, SystemClock};

@@ -6,6 +6,9 @@ use dropin_kiosk::cli::Cli;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    // Before anything reads a name: from the command line, standard input or the database.
+    #[cfg(unix)]
+    dropin_kiosk::process::keep_out_of_crash_dumps();
     let cli = match Cli::try_parse_args() {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {

@@ -11,6 +11,7 @@ mod backups;
 mod cli;
 mod durability;
 mod groups;
+mod process;
 mod reliability;
 mod screens;
 mod staff;
