@@ -1,9 +1,6 @@
-//! The real window: full-screen with no decorations, a close button or Alt+F4 that
-//! participants cannot use to leave, and a renderer that repaints only what changed.
-
-mod damage;
-mod event_loop;
-mod gl;
+//! The real window, run by eframe's glow renderer: full screen with no decorations, a close
+//! button or Alt+F4 that participants cannot use to leave, and a repaint only when what shows
+//! changes (`ui::frame` plans it).
 
 use std::fs::File;
 use std::sync::Arc;
@@ -13,6 +10,12 @@ use crate::app::Kiosk;
 use crate::clock::Clock;
 use crate::data::DataDir;
 use crate::ui::theme;
+
+/// The widest texture egui may make. egui makes its font atlas as wide as the driver allows
+/// (16 384 pixels in Mesa's software GL) and doubles its height as glyphs arrive, so a few
+/// glyphs cost 8 MiB twice over (egui's copy and the driver's); 2048 wide, the kiosk's glyphs
+/// fit in a quarter to a half of that. 2048 is egui's own default and what every GPU supports.
+pub const MAX_TEXTURE_SIDE: usize = 2048;
 
 pub struct KioskApp {
     pub kiosk: Kiosk,
@@ -24,11 +27,11 @@ pub struct KioskApp {
     _lock: File,
 }
 
-impl KioskApp {
+impl eframe::App for KioskApp {
     /// Runs before every frame's screen, and also on a close request while the window is
     /// minimised or hidden (when nothing is drawn), so a close request is refused in every
     /// state.
-    fn logic(&mut self, ctx: &egui::Context) {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
@@ -40,18 +43,29 @@ impl KioskApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui) {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         crate::ui::frame::show(ui, &mut self.kiosk);
-    }
-
-    fn after_first_frame(&mut self) {
         if !self.first_frame_logged {
             self.first_frame_logged = true;
+            // Laid out and about to be painted: eframe paints and shows it right after.
             log::info!(
                 "first frame drawn {} ms after launch",
                 self.started.elapsed().as_millis()
             );
         }
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // eframe passes the driver's limit once, in the first frame's input.
+        raw_input.max_texture_side = raw_input
+            .max_texture_side
+            .map(|side| side.min(MAX_TEXTURE_SIDE));
+    }
+
+    /// The screen's background is the colour the frame is cleared to, so no frame also fills
+    /// the whole screen with a panel.
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        theme::BACKGROUND.to_normalized_gamma_f32()
     }
 }
 
@@ -160,23 +174,49 @@ pub fn run(
     }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Drop-in kiosk")
-        .with_app_id("dropin-kiosk");
+        .with_app_id("dropin-kiosk")
+        // No window icon: nobody sees one on a full-screen kiosk, and egui's would be decoded.
+        .with_icon(egui::IconData::default());
     viewport = if windowed {
         viewport.with_inner_size([1280.0, 800.0])
     } else {
+        // Full screen from the first frame, so nothing is laid out for a smaller window first.
         viewport.with_fullscreen(true).with_decorations(false)
+    };
+    let options = eframe::NativeOptions {
+        viewport,
+        // Each frame is painted whole, so each is kept as cheap as it can be: no dithering
+        // noise, no multisampling (egui feathers its edges itself), and no wait for vsync,
+        // since the kiosk paints at most once a second (a swap waiting on a compositor's frame
+        // callback that never came once hung it).
+        dithering: false,
+        multisampling: 0,
+        depth_buffer: 0,
+        stencil_buffer: 0,
+        glow_options: eframe::egui_glow::GlowConfiguration {
+            vsync: false,
+            ..Default::default()
+        },
+        ..Default::default()
     };
     let mut kiosk = Kiosk::new(dir, clock);
     kiosk.practice = practice;
-    let ctx = egui::Context::default();
-    theme::apply(&ctx);
-    add_system_fallback_fonts(&ctx);
     let app = KioskApp::new(kiosk, windowed, started, lock);
-    event_loop::run(app, ctx, viewport)
+    eframe::run_native(
+        "dropin-kiosk",
+        options,
+        Box::new(move |cc| {
+            theme::apply(&cc.egui_ctx);
+            add_system_fallback_fonts(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| WindowError::Window(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
+    use eframe::App as _;
     use egui::{ViewportCommand, ViewportEvent, ViewportId};
 
     use super::*;
@@ -191,6 +231,11 @@ mod tests {
         (KioskApp::new(kiosk, windowed, Instant::now(), lock), tmp)
     }
 
+    /// `App::logic` as eframe calls it, with the frame eframe gives a test.
+    fn logic(app: &mut KioskApp, ctx: &egui::Context) {
+        app.logic(ctx, &mut eframe::Frame::_new_kittest());
+    }
+
     /// What the app asks of the window when only `KioskApp::logic` runs, as it does for a
     /// close request while the window is minimised or hidden.
     fn commands_while_hidden(
@@ -203,7 +248,7 @@ mod tests {
         viewport.minimized = Some(true);
         viewport.fullscreen = Some(true);
         viewport.events.extend(event);
-        let out = ctx.run_logic(&input, |ctx| app.logic(ctx));
+        let out = ctx.run_logic(&input, |ctx| logic(app, ctx));
         out.viewport_commands
             .get(&ViewportId::ROOT)
             .cloned()
@@ -240,9 +285,58 @@ mod tests {
             .entry(ViewportId::ROOT)
             .or_default()
             .fullscreen = Some(false);
-        let out = ctx.run_logic(&input, |ctx| app.logic(ctx));
+        let out = ctx.run_logic(&input, |ctx| logic(&mut app, ctx));
         let commands = out.viewport_commands.get(&ViewportId::ROOT).cloned();
         assert_eq!(commands, Some(vec![ViewportCommand::Fullscreen(true)]));
         assert!(commands_while_hidden(&mut app, None).is_empty());
+    }
+
+    #[test]
+    fn the_font_atlas_stays_2048_pixels_wide_on_a_driver_that_allows_more() {
+        let (mut app, _tmp) = app(false);
+        let ctx = egui::Context::default();
+        // Mesa's software GL allows 16 384: the atlas would be that wide, 8 MiB for a few glyphs.
+        let mut first = egui::RawInput {
+            max_texture_side: Some(16_384),
+            ..Default::default()
+        };
+        app.raw_input_hook(&ctx, &mut first);
+        ctx.run_ui(first, |ui| {
+            ui.label("0123456789");
+        })
+        .textures_delta
+        .clear();
+        // Later frames carry no limit; the first one's holds.
+        let mut later = egui::RawInput::default();
+        app.raw_input_hook(&ctx, &mut later);
+        ctx.run_ui(later, |ui| {
+            ui.label("9876543210");
+        })
+        .textures_delta
+        .clear();
+        assert_eq!(ctx.fonts(|f| f.font_image_size()[0]), MAX_TEXTURE_SIDE);
+    }
+
+    #[test]
+    fn a_driver_allowing_less_than_2048_keeps_its_own_limit() {
+        let (mut app, _tmp) = app(false);
+        let mut input = egui::RawInput {
+            max_texture_side: Some(1024),
+            ..Default::default()
+        };
+        app.raw_input_hook(&egui::Context::default(), &mut input);
+        assert_eq!(input.max_texture_side, Some(1024));
+    }
+
+    #[test]
+    fn the_screen_is_cleared_to_the_kiosk_background() {
+        let (app, _tmp) = app(false);
+        let [r, g, b, a] = app
+            .clear_color(&egui::Visuals::dark())
+            .map(|c| (c * 255.0).round() as u8);
+        assert_eq!(
+            egui::Color32::from_rgba_premultiplied(r, g, b, a),
+            theme::BACKGROUND
+        );
     }
 }

@@ -17,8 +17,9 @@ pub mod widgets;
 
 use crate::app::{Action, Screen, View};
 
-/// Draws the current screen on a full-window panel, scaled to fill the screen and shrunk
-/// if it would not fit.
+/// Draws the current screen over the whole window, scaled to fill the screen and shrunk if it
+/// would not fit. The background is the colour the window clears each frame to
+/// (`window::KioskApp::clear_color`), so no full-screen fill is painted on top of it.
 pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &mut Vec<Action>) {
     forget_what_the_last_person_typed(ui, screen);
     let room = ui.max_rect();
@@ -31,7 +32,6 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
     };
     let (sizes, settled) = scale::begin(ui.ctx(), key, view.text_size);
     let drawn = egui::Frame::new()
-        .fill(theme::BACKGROUND)
         .inner_margin(sizes.px(f32::from(theme::MARGIN)))
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
