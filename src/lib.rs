@@ -17,6 +17,7 @@ pub mod fs;
 pub mod health;
 pub mod logging;
 pub mod report;
+pub mod service;
 pub mod staff_pin;
 pub mod store;
 pub mod ui;
