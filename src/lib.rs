@@ -19,6 +19,7 @@ pub mod logging;
 pub mod practice;
 pub mod process;
 pub mod report;
+pub mod service;
 pub mod staff_pin;
 pub mod store;
 pub mod ui;

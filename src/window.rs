@@ -23,6 +23,8 @@ pub struct KioskApp {
     windowed: bool,
     started: Instant,
     first_frame_logged: bool,
+    /// How often systemd's watchdog wants a ping (`service`); `None` outside systemd.
+    watchdog: Option<std::time::Duration>,
     /// Held for the life of the window: the OS releases it if the process dies.
     _lock: File,
 }
@@ -41,6 +43,11 @@ impl eframe::App for KioskApp {
             // Something (a window manager shortcut, a display change) took full screen away.
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         }
+        // systemd's watchdog: every frame pings it, and a frame comes at least that often.
+        if let Some(interval) = self.watchdog {
+            crate::service::watchdog();
+            ctx.request_repaint_after(interval);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -52,6 +59,8 @@ impl eframe::App for KioskApp {
                 "first frame drawn {} ms after launch",
                 self.started.elapsed().as_millis()
             );
+            // Tells systemd the kiosk is up (the unit is Type=notify).
+            crate::service::ready();
         }
     }
 
@@ -78,6 +87,7 @@ impl KioskApp {
             windowed,
             started,
             first_frame_logged: false,
+            watchdog: crate::service::watchdog_interval(),
             _lock: lock,
         }
     }
