@@ -70,6 +70,18 @@ pub enum DataDirError {
     },
 }
 
+/// Why the data folder's single-instance lock could not be taken.
+#[derive(Debug, Error)]
+pub enum LockError {
+    #[error("another dropin-kiosk is already running on {}", .0.display())]
+    AlreadyRunning(PathBuf),
+    #[error("could not lock the data folder {}: {source}", .path.display())]
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 #[derive(Debug, Error)]
 pub enum PinFileError {
     #[error(

@@ -146,7 +146,7 @@ pub fn doctor_with_practice_in(dir: &DataDir, now: DateTime<Utc>, temp: &Path) -
     } else {
         (Finding::DatabaseNotChecked, 0)
     };
-    let lock = lock_finding(&dir.lock_path());
+    let lock = lock_finding(dir);
     let leftovers = leftovers_finding(&dir.root, temp);
     lines(
         dir,
@@ -365,16 +365,11 @@ fn store_error_finding(e: crate::error::StoreError) -> Finding {
 
 /// Whether a kiosk holds the folder's lock now. The lock file is opened read-only and never
 /// created: a folder no kiosk ever ran on has none.
-fn lock_finding(path: &Path) -> Finding {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Finding::NoKioskRunning,
-        Err(e) => return Finding::LockUnusable(e.to_string()),
-    };
-    match file.try_lock() {
-        Ok(()) => Finding::NoKioskRunning,
-        Err(std::fs::TryLockError::WouldBlock) => Finding::KioskRunning,
-        Err(std::fs::TryLockError::Error(e)) => Finding::LockUnusable(e.to_string()),
+fn lock_finding(dir: &DataDir) -> Finding {
+    match dir.lock_is_held() {
+        Ok(false) => Finding::NoKioskRunning,
+        Ok(true) => Finding::KioskRunning,
+        Err(e) => Finding::LockUnusable(e.to_string()),
     }
 }
 

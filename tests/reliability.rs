@@ -333,7 +333,7 @@ fn sign_ins_keep_their_true_instants_across_a_clock_jump() {
 fn a_second_kiosk_on_the_same_folder_says_so_and_headless_commands_still_work() {
     let k = DataFolder::new();
     let data = DataDir::prepare(k.path()).unwrap();
-    let _held = dropin_kiosk::window::lock_data_dir(&data).unwrap();
+    let _held = data.lock().unwrap();
     let run = k.run(&[]);
     run.assert_one_line_failure();
     assert!(
