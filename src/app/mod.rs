@@ -60,7 +60,7 @@ pub struct Kiosk {
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
     pub quit_requested: bool,
     /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
-    pin_lock: crate::domain::pin::PinLock,
+    pin_lock: crate::staff_pin::PinLock,
     next_purge: DateTime<Utc>,
     /// The day of the newest daily backup this kiosk knows of, and when a failed one is
     /// tried again.
@@ -143,7 +143,7 @@ impl Kiosk {
             count_cache: None,
             suggestions_cache: None,
             quit_requested: false,
-            pin_lock: crate::domain::pin::PinLock::default(),
+            pin_lock: crate::staff_pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
             last_backup: None,
             // Not before the first frame: the screen comes first, the copy a moment later.
@@ -155,11 +155,6 @@ impl Kiosk {
             dir,
             clock,
         };
-        if let Some(store) = &mut kiosk.store
-            && let Err(e) = crate::staff_pin::carry_over(&kiosk.dir.pin_path(), store)
-        {
-            log::error!("{e}");
-        }
         if let Err(e) = kiosk.load_pin(kiosk.now()) {
             log::error!("{e}");
         }
