@@ -579,7 +579,7 @@ fn a_damaged_or_deleted_database_keeps_the_pin_and_never_offers_a_new_one() {
         }
         let mut t = Tablet::in_dir(dir, IN_SESSION);
         if damage == "cut in half" {
-            let problem = t.kiosk().store_problem.clone().unwrap_or_default();
+            let problem = t.store_problem();
             assert!(problem.contains("was damaged"), "{problem}");
         }
         t.tap("Staff");

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 
-use super::{Kiosk, Screen};
+use super::{Kiosk, Screen, StoreProblem};
 use crate::config;
 use crate::domain::counts::Report;
 use crate::domain::lang::Lang;
@@ -206,7 +206,7 @@ impl Kiosk {
                             &self.settings,
                             self.settings_problem.clone(),
                             self.store.as_ref(),
-                            self.store_problem.as_deref(),
+                            self.store_problem.as_ref().and_then(StoreProblem::cause),
                         );
                     }
                     Section::Attendance | Section::Export => self.recount(state),
