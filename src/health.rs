@@ -146,19 +146,15 @@ pub fn doctor_with_practice_in(dir: &DataDir, now: DateTime<Utc>, temp: &Path) -
     } else {
         (Finding::DatabaseNotChecked, 0)
     };
-    let lock = lock_finding(dir);
-    let leftovers = leftovers_finding(&dir.root, temp);
-    lines(
-        dir,
-        now,
-        &settings,
+    let gathered = Gathered {
         settings_problem,
         folder,
         database,
         sign_ins,
-        lock,
-        leftovers,
-    )
+        lock: lock_finding(dir),
+        leftovers: leftovers_finding(&dir.root, temp),
+    };
+    lines(dir, now, &settings, gathered)
 }
 
 /// The same checks from inside the running kiosk, for the staff area: its own store, its
@@ -178,35 +174,37 @@ pub fn in_kiosk(
             0,
         ),
     };
-    let leftovers = leftovers_finding(&dir.root, &std::env::temp_dir());
-    lines(
-        dir,
-        now,
-        settings,
+    let gathered = Gathered {
         settings_problem,
-        folder_finding(&dir.root),
+        folder: folder_finding(&dir.root),
         database,
         sign_ins,
-        Finding::ThisKiosk,
-        leftovers,
-    )
+        lock: Finding::ThisKiosk,
+        leftovers: leftovers_finding(&dir.root, &std::env::temp_dir()),
+    };
+    lines(dir, now, settings, gathered)
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the findings the two callers gather differently, put in one order"
-)]
-fn lines(
-    dir: &DataDir,
-    now: DateTime<Utc>,
-    settings: &Settings,
+/// The findings `doctor` and the staff area gather each in their own way.
+struct Gathered {
     settings_problem: Option<String>,
     folder: Finding,
     database: Finding,
     sign_ins: u64,
     lock: Finding,
     leftovers: Finding,
-) -> Vec<Line> {
+}
+
+/// Every check's line, in one order: what was gathered, and the checks both make alike.
+fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathered) -> Vec<Line> {
+    let Gathered {
+        settings_problem,
+        folder,
+        database,
+        sign_ins,
+        lock,
+        leftovers,
+    } = gathered;
     let today = now.with_timezone(&settings.time_zone).date_naive();
     let backup = match crate::store::last_daily_backup(&dir.backups_dir()) {
         Some(last) => {
