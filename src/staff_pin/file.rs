@@ -83,14 +83,14 @@ pub fn save(path: &Path, staff_pin: &StaffPin) -> Result<(), PinFileError> {
             .locked_until
             .map_or(0, |t: DateTime<Utc>| t.timestamp_millis()),
     };
-    let body = toml::to_string(&record).map_err(|e| PinFileError::Hash(e.to_string()))?;
+    let body = toml::to_string(&record)?;
     crate::fs::replace(path, format!("{HEADER}{body}").as_bytes())?;
     Ok(())
 }
 
 /// Sets a new PIN (the caller has checked it), with no lockout.
 pub fn set(path: &Path, new_pin: &str) -> Result<(), PinFileError> {
-    let hash = hash(new_pin).map_err(PinFileError::Hash)?;
+    let hash = hash(new_pin)?;
     save(
         path,
         &StaffPin {
@@ -101,12 +101,12 @@ pub fn set(path: &Path, new_pin: &str) -> Result<(), PinFileError> {
 }
 
 /// An Argon2id hash in PHC form; the PIN itself is never stored.
-pub fn hash(pin: &str) -> Result<String, String> {
+pub fn hash(pin: &str) -> Result<String, PinFileError> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(pin.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(PinFileError::Hash)
 }
 
 pub fn verify(pin: &str, stored_hash: &str) -> bool {
