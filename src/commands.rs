@@ -46,6 +46,14 @@ pub enum CommandError {
     Csv(#[from] ::csv::Error),
 }
 
+impl CommandError {
+    /// Whether whoever reads standard output stopped early (`dropin-kiosk export … | head`):
+    /// the normal end of a pipe, not an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CommandError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// What every headless command needs: settings that are known good, and the store.
 pub struct Context {
     pub dir: DataDir,
