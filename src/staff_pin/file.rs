@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
-use rand_core::OsRng;
 use serde::{Deserialize, Serialize};
 
 use super::PinLock;
