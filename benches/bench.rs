@@ -485,6 +485,55 @@ fn killed_by_us(status: ExitStatus) -> bool {
     !status.success()
 }
 
+/// Runs `sign-in --name NAME --at AT` and kills it `delay` after it starts, if it is still
+/// running: its exit status, and what it wrote to stdout and stderr.
+fn sign_in_killed_after(
+    kiosk: &Path,
+    data: &Path,
+    name: &str,
+    at: chrono::DateTime<Utc>,
+    delay: StdDuration,
+) -> Result<(ExitStatus, String, String)> {
+    let mut child = Process::new(kiosk)
+        .arg("--data-dir")
+        .arg(data)
+        .args(["sign-in", "--name", name, "--at", &at.to_rfc3339()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("could not start {}", kiosk.display()))?;
+    let mut stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| anyhow!("the child's stdout was not captured"))?;
+    let mut stderr = child
+        .stderr
+        .take()
+        .ok_or_else(|| anyhow!("the child's stderr was not captured"))?;
+    let out_reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stdout.read_to_string(&mut text);
+        text
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    std::thread::sleep(delay);
+    // Sends SIGKILL on Unix; fails harmlessly if the child has already exited.
+    let _ = child.kill();
+    let status = child.wait().context("could not wait for a sign-in child")?;
+    let out = out_reader
+        .join()
+        .map_err(|_| anyhow!("the stdout reader thread panicked"))?;
+    let err = err_reader
+        .join()
+        .map_err(|_| anyhow!("the stderr reader thread panicked"))?;
+    Ok((status, out, err))
+}
+
 fn soak(work: &Path, kills: usize, max_delay_ms: u64) -> Result<()> {
     let kiosk = kiosk_binary();
     let scratch = scratch_dir(work, "soak")?;
@@ -503,45 +552,8 @@ fn soak(work: &Path, kills: usize, max_delay_ms: u64) -> Result<()> {
         let name = format!("Soak{runs}");
         let at = base + Duration::seconds(7 * runs as i64);
         runs += 1;
-        let mut child = Process::new(&kiosk)
-            .arg("--data-dir")
-            .arg(&data)
-            .args(["sign-in", "--name", &name, "--at", &at.to_rfc3339()])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .with_context(|| format!("could not start {}", kiosk.display()))?;
-        let mut stdout = child
-            .stdout
-            .take()
-            .ok_or_else(|| anyhow!("the child's stdout was not captured"))?;
-        let mut stderr = child
-            .stderr
-            .take()
-            .ok_or_else(|| anyhow!("the child's stderr was not captured"))?;
-        let out_reader = std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = stdout.read_to_string(&mut text);
-            text
-        });
-        let err_reader = std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = stderr.read_to_string(&mut text);
-            text
-        });
-        std::thread::sleep(StdDuration::from_micros(
-            rng.random_range(0..=max_delay_ms * 1000),
-        ));
-        // Sends SIGKILL on Unix; fails harmlessly if the child has already exited.
-        let _ = child.kill();
-        let status = child.wait().context("could not wait for a sign-in child")?;
-        let out = out_reader
-            .join()
-            .map_err(|_| anyhow!("the stdout reader thread panicked"))?;
-        let err = err_reader
-            .join()
-            .map_err(|_| anyhow!("the stderr reader thread panicked"))?;
+        let delay = StdDuration::from_micros(rng.random_range(0..=max_delay_ms * 1000));
+        let (status, out, err) = sign_in_killed_after(&kiosk, &data, &name, at, delay)?;
         let was_confirmed = out.lines().any(|l| l.starts_with("Signed in"));
         if was_confirmed {
             confirmed.push(name);

@@ -47,6 +47,14 @@ pub enum CommandError {
     Csv(#[from] ::csv::Error),
 }
 
+impl CommandError {
+    /// Whether whoever reads standard output stopped early (`dropin-kiosk export … | head`):
+    /// the normal end of a pipe, not an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CommandError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// What every headless command needs: settings that are known good, and the store.
 pub struct Context {
     pub dir: DataDir,
@@ -178,42 +186,7 @@ pub fn run(
             name,
             first_visit,
             at,
-        } => {
-            let at = at.unwrap_or(now);
-            if at > now {
-                return Err(CommandError::Plain(format!(
-                    "{} is in the future; a sign-in can only be entered for a time that has passed",
-                    at.with_timezone(&ctx.settings.time_zone).to_rfc3339()
-                )));
-            }
-            let schedule = ctx.schedule()?;
-            // Asked for only once the folder, settings and time are known good.
-            let name = sign_in::name(name)?;
-            let new = NewSignIn::new(
-                name.as_deref().unwrap_or(""),
-                first_visit,
-                at,
-                &schedule,
-                ctx.settings.early_window_min,
-            );
-            let receipt = ctx.store.sign_in(&new)?;
-            // Printed only now that the transaction has committed.
-            let who = new.name.as_deref().unwrap_or("an anonymous visitor");
-            let local = at.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M");
-            let group = match new.occurrence {
-                Some((start, _)) => format!(
-                    "the {} group",
-                    start.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M")
-                ),
-                None => "outside group hours".to_string(),
-            };
-            let again = if receipt.repeat {
-                " (already signed in to this group, so counted once)"
-            } else {
-                ""
-            };
-            writeln!(out, "Signed in {who} at {local}, {group}{again}.")?;
-        }
+        } => sign_in(&mut ctx, name, first_visit, at.unwrap_or(now), now, out)?,
         Command::Cancel { date, start, note } => {
             let schedule = ctx.schedule()?;
             let targets = occurrences_on(&schedule, date, start)?;
@@ -250,27 +223,87 @@ pub fn run(
                 Some(name) => Some(group_named(&ctx.settings, &name)?),
                 None => None,
             };
-            let report = report(&ctx, from, to, now, group)?;
-            let (text, rows) = match by {
-                By::Session => (export::csv::to_string(&report), report.rows.len() + 1),
-                By::Month => {
-                    let monthly = crate::report::monthly(&report);
-                    (
-                        export::csv::monthly_to_string(&monthly, &report.groups),
-                        monthly.rows.len() + 1,
-                    )
-                }
-            };
-            match file {
-                Some(path) => {
-                    // Never over an existing file: a taken name gets `-2`, `-3`, … instead.
-                    let written = crate::fs::create_new(&path, text.as_bytes())?;
-                    writeln!(out, "Wrote {rows} rows to {}.", written.display())?;
-                }
-                None => out.write_all(text.as_bytes())?,
-            }
+            export_csv(&ctx, (from, to), group, by, file.as_deref(), now, out)?;
         }
     }
+    Ok(())
+}
+
+/// `sign-in`: one sign-in at `at` (not after `now`), said once the transaction has committed.
+fn sign_in(
+    ctx: &mut Context,
+    name: Option<String>,
+    first_visit: bool,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    if at > now {
+        return Err(CommandError::Plain(format!(
+            "{} is in the future; a sign-in can only be entered for a time that has passed",
+            at.with_timezone(&ctx.settings.time_zone).to_rfc3339()
+        )));
+    }
+    let schedule = ctx.schedule()?;
+    // Asked for only once the folder, settings and time are known good.
+    let name = sign_in::name(name)?;
+    let new = NewSignIn::new(
+        name.as_deref().unwrap_or(""),
+        first_visit,
+        at,
+        &schedule,
+        ctx.settings.early_window_min,
+    );
+    let receipt = ctx.store.sign_in(&new)?;
+    // Printed only now that the transaction has committed.
+    let who = new.name.as_deref().unwrap_or("an anonymous visitor");
+    let local = at.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M");
+    let group = match new.occurrence {
+        Some((start, _)) => format!(
+            "the {} group",
+            start.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M")
+        ),
+        None => "outside group hours".to_string(),
+    };
+    let again = if receipt.repeat {
+        " (already signed in to this group, so counted once)"
+    } else {
+        ""
+    };
+    writeln!(out, "Signed in {who} at {local}, {group}{again}.")?;
+    Ok(())
+}
+
+/// `export`: the CSV from `from` to `to` per session or per month, to `file` or to `out`.
+fn export_csv(
+    ctx: &Context,
+    (from, to): (NaiveDate, NaiveDate),
+    group: Option<usize>,
+    by: By,
+    file: Option<&std::path::Path>,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let report = report(ctx, from, to, now, group)?;
+    let (text, rows) = match by {
+        By::Session => (export::csv::to_string(&report), report.rows.len() + 1),
+        By::Month => {
+            let monthly = crate::report::monthly(&report);
+            (
+                export::csv::monthly_to_string(&monthly, &report.groups),
+                monthly.rows.len() + 1,
+            )
+        }
+    };
+    match file {
+        Some(path) => {
+            // Never over an existing file: a taken name gets `-2`, `-3`, … instead.
+            let written = crate::fs::create_new(path, text.as_bytes())?;
+            writeln!(out, "Wrote {rows} rows to {}.", written.display())?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+
     Ok(())
 }
 

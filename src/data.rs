@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::config;
 use crate::domain::lang::Lang;
 use crate::domain::script::{self, Script};
-use crate::error::DataDirError;
+use crate::error::{DataDirError, LockError};
 
 /// The script sets shipped in `assets/scripts`, built into the binary.
 pub const BUILTIN_SCRIPTS: &[(&str, Lang, &str)] = &[
@@ -233,6 +233,44 @@ impl DataDir {
         self.root.join("kiosk.lock")
     }
 
+    /// Takes the data folder's single-instance lock: one kiosk window, or one restore, at a
+    /// time. Held until the [`DataLock`] is dropped; the OS releases it if the process dies.
+    pub fn lock(&self) -> Result<DataLock, LockError> {
+        let path = self.lock_path();
+        let failed = |source| LockError::Lock {
+            path: path.clone(),
+            source,
+        };
+        let file = std::fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(failed)?;
+        match file.try_lock() {
+            Ok(()) => Ok(DataLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                Err(LockError::AlreadyRunning(self.root.clone()))
+            }
+            Err(std::fs::TryLockError::Error(source)) => Err(failed(source)),
+        }
+    }
+
+    /// Whether a kiosk (or a restore) holds the lock now, found without creating or changing
+    /// anything, for `doctor`.
+    pub fn lock_is_held(&self) -> std::io::Result<bool> {
+        let file = match std::fs::File::open(self.lock_path()) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        match file.try_lock() {
+            Ok(()) => Ok(false),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(true),
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+
     /// The staff PIN's hash and lockout, kept apart from `kiosk.db`.
     pub fn pin_path(&self) -> PathBuf {
         self.root.join("staff-pin.toml")
@@ -279,6 +317,12 @@ impl DataDir {
         names.dedup();
         names
     }
+}
+
+/// The data folder's single-instance lock, held while this value lives.
+#[derive(Debug)]
+pub struct DataLock {
+    _file: std::fs::File,
 }
 
 pub fn builtin_script(name: &str, lang: Lang) -> Option<&'static str> {

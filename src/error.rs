@@ -55,8 +55,30 @@ pub enum SettingsError {
     },
     #[error(transparent)]
     Write(#[from] crate::fs::WriteError),
+}
+
+/// What is wrong with the text of `settings.toml`, said as one line naming each wrong line.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SettingsTextError {
+    /// Not TOML, or a value of the wrong type; on `line` when that is known.
+    #[error("{}", match .line { Some(line) => format!("line {line}: {message}"), None => message.clone() })]
+    Syntax {
+        line: Option<usize>,
+        message: String,
+    },
+    /// TOML that breaks the settings' rules: every problem, each on its line.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Rules(Vec<crate::config::Problem>),
+}
+
+/// What is wrong with a course file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CourseError {
+    /// Not TOML, or not shaped like a course; as the TOML reader says it.
     #[error("{0}")]
-    Invalid(String),
+    Syntax(String),
+    #[error("it has no [[topic]] with a title")]
+    NoTopics,
 }
 
 #[derive(Debug, Error)]
@@ -65,6 +87,18 @@ pub enum DataDirError {
     NoHome,
     #[error("could not create the data folder {path}: {source}")]
     Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Why the data folder's single-instance lock could not be taken.
+#[derive(Debug, Error)]
+pub enum LockError {
+    #[error("another dropin-kiosk is already running on {}", .0.display())]
+    AlreadyRunning(PathBuf),
+    #[error("could not lock the data folder {}: {source}", .path.display())]
+    Lock {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -82,7 +116,9 @@ pub enum PinFileError {
     #[error("the staff PIN file {path} is damaged; set the PIN again with `dropin-kiosk set-pin`")]
     Damaged { path: PathBuf },
     #[error("the PIN could not be prepared: {0}")]
-    Hash(String),
+    Hash(argon2::password_hash::Error),
+    #[error("the PIN file could not be written out: {0}")]
+    Encode(#[from] toml::ser::Error),
     #[error(transparent)]
     Write(#[from] crate::fs::WriteError),
 }

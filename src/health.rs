@@ -146,19 +146,15 @@ pub fn doctor_with_practice_in(dir: &DataDir, now: DateTime<Utc>, temp: &Path) -
     } else {
         (Finding::DatabaseNotChecked, 0)
     };
-    let lock = lock_finding(&dir.lock_path());
-    let leftovers = leftovers_finding(&dir.root, temp);
-    lines(
-        dir,
-        now,
-        &settings,
+    let gathered = Gathered {
         settings_problem,
         folder,
         database,
         sign_ins,
-        lock,
-        leftovers,
-    )
+        lock: lock_finding(dir),
+        leftovers: leftovers_finding(&dir.root, temp),
+    };
+    lines(dir, now, &settings, gathered)
 }
 
 /// The same checks from inside the running kiosk, for the staff area: its own store, its
@@ -178,35 +174,37 @@ pub fn in_kiosk(
             0,
         ),
     };
-    let leftovers = leftovers_finding(&dir.root, &std::env::temp_dir());
-    lines(
-        dir,
-        now,
-        settings,
+    let gathered = Gathered {
         settings_problem,
-        folder_finding(&dir.root),
+        folder: folder_finding(&dir.root),
         database,
         sign_ins,
-        Finding::ThisKiosk,
-        leftovers,
-    )
+        lock: Finding::ThisKiosk,
+        leftovers: leftovers_finding(&dir.root, &std::env::temp_dir()),
+    };
+    lines(dir, now, settings, gathered)
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the findings the two callers gather differently, put in one order"
-)]
-fn lines(
-    dir: &DataDir,
-    now: DateTime<Utc>,
-    settings: &Settings,
+/// The findings `doctor` and the staff area gather each in their own way.
+struct Gathered {
     settings_problem: Option<String>,
     folder: Finding,
     database: Finding,
     sign_ins: u64,
     lock: Finding,
     leftovers: Finding,
-) -> Vec<Line> {
+}
+
+/// Every check's line, in one order: what was gathered, and the checks both make alike.
+fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathered) -> Vec<Line> {
+    let Gathered {
+        settings_problem,
+        folder,
+        database,
+        sign_ins,
+        lock,
+        leftovers,
+    } = gathered;
     let today = now.with_timezone(&settings.time_zone).date_naive();
     let backup = match crate::store::last_daily_backup(&dir.backups_dir()) {
         Some(last) => {
@@ -365,16 +363,11 @@ fn store_error_finding(e: crate::error::StoreError) -> Finding {
 
 /// Whether a kiosk holds the folder's lock now. The lock file is opened read-only and never
 /// created: a folder no kiosk ever ran on has none.
-fn lock_finding(path: &Path) -> Finding {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Finding::NoKioskRunning,
-        Err(e) => return Finding::LockUnusable(e.to_string()),
-    };
-    match file.try_lock() {
-        Ok(()) => Finding::NoKioskRunning,
-        Err(std::fs::TryLockError::WouldBlock) => Finding::KioskRunning,
-        Err(std::fs::TryLockError::Error(e)) => Finding::LockUnusable(e.to_string()),
+fn lock_finding(dir: &DataDir) -> Finding {
+    match dir.lock_is_held() {
+        Ok(false) => Finding::NoKioskRunning,
+        Ok(true) => Finding::KioskRunning,
+        Err(e) => Finding::LockUnusable(e.to_string()),
     }
 }
 

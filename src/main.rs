@@ -26,6 +26,8 @@ fn main() -> ExitCode {
     };
     match dropin_kiosk::run(cli, started) {
         Ok(()) => ExitCode::SUCCESS,
+        // As `head` expects of what it reads from: the rest goes unread, nothing is wrong.
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("dropin-kiosk: {err}");
             ExitCode::FAILURE

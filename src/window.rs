@@ -2,13 +2,12 @@
 //! button or Alt+F4 that participants cannot use to leave, and a repaint only when what shows
 //! changes (`ui::frame` plans it).
 
-use std::fs::File;
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::app::Kiosk;
 use crate::clock::Clock;
-use crate::data::DataDir;
+use crate::data::{DataDir, DataLock};
 use crate::ui::theme;
 
 /// The widest texture egui may make. egui makes its font atlas as wide as the driver allows
@@ -26,7 +25,7 @@ pub struct KioskApp {
     /// How often systemd's watchdog wants a ping (`service`); `None` outside systemd.
     watchdog: Option<std::time::Duration>,
     /// Held for the life of the window: the OS releases it if the process dies.
-    _lock: File,
+    _lock: DataLock,
 }
 
 impl eframe::App for KioskApp {
@@ -81,7 +80,7 @@ impl eframe::App for KioskApp {
 impl KioskApp {
     /// The kiosk in its window; `lock` is the data folder's single-instance lock, held until
     /// the window closes.
-    pub fn new(kiosk: Kiosk, windowed: bool, started: Instant, lock: File) -> KioskApp {
+    pub fn new(kiosk: Kiosk, windowed: bool, started: Instant, lock: DataLock) -> KioskApp {
         KioskApp {
             kiosk,
             windowed,
@@ -122,39 +121,10 @@ fn add_system_fallback_fonts(ctx: &egui::Context) {
 /// Why the kiosk window could not start, in one sentence.
 #[derive(Debug, thiserror::Error)]
 pub enum WindowError {
-    #[error("another dropin-kiosk is already running on {0}")]
-    AlreadyRunning(String),
-    #[error("could not lock the data folder {path}: {source}")]
-    Lock {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Lock(#[from] crate::error::LockError),
     #[error("could not open the kiosk window: {0}")]
     Window(String),
-}
-
-/// Takes the single-instance lock on the data folder.
-pub fn lock_data_dir(dir: &DataDir) -> Result<File, WindowError> {
-    let path = dir.lock_path();
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|source| WindowError::Lock {
-            path: path.display().to_string(),
-            source,
-        })?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            Err(WindowError::AlreadyRunning(dir.root.display().to_string()))
-        }
-        Err(std::fs::TryLockError::Error(source)) => Err(WindowError::Lock {
-            path: path.display().to_string(),
-            source,
-        }),
-    }
 }
 
 /// Said once in `kiosk.log` when the window starts on X11.
@@ -174,7 +144,7 @@ pub fn run(
     practice: bool,
     started: Instant,
 ) -> Result<(), WindowError> {
-    let lock = lock_data_dir(&dir)?;
+    let lock = dir.lock()?;
     let named = |key: &str| std::env::var_os(key).is_some_and(|v| !v.is_empty());
     if starts_on_x11(
         named("WAYLAND_DISPLAY") || named("WAYLAND_SOCKET"),
@@ -235,7 +205,7 @@ mod tests {
     fn app(windowed: bool) -> (KioskApp, tempfile::TempDir) {
         let tmp = tempfile::tempdir().unwrap();
         let dir = DataDir::prepare(tmp.path()).unwrap();
-        let lock = lock_data_dir(&dir).unwrap();
+        let lock = dir.lock().unwrap();
         let clock = FixedClock::new(chrono::DateTime::UNIX_EPOCH);
         let kiosk = Kiosk::new(dir, Arc::new(clock));
         (KioskApp::new(kiosk, windowed, Instant::now(), lock), tmp)

@@ -166,7 +166,7 @@ fn a_restore_of_a_damaged_or_foreign_file_is_refused_in_one_sentence_and_changes
     }
 
     // A sound backup is refused too while a kiosk runs on the folder.
-    let held = dropin_kiosk::window::lock_data_dir(&DataDir::prepare(k.path()).unwrap()).unwrap();
+    let held = DataDir::prepare(k.path()).unwrap().lock().unwrap();
     let before = everything_in(k.path());
     let run = k.run(&["restore", good.to_str().unwrap()]);
     run.assert_one_line_failure();

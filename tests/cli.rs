@@ -141,6 +141,35 @@ fn export_to_a_file_writes_the_same_csv() {
 
 #[cfg(unix)]
 #[test]
+fn an_export_read_by_a_reader_that_stops_early_ends_quietly() {
+    use std::io::{BufRead as _, BufReader};
+    use std::process::{Command, Stdio};
+    let k = DataFolder::new();
+    // Records from 2000 on: many times the pipe's buffer, so the export is still writing
+    // when the reader stops, as `dropin-kiosk export … | head -1` would.
+    std::fs::write(k.path().join("first-run.txt"), "2000-01-01T00:00:00Z\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dropin-kiosk"))
+        .arg("--data-dir")
+        .arg(k.path())
+        .args(["export", "--from", "2000-01-01", "--to", "2026-11-30"])
+        .env("TMPDIR", env!("CARGO_TARGET_TMPDIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("date,weekday,"), "{first}");
+    // The reader is dropped here: the pipe closes with most of the export unread.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "", "a reader that stops is no error");
+}
+
+#[test]
 fn export_to_a_symlink_leaves_its_target_alone_and_says_where_it_wrote() {
     let k = DataFolder::new();
     k.ok(&["sign-in", "--at", "2026-11-25T13:35:00-08:00"]);

@@ -84,7 +84,7 @@ fn a_damaged_database_nothing_can_be_read_from_is_deleted_and_the_kiosk_starts_f
             !t.has_text_containing("damaged"),
             "{what}: nothing alarming on Home"
         );
-        let problem = t.kiosk().store_problem.clone().unwrap_or_default();
+        let problem = t.store_problem();
         assert!(
             problem
                 .starts_with("The attendance database was damaged, and a fresh one was started.")
@@ -179,7 +179,7 @@ fn counts_survive_a_damaged_page_and_no_name_is_left_in_the_copy_kept_until_rete
     );
     assert!(store.names_between(first, end).unwrap().is_empty());
     assert_eq!(store.cancellations().unwrap()[0].note, "Holiday");
-    let problem = t.kiosk().store_problem.clone().unwrap();
+    let problem = t.store_problem();
     assert!(
         problem.contains(&format!("{} sign-ins were recovered", saved.len())),
         "{problem}"
@@ -247,7 +247,10 @@ fn a_read_only_database_gives_no_confirmation_and_staff_see_why() {
             .is_some()
     );
     assert!(harness.query_by_label_contains("Welcome").is_none());
-    let problem = harness.state().store_problem.clone().unwrap();
+    let problem = dropin_kiosk::ui::text::store_problem(
+        harness.state().store_problem.as_ref().unwrap(),
+        dropin_kiosk::domain::lang::Lang::En,
+    );
     assert!(problem.contains("read-only"), "{problem}");
 }
 
@@ -333,7 +336,7 @@ fn sign_ins_keep_their_true_instants_across_a_clock_jump() {
 fn a_second_kiosk_on_the_same_folder_says_so_and_headless_commands_still_work() {
     let k = DataFolder::new();
     let data = DataDir::prepare(k.path()).unwrap();
-    let _held = dropin_kiosk::window::lock_data_dir(&data).unwrap();
+    let _held = data.lock().unwrap();
     let run = k.run(&[]);
     run.assert_one_line_failure();
     assert!(

@@ -14,6 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 use dropin_kiosk::app::{Kiosk, Screen};
 use dropin_kiosk::clock::FixedClock;
 use dropin_kiosk::data::DataDir;
+use dropin_kiosk::domain::lang::Lang;
 use dropin_kiosk::ui::theme;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -300,6 +301,16 @@ impl Tablet {
 
     pub fn kiosk(&self) -> &Kiosk {
         self.harness.state()
+    }
+
+    /// What the staff area says about the attendance database, in English; empty when
+    /// nothing is wrong with it.
+    pub fn store_problem(&self) -> String {
+        self.kiosk()
+            .store_problem
+            .as_ref()
+            .map(|p| dropin_kiosk::ui::text::store_problem(p, Lang::En))
+            .unwrap_or_default()
     }
 
     pub fn stored(&self) -> u64 {

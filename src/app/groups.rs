@@ -214,7 +214,9 @@ impl Kiosk {
         };
         if let Err(e) = &saved {
             log::error!("a suggested topic was not saved: {e}");
-            self.store_problem = Some(format!("The last suggested topic was not saved: {e}."));
+            self.store_problem = Some(super::StoreProblem::SuggestionNotSaved {
+                cause: e.to_string(),
+            });
         }
         let visit = self.suggest_visits;
         // What was chosen is not kept on screen: the thanks is the same for everyone.

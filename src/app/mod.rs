@@ -29,7 +29,7 @@ pub use action::Action;
 pub use groups::GroupNow;
 pub use staff::{Section, StaffAction};
 pub use state::{Confirmation, Layout, Outcome, Screen, Sent, Suggestion};
-pub use storage::open_store;
+pub use storage::{Recovered, StoreProblem, open_store};
 
 pub struct Kiosk {
     dir: DataDir,
@@ -39,7 +39,7 @@ pub struct Kiosk {
     pub settings_problem: Option<String>,
     store: Option<Store>,
     /// For staff: why attendance cannot be saved or was reset, if so.
-    pub store_problem: Option<String>,
+    pub store_problem: Option<StoreProblem>,
     schedule: Schedule,
     pub lang: Lang,
     /// The text size chosen with "Larger text"; back to the default for the next person.
@@ -60,7 +60,7 @@ pub struct Kiosk {
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
     pub quit_requested: bool,
     /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
-    pin_lock: crate::domain::pin::PinLock,
+    pin_lock: crate::staff_pin::PinLock,
     next_purge: DateTime<Utc>,
     /// The day of the newest daily backup this kiosk knows of, and when a failed one is
     /// tried again.
@@ -88,8 +88,10 @@ pub struct View<'a> {
     /// (the people counted once each are the staff area's).
     pub session_sign_ins: Option<u64>,
     pub script: Option<&'a Script>,
-    /// For staff: the sentences about anything wrong with settings or storage.
-    pub problems: Vec<String>,
+    /// For staff: what is wrong with `settings.toml`, as the settings check words it.
+    pub settings_problem: Option<&'a str>,
+    /// For staff: why attendance cannot be saved or was reset.
+    pub store_problem: Option<&'a StoreProblem>,
     /// For staff: when each damaged copy of the database still kept will be deleted.
     pub damaged_until: &'a [DateTime<Utc>],
     pub pin_locked_for: Option<chrono::Duration>,
@@ -120,7 +122,7 @@ impl Kiosk {
         dir: DataDir,
         clock: Arc<dyn Clock>,
         store: Option<Store>,
-        store_problem: Option<String>,
+        store_problem: Option<StoreProblem>,
     ) -> Kiosk {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = &loaded.problem {
@@ -143,7 +145,7 @@ impl Kiosk {
             count_cache: None,
             suggestions_cache: None,
             quit_requested: false,
-            pin_lock: crate::domain::pin::PinLock::default(),
+            pin_lock: crate::staff_pin::PinLock::default(),
             next_purge: DateTime::UNIX_EPOCH,
             last_backup: None,
             // Not before the first frame: the screen comes first, the copy a moment later.
@@ -155,11 +157,6 @@ impl Kiosk {
             dir,
             clock,
         };
-        if let Some(store) = &mut kiosk.store
-            && let Err(e) = crate::staff_pin::carry_over(&kiosk.dir.pin_path(), store)
-        {
-            log::error!("{e}");
-        }
         if let Err(e) = kiosk.load_pin(kiosk.now()) {
             log::error!("{e}");
         }
@@ -264,12 +261,8 @@ impl Kiosk {
             now,
             session_sign_ins: count,
             script,
-            problems: self
-                .settings_problem
-                .iter()
-                .chain(self.store_problem.iter())
-                .cloned()
-                .collect(),
+            settings_problem: self.settings_problem.as_deref(),
+            store_problem: self.store_problem.as_ref(),
             damaged_until: &self.damaged_until,
             pin_locked_for: self.pin_locked_for(),
             practice: self.practice,
@@ -413,7 +406,9 @@ impl Kiosk {
             }
             Err(e) => {
                 log::error!("a sign-in was not saved: {e}");
-                self.store_problem = Some(format!("The last sign-in was not saved: {e}."));
+                self.store_problem = Some(StoreProblem::SignInNotSaved {
+                    cause: e.to_string(),
+                });
                 Outcome::NotSaved
             }
         }

@@ -1,6 +1,8 @@
 //! Opening `kiosk.db` for the kiosk: a damaged file is moved aside and a fresh one started,
 //! with what could be read from the old one salvaged (counts only).
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::Kiosk;
@@ -11,9 +13,55 @@ use crate::store::{CopyState, Store};
 /// How long after start the first backup waits, so the first frame never waits for it.
 pub(super) const START_BACKUP_DELAY: Duration = Duration::seconds(30);
 
-/// Opens `kiosk.db` and checks it. A damaged file is moved aside and a fresh store started; any other failure leaves the kiosk running without saving, with a
-/// sentence for staff.
-pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
+/// Why sign-ins are not being saved, or what became of a damaged database, as values; the
+/// staff area says it. A `cause` is technical, for staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreProblem {
+    /// `kiosk.db` could not be opened or checked.
+    NotSaving { cause: String },
+    /// It is damaged and could not be moved aside.
+    DamagedNotMoved { cause: String },
+    /// It was damaged, and a fresh one was started with what could be read from it.
+    Reset(Recovered),
+    /// It was damaged, moved aside as `kept`, and the fresh one could not be opened either.
+    FreshNotOpened { cause: String, kept: PathBuf },
+    /// The last sign-in was not saved.
+    SignInNotSaved { cause: String },
+    /// The last suggested topic was not saved.
+    SuggestionNotSaved { cause: String },
+}
+
+impl StoreProblem {
+    /// The technical cause, if there is one.
+    pub fn cause(&self) -> Option<&str> {
+        match self {
+            StoreProblem::NotSaving { cause }
+            | StoreProblem::DamagedNotMoved { cause }
+            | StoreProblem::FreshNotOpened { cause, .. }
+            | StoreProblem::SignInNotSaved { cause }
+            | StoreProblem::SuggestionNotSaved { cause }
+            | StoreProblem::Reset(Recovered::Nothing { cause, .. }) => Some(cause),
+            StoreProblem::Reset(Recovered::Counts { .. }) => None,
+        }
+    }
+}
+
+/// What could be read from a damaged database (the copy moved aside) into the fresh one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovered {
+    /// `sign_ins` counts, with no names; `copy` says what became of the damaged file.
+    Counts {
+        sign_ins: u64,
+        copy: CopyState,
+        kept: PathBuf,
+    },
+    /// Nothing; the damaged file is `kept` until its names can be erased.
+    Nothing { cause: String, kept: PathBuf },
+}
+
+/// Opens `kiosk.db` and checks it. A damaged file is moved aside and a fresh store started;
+/// any other failure leaves the kiosk running without saving, with the reason for staff.
+pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<StoreProblem>) {
     let path = dir.db_path();
     let opened = Store::open(&path).and_then(|store| {
         if store.quick_check_ok()? {
@@ -26,9 +74,13 @@ pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<S
         Ok(store) => (Some(store), None),
         Err(StoreError::Corrupt { .. }) => start_fresh(dir, now),
         Err(e) => {
-            let why = format!("Sign-ins are not being saved: {e}.");
-            log::error!("{why}");
-            (None, Some(why))
+            log::error!("sign-ins are not being saved: {e}");
+            (
+                None,
+                Some(StoreProblem::NotSaving {
+                    cause: e.to_string(),
+                }),
+            )
         }
     }
 }
@@ -37,15 +89,16 @@ pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<S
 /// the counts that can still be read. The damaged file is then left without names (kept for
 /// the retention period as a copy of those counts) or, when nothing could be read from it,
 /// deleted: no first name may outlive the retention period in it.
-pub(super) fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<String>) {
+pub(super) fn start_fresh(
+    dir: &DataDir,
+    now: DateTime<Utc>,
+) -> (Option<Store>, Option<StoreProblem>) {
     let path = dir.db_path();
     let aside = crate::store::damaged_copy_path(&path, now);
     if let Err(e) = std::fs::rename(&path, &aside) {
-        let why = format!(
-            "The attendance database is damaged and could not be moved aside ({e}); sign-ins are not being saved."
-        );
-        log::error!("{why}");
-        return (None, Some(why));
+        log::error!("the attendance database is damaged and could not be moved aside: {e}");
+        let cause = e.to_string();
+        return (None, Some(StoreProblem::DamagedNotMoved { cause }));
     }
     for suffix in ["-wal", "-shm"] {
         let side = path.with_file_name(format!("kiosk.db{suffix}"));
@@ -55,48 +108,35 @@ pub(super) fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, 
             let _ = std::fs::rename(&side, kept);
         }
     }
-    let why = "The attendance database was damaged, and a fresh one was started.";
-    log::error!("{why} The damaged file was moved to {}.", aside.display());
+    log::error!(
+        "the attendance database was damaged, and a fresh one was started; the damaged file was moved to {}",
+        aside.display()
+    );
     match Store::open(&path) {
         Ok(mut store) => {
-            let why = match store.salvage_from(&aside) {
-                Ok(saved) => {
-                    let copy = match saved.copy {
-                        CopyState::NamesFree => format!(
-                            " A copy of them, with no names, is kept as {}.",
-                            aside.display()
-                        ),
-                        CopyState::Deleted => {
-                            " Nothing else could be read from the damaged file, so it was deleted."
-                                .to_string()
-                        }
-                        CopyState::Unchanged => format!(
-                            " The damaged file is kept as {} until its names can be erased.",
-                            aside.display()
-                        ),
-                    };
-                    format!(
-                        "{why} {} sign-ins were recovered from it, without names.{copy}",
-                        saved.sign_ins
-                    )
-                }
+            let recovered = match store.salvage_from(&aside) {
+                Ok(saved) => Recovered::Counts {
+                    sign_ins: saved.sign_ins,
+                    copy: saved.copy,
+                    kept: aside,
+                },
                 Err(e) => {
                     log::error!("nothing could be recovered from {}: {e}", aside.display());
-                    format!(
-                        "{why} Nothing could be recovered from it ({e}); it is kept as {} until its names can be erased.",
-                        aside.display()
-                    )
+                    Recovered::Nothing {
+                        cause: e.to_string(),
+                        kept: aside,
+                    }
                 }
             };
-            (Some(store), Some(why))
+            (Some(store), Some(StoreProblem::Reset(recovered)))
         }
         Err(e) => {
-            let why = format!(
-                "{why} The fresh one could not be opened either: {e}. The damaged file is kept as {}.",
-                aside.display()
-            );
-            log::error!("{why}");
-            (None, Some(why))
+            log::error!("the fresh attendance database could not be opened either: {e}");
+            let problem = StoreProblem::FreshNotOpened {
+                cause: e.to_string(),
+                kept: aside,
+            };
+            (None, Some(problem))
         }
     }
 }

@@ -64,12 +64,14 @@ pub(super) fn restore(
     let summary = crate::store::check_backup(&bytes)
         .map_err(|p| CommandError::Plain(format!("{shown} {p}; nothing was changed")))?;
     // Held until the restore is done, so a kiosk starting meanwhile waits its turn.
-    let _lock = crate::window::lock_data_dir(dir).map_err(|e| match e {
-        crate::window::WindowError::AlreadyRunning(_) => CommandError::Plain(format!(
+    let _lock = dir.lock().map_err(|e| match e {
+        crate::error::LockError::AlreadyRunning(_) => CommandError::Plain(format!(
             "a kiosk is running on {}; stop it first (sudo systemctl stop dropin-kiosk), then restore; nothing was changed",
             dir.root.display()
         )),
-        other => CommandError::Plain(format!("{other}; nothing was changed")),
+        other @ crate::error::LockError::Lock { .. } => {
+            CommandError::Plain(format!("{other}; nothing was changed"))
+        }
     })?;
     let settings = config::load(&dir.settings_path()).settings;
     let local_now = now.with_timezone(&settings.time_zone).naive_local();

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use super::CommandError;
 use crate::data::DataDir;
-use crate::domain::pin;
+use crate::staff_pin::rules;
 
 /// `set-pin`: asks for the PIN twice without echo on a terminal, else reads two lines from
 /// standard input (so an installer can script it).
@@ -42,12 +42,12 @@ fn set_pin_to(
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let (first, again) = (first.trim(), again.trim());
-    if !pin::is_valid(first) {
+    if !rules::is_valid(first) {
         return Err(CommandError::Plain(
             "a staff PIN is 4 to 8 digits; nothing was changed".to_string(),
         ));
     }
-    if pin::is_too_easy(first) {
+    if rules::is_too_easy(first) {
         return Err(CommandError::Plain(
             "that PIN would be easy to guess (one digit repeated, or a run like 1234); please choose a less obvious one".to_string(),
         ));

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::Topics;
 use crate::domain::course::{Topic, TopicWords};
+use crate::error::CourseError;
 
 /// The courses shipped with the kiosk, built into the binary.
 pub const BUILTIN_COURSES: &[(&str, &str)] = &[(
@@ -30,9 +31,10 @@ struct RawTopic {
     prompt_es: Option<String>,
 }
 
-/// Reads a course file: its topics in order, or one sentence saying what is wrong.
-pub fn parse(text: &str) -> Result<Vec<Topic>, String> {
-    let raw: RawCourse = toml::from_str(text).map_err(|e| e.message().trim().to_string())?;
+/// Reads a course file: its topics in order, or what is wrong with it.
+pub fn parse(text: &str) -> Result<Vec<Topic>, CourseError> {
+    let raw: RawCourse =
+        toml::from_str(text).map_err(|e| CourseError::Syntax(e.message().trim().to_string()))?;
     let topics: Vec<Topic> = raw
         .topics
         .into_iter()
@@ -54,7 +56,7 @@ pub fn parse(text: &str) -> Result<Vec<Topic>, String> {
         })
         .collect();
     if topics.is_empty() {
-        return Err("it has no [[topic]] with a title".into());
+        return Err(CourseError::NoTopics);
     }
     Ok(topics)
 }
@@ -122,7 +124,7 @@ mod tests {
     #[test]
     fn a_course_file_with_no_topics_is_refused_in_one_sentence() {
         assert_eq!(
-            parse("# nothing yet\n").unwrap_err(),
+            parse("# nothing yet\n").unwrap_err().to_string(),
             "it has no [[topic]] with a title"
         );
         assert!(parse("[[topic]]\ntitel = \"x\"\n").is_err());

@@ -12,7 +12,7 @@ use crate::domain::lang::Lang;
 use crate::domain::schedule::{Cancellation, Schedule, Slot, weekday_key};
 use crate::domain::text_size::TextSize;
 use crate::domain::timer::Windows;
-use crate::error::SettingsError;
+use crate::error::{SettingsError, SettingsTextError};
 
 pub mod course;
 mod groups;
@@ -227,25 +227,15 @@ impl Settings {
     }
 }
 
-/// Reads settings text: either valid settings, or one plain message naming each wrong line.
-pub fn parse(text: &str) -> Result<Settings, String> {
-    let raw: RawSettings = toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        match e.span() {
-            Some(span) => format!(
-                "line {}: {message}",
-                validate::line_of_offset(text, span.start)
-            ),
-            None => message,
-        }
+/// Reads settings text: either valid settings, or what is wrong, naming each wrong line.
+pub fn parse(text: &str) -> Result<Settings, SettingsTextError> {
+    let raw: RawSettings = toml::from_str(text).map_err(|e| SettingsTextError::Syntax {
+        line: e
+            .span()
+            .map(|span| validate::line_of_offset(text, span.start)),
+        message: e.message().trim().to_string(),
     })?;
-    raw.validate(Some(text)).map_err(|problems| {
-        problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
+    raw.validate(Some(text)).map_err(SettingsTextError::Rules)
 }
 
 /// Settings as the kiosk runs on them, and what (if anything) was wrong with the file.
@@ -262,7 +252,9 @@ pub struct Loaded {
 pub fn load(path: &Path) -> Loaded {
     let last_good = last_good_path(path);
     let outcome = match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text).map(|settings| (settings, text)),
+        Ok(text) => parse(&text)
+            .map(|settings| (settings, text))
+            .map_err(|e| e.to_string()),
         Err(e) => Err(format!("could not be read ({e})")),
     };
     match outcome {

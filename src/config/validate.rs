@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::{
     Bounds, CourseSetting, EARLY_WINDOW_MIN, ENDED_MIN, Group, RETENTION_DAYS, RawGroup,
-    RawSettings, Settings, Topics, WRAP_UP_MIN,
+    RawSettings, RawSlot, Settings, Topics, WRAP_UP_MIN,
 };
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{Slot, parse_hhmm, parse_weekday, slot_problem};
@@ -175,6 +175,88 @@ impl Problems<'_> {
                 .map(|(start, topics)| CourseSetting { start, topics }),
         }
     }
+
+    /// One `[[slot]]` table, checked against the groups and the slots before it; `None`
+    /// when a problem was noted.
+    fn slot(&mut self, raw: &RawSlot, groups: &[Group], taken: &[Slot]) -> Option<Slot> {
+        let group = match &raw.group {
+            Some(name) => {
+                let found = groups.iter().position(|g| g.name == name.get_ref().trim());
+                if found.is_none() {
+                    self.add(
+                        "group",
+                        name,
+                        format!(
+                            "there is no group called \"{}\"; use one of: {}",
+                            name.get_ref(),
+                            names_list(groups)
+                        ),
+                    );
+                }
+                found
+            }
+            None if groups.len() == 1 => Some(0),
+            None => {
+                self.add(
+                    "group",
+                    &raw.weekday,
+                    format!(
+                        "this slot needs group = \"...\", one of: {}",
+                        names_list(groups)
+                    ),
+                );
+                None
+            }
+        };
+        let weekday = parse_weekday(raw.weekday.get_ref());
+        if weekday.is_none() {
+            self.add(
+                "weekday",
+                &raw.weekday,
+                format!(
+                    "\"{}\" is not a weekday; use mon, tue, wed, thu, fri, sat or sun",
+                    raw.weekday.get_ref()
+                ),
+            );
+        }
+        let start = parse_hhmm(raw.start.get_ref());
+        if start.is_none() {
+            self.add(
+                "start",
+                &raw.start,
+                format!(
+                    "\"{}\" is not a time; use HH:MM, like 13:30",
+                    raw.start.get_ref()
+                ),
+            );
+        }
+        let end = parse_hhmm(raw.end.get_ref());
+        if end.is_none() {
+            self.add(
+                "end",
+                &raw.end,
+                format!(
+                    "\"{}\" is not a time; use HH:MM, like 14:30",
+                    raw.end.get_ref()
+                ),
+            );
+        }
+        let (Some(weekday), Some(start), Some(end), Some(group)) = (weekday, start, end, group)
+        else {
+            return None;
+        };
+        let slot = Slot {
+            weekday,
+            start,
+            end,
+            group,
+        };
+        if let Some(why) = slot_problem(&slot, taken) {
+            self.add("end", &raw.end, why.to_string());
+            return None;
+        }
+        Some(slot)
+    }
 }
 
 impl RawSettings {
@@ -252,83 +334,9 @@ impl RawSettings {
         };
         let mut slots: Vec<Slot> = Vec::new();
         for raw in &self.slots {
-            let group = match &raw.group {
-                Some(name) => {
-                    let found = groups.iter().position(|g| g.name == name.get_ref().trim());
-                    if found.is_none() {
-                        problems.add(
-                            "group",
-                            name,
-                            format!(
-                                "there is no group called \"{}\"; use one of: {}",
-                                name.get_ref(),
-                                names_list(&groups)
-                            ),
-                        );
-                    }
-                    found
-                }
-                None if groups.len() == 1 => Some(0),
-                None => {
-                    problems.add(
-                        "group",
-                        &raw.weekday,
-                        format!(
-                            "this slot needs group = \"...\", one of: {}",
-                            names_list(&groups)
-                        ),
-                    );
-                    None
-                }
-            };
-            let weekday = parse_weekday(raw.weekday.get_ref());
-            if weekday.is_none() {
-                problems.add(
-                    "weekday",
-                    &raw.weekday,
-                    format!(
-                        "\"{}\" is not a weekday; use mon, tue, wed, thu, fri, sat or sun",
-                        raw.weekday.get_ref()
-                    ),
-                );
+            if let Some(slot) = problems.slot(raw, &groups, &slots) {
+                slots.push(slot);
             }
-            let start = parse_hhmm(raw.start.get_ref());
-            if start.is_none() {
-                problems.add(
-                    "start",
-                    &raw.start,
-                    format!(
-                        "\"{}\" is not a time; use HH:MM, like 13:30",
-                        raw.start.get_ref()
-                    ),
-                );
-            }
-            let end = parse_hhmm(raw.end.get_ref());
-            if end.is_none() {
-                problems.add(
-                    "end",
-                    &raw.end,
-                    format!(
-                        "\"{}\" is not a time; use HH:MM, like 14:30",
-                        raw.end.get_ref()
-                    ),
-                );
-            }
-            let (Some(weekday), Some(start), Some(end), Some(group)) = (weekday, start, end, group)
-            else {
-                continue;
-            };
-            let slot = Slot {
-                weekday,
-                start,
-                end,
-                group,
-            };
-            if let Some(why) = slot_problem(&slot, &slots) {
-                problems.add("end", &raw.end, why.to_string());
-                continue;
-            }
-            slots.push(slot);
         }
         let early_window_min =
             problems.number("early_window_min", &self.early_window_min, EARLY_WINDOW_MIN);

@@ -5,7 +5,6 @@ pub mod course;
 pub mod lang;
 pub mod monthly;
 pub mod names;
-pub mod pin;
 pub mod schedule;
 pub mod script;
 pub mod settle;

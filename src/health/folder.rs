@@ -97,17 +97,22 @@ pub(super) fn folder_finding(root: &Path) -> Finding {
     }
 }
 
-/// The login name of `uid` from `/etc/passwd`, else the number (which `chown` also takes).
+/// The login name of `uid`, else the number (which `chown` also takes).
 #[cfg(unix)]
 fn user_name(uid: u32) -> String {
-    std::fs::read_to_string("/etc/passwd")
-        .ok()
-        .and_then(|text| {
-            text.lines().find_map(|line| {
-                let mut fields = line.split(':');
-                let name = fields.next()?;
-                (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_string())
-            })
-        })
-        .unwrap_or_else(|| uid.to_string())
+    uzers::get_user_by_uid(uid).map_or_else(
+        || uid.to_string(),
+        |user| user.name().to_string_lossy().into_owned(),
+    )
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::user_name;
+
+    #[test]
+    fn an_owner_is_named_by_login_name_or_else_by_number() {
+        assert_eq!(user_name(0), "root");
+        assert_eq!(user_name(3_999_999_999), "3999999999");
+    }
 }

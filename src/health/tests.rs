@@ -70,7 +70,7 @@ fn counts_without_a_recent_backup_a_readable_file_and_a_missing_pin_are_named() 
             days: 5
         }
     );
-    let lock = crate::window::lock_data_dir(&dir).unwrap();
+    let lock = dir.lock().unwrap();
     assert_eq!(
         finding(&doctor(&dir, now), Check::Lock),
         Finding::KioskRunning

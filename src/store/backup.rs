@@ -43,16 +43,15 @@ impl Store {
         image(&mut copy).map_err(|e| self.fail(e))
     }
 
-    /// A snapshot with every first name and match key removed, and no old PIN hash: the
-    /// counts alone, for a USB drive that leaves the building. The copy is rebuilt, so no
-    /// removed name survives in a free page.
+    /// A snapshot with every first name and match key removed: the counts alone, for a USB
+    /// drive that leaves the building. The copy is rebuilt, so no removed name survives in a
+    /// free page.
     pub fn snapshot_without_names(&self) -> Result<Vec<u8>, StoreError> {
         let mut copy = self.copy_in_memory()?;
         copy.execute_batch(
             "PRAGMA secure_delete = ON;
              UPDATE sign_ins SET first_name = NULL, name_key = NULL
                WHERE first_name IS NOT NULL OR name_key IS NOT NULL;
-             UPDATE staff SET pin_hash = NULL;
              VACUUM;",
         )
         .map_err(|e| self.fail(e))?;
@@ -123,12 +122,12 @@ pub fn check_backup(bytes: &[u8]) -> Result<BackupSummary, BackupProblem> {
     let ours: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table'
-               AND name IN ('sign_ins', 'cancellations', 'staff')",
+               AND name IN ('sign_ins', 'cancellations')",
             [],
             |r| r.get(0),
         )
         .map_err(classify)?;
-    if version < 1 || ours != 3 {
+    if version < 1 || ours != 2 {
         return Err(BackupProblem::Foreign);
     }
     if version > MIGRATIONS.len() as i64 {

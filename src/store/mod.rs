@@ -5,7 +5,6 @@ mod backups;
 mod damaged;
 mod migrations;
 mod sign_ins;
-mod staff;
 mod suggestions;
 
 use std::path::{Path, PathBuf};

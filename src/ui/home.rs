@@ -28,46 +28,7 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
 
     widgets::status_band(ui, view, s.status());
 
-    if view.group_schedules.len() > 1 {
-        // Several groups meet here: one line each, so everyone finds their own.
-        for line in &view.group_schedules {
-            ui.label(RichText::new(line).size(s.body()));
-        }
-    } else {
-        ui.label(
-            RichText::new(format!(
-                "{} {}",
-                w.we_meet,
-                view.schedule.summary(view.lang)
-            ))
-            .size(s.body()),
-        );
-    }
-    if let Some(cancelled) = view.schedule.next_cancellation(view.now)
-        && view.status.phase != crate::domain::timer::Phase::Cancelled
-    {
-        let day = format!(
-            "{} {}",
-            view.lang.weekday_long(cancelled.slot.weekday),
-            cancelled.date.format("%d/%m")
-        );
-        let mut line = w.no_group_on.replace("{day}", &day);
-        if let Some(note) = cancelled
-            .cancelled
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-        {
-            line.push(' ');
-            line.push_str(note.trim());
-        }
-        egui::Frame::new()
-            .fill(theme::NOTICE)
-            .corner_radius(theme::CORNER)
-            .inner_margin(egui::Margin::symmetric(s.px(16.0) as i8, s.px(8.0) as i8))
-            .show(ui, |ui| {
-                ui.label(RichText::new(line).size(s.body()).color(theme::NOTICE_TEXT));
-            });
-    }
+    schedule_ui(ui, view);
 
     // The two ways in take the room left above the welcome line and the small entries, so
     // the same layout fills a 7-inch panel and a large monitor.
@@ -129,6 +90,52 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         .inner;
     if !staff_fits {
         staff(ui, actions);
+    }
+}
+
+/// When the groups meet, and the next cancelled meeting with its note.
+fn schedule_ui(ui: &mut Ui, view: &View<'_>) {
+    let w = super::text::words(view.lang);
+    let s = theme::sizes(ui.ctx());
+    if view.group_schedules.len() > 1 {
+        // Several groups meet here: one line each, so everyone finds their own.
+        for line in &view.group_schedules {
+            ui.label(RichText::new(line).size(s.body()));
+        }
+    } else {
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                w.we_meet,
+                view.schedule.summary(view.lang)
+            ))
+            .size(s.body()),
+        );
+    }
+    if let Some(cancelled) = view.schedule.next_cancellation(view.now)
+        && view.status.phase != crate::domain::timer::Phase::Cancelled
+    {
+        let day = format!(
+            "{} {}",
+            view.lang.weekday_long(cancelled.slot.weekday),
+            cancelled.date.format("%d/%m")
+        );
+        let mut line = w.no_group_on.replace("{day}", &day);
+        if let Some(note) = cancelled
+            .cancelled
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+        {
+            line.push(' ');
+            line.push_str(note.trim());
+        }
+        egui::Frame::new()
+            .fill(theme::NOTICE)
+            .corner_radius(theme::CORNER)
+            .inner_margin(egui::Margin::symmetric(s.px(16.0) as i8, s.px(8.0) as i8))
+            .show(ui, |ui| {
+                ui.label(RichText::new(line).size(s.body()).color(theme::NOTICE_TEXT));
+            });
     }
 }
 

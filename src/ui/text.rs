@@ -2,7 +2,9 @@
 //! `crate::words`). One struct, so a missing translation is a compile error rather than an
 //! English word left on a Spanish screen.
 
+use crate::app::{Recovered, StoreProblem};
 use crate::domain::lang::Lang;
+use crate::store::CopyState;
 
 pub struct Words {
     // Home
@@ -135,6 +137,11 @@ pub struct StaffWords {
     pub pin_too_easy: &'static str,
     pub pin_different: &'static str,
     pub pin_cannot_check: &'static str,
+    /// How long until a PIN may be tried again, inside `pin_locked`.
+    pub pin_wait_seconds: &'static str,
+    pub pin_wait_minutes: &'static str,
+    /// What a screen reader says for the PIN's dots.
+    pub pin_digits_typed: &'static str,
     pub ok: &'static str,
     pub sections: [&'static str; 7],
     pub lock: &'static str,
@@ -233,6 +240,9 @@ pub const STAFF_EN: StaffWords = StaffWords {
     pin_too_easy: "That PIN would be easy to guess. Please choose a less obvious one.",
     pin_different: "The two PINs were different. Please choose again.",
     pin_cannot_check: "The PIN can't be checked right now: {why}",
+    pin_wait_seconds: "{n} s",
+    pin_wait_minutes: "{n} min",
+    pin_digits_typed: "{n} digits typed",
     ok: "OK",
     sections: [
         "Attendance",
@@ -354,6 +364,9 @@ pub const STAFF_ES: StaffWords = StaffWords {
     pin_too_easy: "Ese PIN sería fácil de adivinar. Elige uno menos obvio, por favor.",
     pin_different: "Los dos PIN eran distintos. Elige otra vez.",
     pin_cannot_check: "Ahora no se puede comprobar el PIN: {why}",
+    pin_wait_seconds: "{n} s",
+    pin_wait_minutes: "{n} min",
+    pin_digits_typed: "{n} cifras escritas",
     ok: "Aceptar",
     sections: [
         "Asistencia",
@@ -615,5 +628,92 @@ pub fn group_words(lang: Lang) -> &'static GroupWords {
     match lang {
         Lang::En => &GROUP_EN,
         Lang::Es => &GROUP_ES,
+    }
+}
+
+/// What staff are told about the attendance database when it cannot save or was reset.
+pub struct StoreProblemWords {
+    pub not_saving: &'static str,
+    pub damaged_not_moved: &'static str,
+    pub reset: &'static str,
+    pub recovered: &'static str,
+    pub copy_names_free: &'static str,
+    pub copy_deleted: &'static str,
+    pub copy_unchanged: &'static str,
+    pub recovered_nothing: &'static str,
+    pub fresh_not_opened: &'static str,
+    pub sign_in_not_saved: &'static str,
+    pub suggestion_not_saved: &'static str,
+}
+
+pub const STORE_PROBLEM_EN: StoreProblemWords = StoreProblemWords {
+    not_saving: "Sign-ins are not being saved: {why}.",
+    damaged_not_moved: "The attendance database is damaged and could not be moved aside ({why}); sign-ins are not being saved.",
+    reset: "The attendance database was damaged, and a fresh one was started.",
+    recovered: "{n} sign-ins were recovered from it, without names.",
+    copy_names_free: "A copy of them, with no names, is kept as {path}.",
+    copy_deleted: "Nothing else could be read from the damaged file, so it was deleted.",
+    copy_unchanged: "The damaged file is kept as {path} until its names can be erased.",
+    recovered_nothing: "Nothing could be recovered from it ({why}); it is kept as {path} until its names can be erased.",
+    fresh_not_opened: "The fresh one could not be opened either: {why}. The damaged file is kept as {path}.",
+    sign_in_not_saved: "The last sign-in was not saved: {why}.",
+    suggestion_not_saved: "The last suggested topic was not saved: {why}.",
+};
+
+pub const STORE_PROBLEM_ES: StoreProblemWords = StoreProblemWords {
+    not_saving: "Los registros no se están guardando: {why}.",
+    damaged_not_moved: "La base de datos de asistencia está dañada y no se pudo apartar ({why}); los registros no se están guardando.",
+    reset: "La base de datos de asistencia estaba dañada y se empezó una nueva.",
+    recovered: "Se recuperaron {n} registros de ella, sin nombres.",
+    copy_names_free: "Una copia de ellos, sin nombres, se guarda como {path}.",
+    copy_deleted: "No se pudo leer nada más del archivo dañado, así que se borró.",
+    copy_unchanged: "El archivo dañado se guarda como {path} hasta que se puedan borrar sus nombres.",
+    recovered_nothing: "No se pudo recuperar nada de ella ({why}); se guarda como {path} hasta que se puedan borrar sus nombres.",
+    fresh_not_opened: "La nueva tampoco se pudo abrir: {why}. El archivo dañado se guarda como {path}.",
+    sign_in_not_saved: "El último registro no se guardó: {why}.",
+    suggestion_not_saved: "El último tema propuesto no se guardó: {why}.",
+};
+
+/// The store's problem as staff read it, in `lang`.
+pub fn store_problem(problem: &StoreProblem, lang: Lang) -> String {
+    let w = match lang {
+        Lang::En => &STORE_PROBLEM_EN,
+        Lang::Es => &STORE_PROBLEM_ES,
+    };
+    let path = |kept: &std::path::Path| kept.display().to_string();
+    match problem {
+        StoreProblem::NotSaving { cause } => w.not_saving.replace("{why}", cause),
+        StoreProblem::DamagedNotMoved { cause } => w.damaged_not_moved.replace("{why}", cause),
+        StoreProblem::Reset(Recovered::Counts {
+            sign_ins,
+            copy,
+            kept,
+        }) => {
+            let copy = match copy {
+                CopyState::NamesFree => w.copy_names_free.replace("{path}", &path(kept)),
+                CopyState::Deleted => w.copy_deleted.to_string(),
+                CopyState::Unchanged => w.copy_unchanged.replace("{path}", &path(kept)),
+            };
+            let recovered = w.recovered.replace("{n}", &sign_ins.to_string());
+            format!("{} {recovered} {copy}", w.reset)
+        }
+        StoreProblem::Reset(Recovered::Nothing { cause, kept }) => {
+            let nothing = w
+                .recovered_nothing
+                .replace("{why}", cause)
+                .replace("{path}", &path(kept));
+            format!("{} {nothing}", w.reset)
+        }
+        StoreProblem::FreshNotOpened { cause, kept } => {
+            let fresh = w
+                .fresh_not_opened
+                .replace("{why}", cause)
+                .replace("{path}", &path(kept));
+            format!("{} {fresh}", w.reset)
+        }
+        StoreProblem::SignInNotSaved { cause } => w.sign_in_not_saved.replace("{why}", cause),
+        StoreProblem::SuggestionNotSaved { cause } => {
+            w.suggestion_not_saved.replace("{why}", cause)
+        }
     }
 }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 
-use super::{Kiosk, Screen};
+use super::{Kiosk, Screen, StoreProblem};
 use crate::config;
 use crate::domain::counts::Report;
 use crate::domain::lang::Lang;
@@ -195,25 +195,7 @@ impl Kiosk {
 
     pub(super) fn apply_section(&mut self, state: &mut StaffState, action: StaffAction) {
         match action {
-            StaffAction::Open(section) => {
-                state.section = section;
-                match section {
-                    Section::TodaysNames => state.todays_names = self.todays_names(),
-                    Section::Settings => {
-                        state.health = crate::health::in_kiosk(
-                            &self.dir,
-                            self.now(),
-                            &self.settings,
-                            self.settings_problem.clone(),
-                            self.store.as_ref(),
-                            self.store_problem.as_deref(),
-                        );
-                    }
-                    Section::Attendance | Section::Export => self.recount(state),
-                    Section::Script => state.suggestions = self.suggestions_by_group(),
-                    _ => {}
-                }
-            }
+            StaffAction::Open(section) => self.open_section(state, section),
             StaffAction::QuickRange(which) => {
                 let today = self.schedule.local_date(self.now());
                 state.range = quick_range(which, today);
@@ -221,21 +203,7 @@ impl Kiosk {
                 state.to_text = state.range.1.to_string();
                 self.recount(state);
             }
-            StaffAction::ApplyRange => {
-                let parse = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d");
-                match (parse(&state.from_text), parse(&state.to_text)) {
-                    (Ok(from), Ok(to)) if from <= to => {
-                        state.range = (from, to);
-                        self.recount(state);
-                    }
-                    (Ok(_), Ok(_)) => {
-                        state.feedback = Some(Feedback::DatesSwapped);
-                    }
-                    _ => {
-                        state.feedback = Some(Feedback::DateShape);
-                    }
-                }
-            }
+            StaffAction::ApplyRange => self.apply_range(state),
             StaffAction::Export(place) => self.export(state, place),
             StaffAction::ExportBy(by) => {
                 state.by = by;
@@ -273,30 +241,8 @@ impl Kiosk {
                 }
             }
             StaffAction::SaveSchedule => self.save_schedule(state),
-            StaffAction::Cancel { date, start } => {
-                let note = state.notes.get(&(date, start)).cloned().unwrap_or_default();
-                let now = self.now();
-                let result = match &mut self.store {
-                    Some(store) => store.cancel(date, start, note.trim(), now),
-                    None => Err(crate::error::StoreError::ReadOnly),
-                };
-                state.feedback = Some(match result {
-                    Ok(()) => Feedback::Cancelled(date, start),
-                    Err(e) => Feedback::Failed(Failure::Cancel, e.to_string()),
-                });
-                self.refresh_schedule();
-            }
-            StaffAction::Restore { date, start } => {
-                let result = match &mut self.store {
-                    Some(store) => store.uncancel(date, start).map(|_| ()),
-                    None => Err(crate::error::StoreError::ReadOnly),
-                };
-                state.feedback = Some(match result {
-                    Ok(()) => Feedback::Restored(date, start),
-                    Err(e) => Feedback::Failed(Failure::Restore, e.to_string()),
-                });
-                self.refresh_schedule();
-            }
+            StaffAction::Cancel { date, start } => self.cancel_session(state, date, start),
+            StaffAction::Restore { date, start } => self.restore_session(state, date, start),
             StaffAction::ChooseScriptSet(name) => {
                 let mut settings = self.settings.clone();
                 settings.set_script(&name);
@@ -311,54 +257,118 @@ impl Kiosk {
                 state.script_lang = lang;
                 state.script_draft = self.dir.load_script(&state.script_name, lang);
             }
-            StaffAction::SaveScript => {
-                let path = self.dir.script_path(&state.script_name, state.script_lang);
-                let text = script::render(&state.script_draft, state.script_lang);
-                state.feedback = Some(match crate::fs::replace(&path, text.as_bytes()) {
-                    Ok(()) => {
-                        self.script_cache = None;
-                        Feedback::ScriptSaved
-                    }
-                    Err(e) => Feedback::Failed(Failure::Script, e.to_string()),
-                });
+            StaffAction::SaveScript => self.save_script(state),
+            StaffAction::SaveSettings => self.save_settings_draft(state),
+        }
+    }
+
+    fn open_section(&mut self, state: &mut StaffState, section: Section) {
+        state.section = section;
+        match section {
+            Section::TodaysNames => state.todays_names = self.todays_names(),
+            Section::Settings => {
+                state.health = crate::health::in_kiosk(
+                    &self.dir,
+                    self.now(),
+                    &self.settings,
+                    self.settings_problem.clone(),
+                    self.store.as_ref(),
+                    self.store_problem.as_ref().and_then(StoreProblem::cause),
+                );
             }
-            StaffAction::SaveSettings => {
-                let d = state.settings_draft.clone();
-                let numbers = (|| -> Result<(u32, u32, u32, u32), Feedback> {
-                    Ok((
-                        parse_number(
-                            &d.early_window_min,
-                            NumberField::EarlyWindow,
-                            config::EARLY_WINDOW_MIN,
-                        )?,
-                        parse_number(&d.wrap_up_min, NumberField::WrapUp, config::WRAP_UP_MIN)?,
-                        parse_number(&d.ended_min, NumberField::Ended, config::ENDED_MIN)?,
-                        parse_number(
-                            &d.retention_days,
-                            NumberField::Retention,
-                            config::RETENTION_DAYS,
-                        )?,
-                    ))
-                })();
-                match numbers {
-                    Ok((early, wrap, ended, retention)) => {
-                        let mut s = self.settings.clone();
-                        s.set_name_and_room(&d.group_name, &d.room);
-                        s.language = d.language;
-                        s.text_size = d.text_size;
-                        s.early_window_min = early;
-                        s.wrap_up_min = wrap;
-                        s.ended_min = ended;
-                        s.retention_days = retention;
-                        if self.save_settings(state, s) {
-                            self.lang = self.settings.language;
-                            self.text_size = self.settings.text_size;
-                            state.feedback = Some(Feedback::SettingsSaved);
-                        }
-                    }
-                    Err(why) => state.feedback = Some(why),
+            Section::Attendance | Section::Export => self.recount(state),
+            Section::Script => state.suggestions = self.suggestions_by_group(),
+            _ => {}
+        }
+    }
+
+    /// The dates typed for the Attendance section, counted when they make a range.
+    fn apply_range(&mut self, state: &mut StaffState) {
+        let parse = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d");
+        match (parse(&state.from_text), parse(&state.to_text)) {
+            (Ok(from), Ok(to)) if from <= to => {
+                state.range = (from, to);
+                self.recount(state);
+            }
+            (Ok(_), Ok(_)) => state.feedback = Some(Feedback::DatesSwapped),
+            _ => state.feedback = Some(Feedback::DateShape),
+        }
+    }
+
+    fn cancel_session(&mut self, state: &mut StaffState, date: NaiveDate, start: NaiveTime) {
+        let note = state.notes.get(&(date, start)).cloned().unwrap_or_default();
+        let now = self.now();
+        let result = match &mut self.store {
+            Some(store) => store.cancel(date, start, note.trim(), now),
+            None => Err(crate::error::StoreError::ReadOnly),
+        };
+        state.feedback = Some(match result {
+            Ok(()) => Feedback::Cancelled(date, start),
+            Err(e) => Feedback::Failed(Failure::Cancel, e.to_string()),
+        });
+        self.refresh_schedule();
+    }
+
+    fn restore_session(&mut self, state: &mut StaffState, date: NaiveDate, start: NaiveTime) {
+        let result = match &mut self.store {
+            Some(store) => store.uncancel(date, start).map(|_| ()),
+            None => Err(crate::error::StoreError::ReadOnly),
+        };
+        state.feedback = Some(match result {
+            Ok(()) => Feedback::Restored(date, start),
+            Err(e) => Feedback::Failed(Failure::Restore, e.to_string()),
+        });
+        self.refresh_schedule();
+    }
+
+    fn save_script(&mut self, state: &mut StaffState) {
+        let path = self.dir.script_path(&state.script_name, state.script_lang);
+        let text = script::render(&state.script_draft, state.script_lang);
+        state.feedback = Some(match crate::fs::replace(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.script_cache = None;
+                Feedback::ScriptSaved
+            }
+            Err(e) => Feedback::Failed(Failure::Script, e.to_string()),
+        });
+    }
+
+    /// The Settings section's fields, saved once every number is in its range.
+    fn save_settings_draft(&mut self, state: &mut StaffState) {
+        let d = state.settings_draft.clone();
+        let numbers = (|| -> Result<(u32, u32, u32, u32), Feedback> {
+            Ok((
+                parse_number(
+                    &d.early_window_min,
+                    NumberField::EarlyWindow,
+                    config::EARLY_WINDOW_MIN,
+                )?,
+                parse_number(&d.wrap_up_min, NumberField::WrapUp, config::WRAP_UP_MIN)?,
+                parse_number(&d.ended_min, NumberField::Ended, config::ENDED_MIN)?,
+                parse_number(
+                    &d.retention_days,
+                    NumberField::Retention,
+                    config::RETENTION_DAYS,
+                )?,
+            ))
+        })();
+        match numbers {
+            Ok((early, wrap, ended, retention)) => {
+                let mut s = self.settings.clone();
+                s.set_name_and_room(&d.group_name, &d.room);
+                s.language = d.language;
+                s.text_size = d.text_size;
+                s.early_window_min = early;
+                s.wrap_up_min = wrap;
+                s.ended_min = ended;
+                s.retention_days = retention;
+                if self.save_settings(state, s) {
+                    self.lang = self.settings.language;
+                    self.text_size = self.settings.text_size;
+                    state.feedback = Some(Feedback::SettingsSaved);
                 }
             }
+            Err(why) => state.feedback = Some(why),
         }
     }
 }

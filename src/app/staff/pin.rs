@@ -5,9 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{Feedback, Section};
 use crate::app::{Kiosk, Screen};
-use crate::domain::pin::{self, PinLock};
 use crate::error::PinFileError;
-use crate::staff_pin::{self, StaffPin};
+use crate::staff_pin::{self, PinLock, StaffPin, rules};
 
 /// What a finger or a keyboard does on the PIN pad.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +50,7 @@ impl Kiosk {
         match action {
             PinAction::Digit(d) => {
                 if let Screen::Pin(pad) = &mut self.screen
-                    && pad.digits.len() < pin::MAX_DIGITS
+                    && pad.digits.len() < rules::MAX_DIGITS
                 {
                     pad.digits.push(d);
                 }
@@ -117,7 +116,7 @@ impl Kiosk {
 
     /// The wrong-PIN lock as it stands, for the PIN pad to say when to try again.
     pub fn pin_locked_for(&self) -> Option<Duration> {
-        pin::locked_for(self.pin_lock.locked_until, self.now())
+        rules::locked_for(self.pin_lock.locked_until, self.now())
     }
 
     pub(super) fn submit_pin(&mut self, now: DateTime<Utc>) {
@@ -150,7 +149,7 @@ impl Kiosk {
                         return;
                     }
                 };
-                if pin::locked_for(self.pin_lock.locked_until, now).is_some() {
+                if rules::locked_for(self.pin_lock.locked_until, now).is_some() {
                     next.message = Some(PinMessage::Locked);
                     self.screen = Screen::Pin(next);
                     return;
@@ -178,9 +177,9 @@ impl Kiosk {
                 }
             }
             PinPurpose::Choose { first_run } => {
-                if !pin::is_valid(&pad.digits) {
+                if !rules::is_valid(&pad.digits) {
                     next.message = Some(PinMessage::NotFourToEight);
-                } else if pin::is_too_easy(&pad.digits) {
+                } else if rules::is_too_easy(&pad.digits) {
                     next.message = Some(PinMessage::TooEasy);
                 } else {
                     next.purpose = PinPurpose::Confirm {

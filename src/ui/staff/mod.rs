@@ -28,8 +28,12 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             actions.push(Action::GoHome);
         }
     });
-    for problem in &view.problems {
+    if let Some(problem) = view.settings_problem {
         banner(ui, problem, theme::WARNING, theme::TEXT);
+    }
+    if let Some(problem) = view.store_problem {
+        let text = crate::ui::text::store_problem(problem, view.lang);
+        banner(ui, &text, theme::WARNING, theme::TEXT);
     }
     for until in view.damaged_until {
         let date = until.with_timezone(&view.schedule.tz).date_naive();
@@ -173,7 +177,7 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
         Feedback::GroupName => g.group_name_problem.to_string(),
         Feedback::GroupInUse(name) => g.group_in_use.replace("{group}", name),
         Feedback::CourseStart(name) => g.course_start_problem.replace("{group}", name),
-        Feedback::Invalid(text) => text.clone(),
+        Feedback::Invalid { key, message } => format!("{key}: {message}."),
         Feedback::Failed(what, why) => {
             let what = match what {
                 Failure::Counts => w.failures[0],

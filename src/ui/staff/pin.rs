@@ -8,12 +8,14 @@ use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
 
 /// "30 s", "2 min": when to try again, rounded up.
-fn wait_words(left: chrono::Duration) -> String {
+fn wait_words(left: chrono::Duration, lang: crate::domain::lang::Lang) -> String {
+    let w = staff_words(lang);
     let secs = left.num_seconds().max(1);
     if secs < 60 {
-        format!("{secs} s")
+        w.pin_wait_seconds.replace("{n}", &secs.to_string())
     } else {
-        format!("{} min", (secs + 59) / 60)
+        w.pin_wait_minutes
+            .replace("{n}", &((secs + 59) / 60).to_string())
     }
 }
 
@@ -37,7 +39,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
         .pin_locked_for
         .filter(|_| pad.purpose == PinPurpose::Enter);
     let message = match (&pad.message, locked) {
-        (_, Some(left)) => Some(w.pin_locked.replace("{time}", &wait_words(left))),
+        (_, Some(left)) => Some(w.pin_locked.replace("{time}", &wait_words(left, view.lang))),
         (Some(PinMessage::Wrong), None) => Some(w.pin_wrong.to_string()),
         (Some(PinMessage::NotFourToEight), None) => Some(w.pin_shape.to_string()),
         (Some(PinMessage::TooEasy), None) => Some(w.pin_too_easy.to_string()),
@@ -55,7 +57,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
         if let Some(message) = &message {
             ui.label(RichText::new(message).size(s.body()).color(theme::NOTICE));
         }
-        dots(ui, pad.digits.len());
+        dots(ui, pad.digits.len(), w.pin_digits_typed);
         if widgets::quiet_button(ui, crate::ui::text::words(view.lang).back).clicked() {
             actions.push(Action::GoHome);
         }
@@ -136,14 +138,19 @@ fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     }
 }
 
-/// One filled circle per digit typed; the digits themselves are never shown.
-fn dots(ui: &mut Ui, count: usize) {
+/// One filled circle per digit typed; the digits themselves are never shown. `said` is what a
+/// screen reader says, with `{n}` for the count.
+fn dots(ui: &mut Ui, count: usize, said: &str) {
     let s = theme::sizes(ui.ctx());
     let step = s.px(40.0);
     let size = Vec2::new(8.0 * step, s.px(48.0));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{count} digits typed"))
+        egui::WidgetInfo::labeled(
+            egui::Role::Label,
+            true,
+            said.replace("{n}", &count.to_string()),
+        )
     });
     let painter = ui.painter();
     let first = rect.center().x - step / 2.0 * (count as f32 - 1.0);

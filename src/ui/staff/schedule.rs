@@ -27,167 +27,180 @@ pub fn schedule_ui(
     state: &mut StaffState,
     actions: &mut Vec<Action>,
 ) {
-    let w = staff_words(view.lang);
-    let g = group_words(view.lang);
     ui.vertical(|ui| {
         groups_ui(ui, view, state, actions);
-        ui.label(
-            RichText::new(w.weekly_times)
-                .size(theme::sizes(ui.ctx()).body())
-                .strong(),
-        );
-        let names: Vec<String> = state.groups.iter().map(|d| d.name.clone()).collect();
-        for (i, slot) in state.slots.iter_mut().enumerate() {
-            if names.len() > 1 {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(format!("{} {}", g.slot_group, i + 1))
-                            .size(theme::SMALL_SIZE),
-                    );
-                    for (k, name) in names.iter().enumerate() {
-                        let label = format!("{} {}: {name}", g.slot_group, i + 1);
-                        if widgets::tab_button(ui, &label, slot.group == k).clicked() {
-                            slot.group = k;
-                        }
+        weekly_times_ui(ui, view, state, actions);
+        ui.separator();
+        upcoming_ui(ui, view, state, actions);
+    });
+}
+
+/// The weekly times, each with its group, day and hours, then the time zone and Save.
+fn weekly_times_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut StaffState,
+    actions: &mut Vec<Action>,
+) {
+    let w = staff_words(view.lang);
+    let g = group_words(view.lang);
+    ui.label(
+        RichText::new(w.weekly_times)
+            .size(theme::sizes(ui.ctx()).body())
+            .strong(),
+    );
+    let names: Vec<String> = state.groups.iter().map(|d| d.name.clone()).collect();
+    for (i, slot) in state.slots.iter_mut().enumerate() {
+        if names.len() > 1 {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("{} {}", g.slot_group, i + 1)).size(theme::SMALL_SIZE),
+                );
+                for (k, name) in names.iter().enumerate() {
+                    let label = format!("{} {}: {name}", g.slot_group, i + 1);
+                    if widgets::tab_button(ui, &label, slot.group == k).clicked() {
+                        slot.group = k;
                     }
-                });
-            }
-            ui.horizontal(|ui| {
-                for day in DAYS {
-                    let label = view.lang.weekday_short(day);
-                    let chosen = slot.weekday == day;
-                    let button = egui::Button::new(
-                        RichText::new(label).size(theme::sizes(ui.ctx()).small()),
-                    )
-                    .selected(chosen)
-                    .stroke(if chosen {
-                        egui::Stroke::new(3.0, theme::NOTICE)
-                    } else {
-                        egui::Stroke::NONE
-                    })
-                    .min_size(egui::vec2(
-                        theme::sizes(ui.ctx()).touch(),
-                        theme::sizes(ui.ctx()).touch(),
-                    ));
-                    if ui.add(button).clicked() {
-                        slot.weekday = day;
-                    }
-                }
-                field(ui, &format!("{} {}", w.from, i + 1), &mut slot.start, 90.0);
-                field(ui, &format!("{} {}", w.to, i + 1), &mut slot.end, 90.0);
-                if widgets::tab_button(ui, &format!("{} {}", w.remove, i + 1), false).clicked() {
-                    actions.push(Action::Staff(StaffAction::RemoveSlot(i)));
                 }
             });
-        }
-        if widgets::quiet_button(ui, w.add_slot).clicked() {
-            actions.push(Action::Staff(StaffAction::AddSlot));
         }
         ui.horizontal(|ui| {
-            field(ui, w.time_zone, &mut state.zone, 320.0);
-            field(ui, w.search_zone, &mut state.zone_search, 240.0);
+            for day in DAYS {
+                let label = view.lang.weekday_short(day);
+                let chosen = slot.weekday == day;
+                let button =
+                    egui::Button::new(RichText::new(label).size(theme::sizes(ui.ctx()).small()))
+                        .selected(chosen)
+                        .stroke(if chosen {
+                            egui::Stroke::new(3.0, theme::NOTICE)
+                        } else {
+                            egui::Stroke::NONE
+                        })
+                        .min_size(egui::vec2(
+                            theme::sizes(ui.ctx()).touch(),
+                            theme::sizes(ui.ctx()).touch(),
+                        ));
+                if ui.add(button).clicked() {
+                    slot.weekday = day;
+                }
+            }
+            field(ui, &format!("{} {}", w.from, i + 1), &mut slot.start, 90.0);
+            field(ui, &format!("{} {}", w.to, i + 1), &mut slot.end, 90.0);
+            if widgets::tab_button(ui, &format!("{} {}", w.remove, i + 1), false).clicked() {
+                actions.push(Action::Staff(StaffAction::RemoveSlot(i)));
+            }
         });
-        let search = state.zone_search.trim().to_lowercase();
-        if search.len() >= 2 {
-            ui.horizontal_wrapped(|ui| {
-                for tz in chrono_tz::TZ_VARIANTS
-                    .iter()
-                    .filter(|tz| tz.name().to_lowercase().contains(&search))
-                    .take(8)
-                {
-                    if widgets::quiet_button(ui, tz.name()).clicked() {
-                        state.zone = tz.name().to_string();
-                        state.zone_search.clear();
-                    }
-                }
-            });
-        }
-        if widgets::big_button(
-            ui,
-            w.save_schedule,
-            egui::vec2(420.0, theme::sizes(ui.ctx()).touch() * 1.25),
-        )
-        .clicked()
-        {
-            actions.push(Action::Staff(StaffAction::SaveSchedule));
-        }
-
-        ui.separator();
-        ui.label(
-            RichText::new(w.upcoming_sessions)
-                .size(theme::sizes(ui.ctx()).body())
-                .strong(),
-        );
-        let today = view.schedule.local_date(view.now);
-        for occ in view
-            .schedule
-            .occurrences_between(today, today + Duration::days(27))
-            .into_iter()
-            .filter(|o| o.end > view.now)
-        {
-            ui.horizontal(|ui| {
-                let when = format!(
-                    "{} {} {}",
-                    view.lang.weekday_short(occ.slot.weekday),
-                    occ.date,
-                    view.lang.time(occ.slot.start)
-                );
-                let short = format!(
-                    "{} {}",
-                    view.lang.weekday_short(occ.slot.weekday),
-                    occ.date.format("%d/%m")
-                );
-                let when_label = ui.add_sized(
-                    egui::vec2(280.0, theme::sizes(ui.ctx()).touch()),
-                    egui::Label::new(RichText::new(&when).size(theme::sizes(ui.ctx()).small())),
-                );
-                let key = (occ.date, occ.slot.start);
-                let sizes = theme::sizes(ui.ctx());
-                let small = |text: String| {
-                    egui::Button::new(RichText::new(text).size(sizes.small()))
-                        .min_size(egui::vec2(sizes.touch() * 2.0, sizes.touch()))
-                };
-                match &occ.cancelled {
-                    Some(note) => {
-                        ui.label(
-                            RichText::new(format!("{} — {note}", w.cancelled))
-                                .size(theme::sizes(ui.ctx()).small())
-                                .color(theme::NOTICE),
-                        );
-                        if ui
-                            .add(small(format!("{} {short}", w.restore_session)))
-                            .clicked()
-                        {
-                            actions.push(Action::Staff(StaffAction::Restore {
-                                date: occ.date,
-                                start: occ.slot.start,
-                            }));
-                        }
-                    }
-                    None => {
-                        let note = state.notes.entry(key).or_default();
-                        ui.add(
-                            egui::TextEdit::singleline(note)
-                                .hint_text(w.public_note)
-                                .font(theme::font(theme::sizes(ui.ctx()).small()))
-                                .desired_width(theme::sizes(ui.ctx()).px(360.0))
-                                .margin(egui::vec2(10.0, 14.0)),
-                        )
-                        .labelled_by(when_label.id);
-                        if ui
-                            .add(small(format!("{} {short}", w.cancel_session)))
-                            .clicked()
-                        {
-                            actions.push(Action::Staff(StaffAction::Cancel {
-                                date: occ.date,
-                                start: occ.slot.start,
-                            }));
-                        }
-                    }
-                }
-            });
-        }
+    }
+    if widgets::quiet_button(ui, w.add_slot).clicked() {
+        actions.push(Action::Staff(StaffAction::AddSlot));
+    }
+    ui.horizontal(|ui| {
+        field(ui, w.time_zone, &mut state.zone, 320.0);
+        field(ui, w.search_zone, &mut state.zone_search, 240.0);
     });
+    let search = state.zone_search.trim().to_lowercase();
+    if search.len() >= 2 {
+        ui.horizontal_wrapped(|ui| {
+            for tz in chrono_tz::TZ_VARIANTS
+                .iter()
+                .filter(|tz| tz.name().to_lowercase().contains(&search))
+                .take(8)
+            {
+                if widgets::quiet_button(ui, tz.name()).clicked() {
+                    state.zone = tz.name().to_string();
+                    state.zone_search.clear();
+                }
+            }
+        });
+    }
+    if widgets::big_button(
+        ui,
+        w.save_schedule,
+        egui::vec2(420.0, theme::sizes(ui.ctx()).touch() * 1.25),
+    )
+    .clicked()
+    {
+        actions.push(Action::Staff(StaffAction::SaveSchedule));
+    }
+}
+
+/// The next four weeks' meetings, each with its note and Cancel, or Restore once cancelled.
+fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
+    let w = staff_words(view.lang);
+    ui.label(
+        RichText::new(w.upcoming_sessions)
+            .size(theme::sizes(ui.ctx()).body())
+            .strong(),
+    );
+    let today = view.schedule.local_date(view.now);
+    for occ in view
+        .schedule
+        .occurrences_between(today, today + Duration::days(27))
+        .into_iter()
+        .filter(|o| o.end > view.now)
+    {
+        ui.horizontal(|ui| {
+            let when = format!(
+                "{} {} {}",
+                view.lang.weekday_short(occ.slot.weekday),
+                occ.date,
+                view.lang.time(occ.slot.start)
+            );
+            let short = format!(
+                "{} {}",
+                view.lang.weekday_short(occ.slot.weekday),
+                occ.date.format("%d/%m")
+            );
+            let when_label = ui.add_sized(
+                egui::vec2(280.0, theme::sizes(ui.ctx()).touch()),
+                egui::Label::new(RichText::new(&when).size(theme::sizes(ui.ctx()).small())),
+            );
+            let key = (occ.date, occ.slot.start);
+            let sizes = theme::sizes(ui.ctx());
+            let small = |text: String| {
+                egui::Button::new(RichText::new(text).size(sizes.small()))
+                    .min_size(egui::vec2(sizes.touch() * 2.0, sizes.touch()))
+            };
+            match &occ.cancelled {
+                Some(note) => {
+                    ui.label(
+                        RichText::new(format!("{} — {note}", w.cancelled))
+                            .size(theme::sizes(ui.ctx()).small())
+                            .color(theme::NOTICE),
+                    );
+                    if ui
+                        .add(small(format!("{} {short}", w.restore_session)))
+                        .clicked()
+                    {
+                        actions.push(Action::Staff(StaffAction::Restore {
+                            date: occ.date,
+                            start: occ.slot.start,
+                        }));
+                    }
+                }
+                None => {
+                    let note = state.notes.entry(key).or_default();
+                    ui.add(
+                        egui::TextEdit::singleline(note)
+                            .hint_text(w.public_note)
+                            .font(theme::font(theme::sizes(ui.ctx()).small()))
+                            .desired_width(theme::sizes(ui.ctx()).px(360.0))
+                            .margin(egui::vec2(10.0, 14.0)),
+                    )
+                    .labelled_by(when_label.id);
+                    if ui
+                        .add(small(format!("{} {short}", w.cancel_session)))
+                        .clicked()
+                    {
+                        actions.push(Action::Staff(StaffAction::Cancel {
+                            date: occ.date,
+                            start: occ.slot.start,
+                        }));
+                    }
+                }
+            }
+        });
+    }
 }
 
 /// Each group: its name, room, script set and, for a course, the first meeting and topics.

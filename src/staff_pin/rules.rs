@@ -1,5 +1,5 @@
-//! The staff PIN: what a valid PIN is, which are too easy, and how wrong guesses are slowed
-//! down. Pure: the lock takes `now` as a parameter. Hashing (Argon2) is in `staff_pin`.
+//! The staff PIN's rules: what a valid PIN is, which are too easy, and how wrong guesses are
+//! slowed down. Pure: the lock takes `now` as a parameter. Hashing (Argon2) is in `file`.
 
 use chrono::{DateTime, Duration, Utc};
 

@@ -5,14 +5,13 @@
 use std::path::Path;
 
 use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
-use rand_core::OsRng;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::pin::PinLock;
-use crate::error::{PinFileError, StoreError};
-use crate::store::Store;
+use super::PinLock;
+use crate::error::PinFileError;
 
 const HEADER: &str = "\
 # The staff PIN of this data folder: an Argon2id hash (never the PIN itself) and the
@@ -84,14 +83,14 @@ pub fn save(path: &Path, staff_pin: &StaffPin) -> Result<(), PinFileError> {
             .locked_until
             .map_or(0, |t: DateTime<Utc>| t.timestamp_millis()),
     };
-    let body = toml::to_string(&record).map_err(|e| PinFileError::Hash(e.to_string()))?;
+    let body = toml::to_string(&record)?;
     crate::fs::replace(path, format!("{HEADER}{body}").as_bytes())?;
     Ok(())
 }
 
 /// Sets a new PIN (the caller has checked it), with no lockout.
 pub fn set(path: &Path, new_pin: &str) -> Result<(), PinFileError> {
-    let hash = hash(new_pin).map_err(PinFileError::Hash)?;
+    let hash = hash(new_pin)?;
     save(
         path,
         &StaffPin {
@@ -101,48 +100,13 @@ pub fn set(path: &Path, new_pin: &str) -> Result<(), PinFileError> {
     )
 }
 
-/// An install from before the PIN had its own file keeps its PIN: the hash moves from
-/// `kiosk.db` to the file, and the database forgets it once the file holds a PIN.
-pub fn carry_over(path: &Path, store: &mut Store) -> Result<(), CarryError> {
-    let Some(hash) = store.legacy_pin_hash()? else {
-        return Ok(());
-    };
-    match load(path)? {
-        Some(_) => {}
-        None if is_hash(&hash) => {
-            save(
-                path,
-                &StaffPin {
-                    hash,
-                    lock: PinLock::default(),
-                },
-            )?;
-            log::info!(
-                "the staff PIN was moved from kiosk.db to {}",
-                path.display()
-            );
-        }
-        None => return Ok(()),
-    }
-    store.forget_legacy_pin()?;
-    Ok(())
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum CarryError {
-    #[error("could not carry the staff PIN over from the database: {0}")]
-    Store(#[from] StoreError),
-    #[error("could not carry the staff PIN over from the database: {0}")]
-    File(#[from] PinFileError),
-}
-
 /// An Argon2id hash in PHC form; the PIN itself is never stored.
-pub fn hash(pin: &str) -> Result<String, String> {
+pub fn hash(pin: &str) -> Result<String, PinFileError> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(pin.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(PinFileError::Hash)
 }
 
 pub fn verify(pin: &str, stored_hash: &str) -> bool {
@@ -161,13 +125,6 @@ pub fn is_hash(stored: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn put_legacy_hash(db: &Path, hash: &str) {
-        rusqlite::Connection::open(db)
-            .unwrap()
-            .execute("UPDATE staff SET pin_hash = ?1 WHERE id = 1", [hash])
-            .unwrap();
-    }
 
     #[test]
     fn no_file_means_no_pin_was_ever_set() {
@@ -225,29 +182,6 @@ mod tests {
             load(&path).is_err(),
             "a folder in its place is not a missing PIN"
         );
-    }
-
-    #[test]
-    fn an_old_install_moves_its_pin_from_the_database_to_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("staff-pin.toml");
-        let db = dir.path().join("kiosk.db");
-        let mut store = Store::open(&db).unwrap();
-        carry_over(&path, &mut store).unwrap();
-        assert_eq!(load(&path).unwrap(), None, "nothing to carry");
-
-        let first = hash("4821").unwrap();
-        put_legacy_hash(&db, &first);
-        carry_over(&path, &mut store).unwrap();
-        assert_eq!(load(&path).unwrap().unwrap().hash, first);
-        assert_eq!(store.legacy_pin_hash().unwrap(), None);
-
-        // A file already there wins; the database's old hash is only forgotten.
-        let old = hash("1357").unwrap();
-        put_legacy_hash(&db, &old);
-        carry_over(&path, &mut store).unwrap();
-        assert_eq!(load(&path).unwrap().unwrap().hash, first);
-        assert_eq!(store.legacy_pin_hash().unwrap(), None);
     }
 
     #[test]
