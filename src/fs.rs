@@ -16,7 +16,7 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 /// A leftover found empty and unlocked may be a file or folder being set up this instant;
 /// it is stale once it is this old. (A safe write lasts milliseconds.)
-pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_mins(5);
 
 /// Folders nested deeper than this inside the data folder are not searched for leftovers.
 const LEFTOVER_DEPTH: usize = 4;
