@@ -1,4 +1,4 @@
-//! What the process shows of a name (issue 18): no core file and no memory another process
+//! What the process shows of a name: no core file and no memory another process
 //! of the same user can read, and no name on the command line (`sign-in --name -`).
 
 use std::io::Write as _;
