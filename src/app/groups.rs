@@ -69,8 +69,8 @@ impl Kiosk {
             return Some(n);
         }
         let n = self
-            .store
-            .as_ref()?
+            .storage
+            .store()?
             .sign_ins_for_occurrence(occ.start)
             .ok()?;
         self.count_cache = Some((key, n));
@@ -141,7 +141,7 @@ impl Kiosk {
             .map(|o| o.start)
             .next_back()
             .unwrap_or(earliest);
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             return Vec::new();
         };
         match store.suggestions(name, previous, occ.start) {
@@ -206,7 +206,7 @@ impl Kiosk {
             .settings
             .group(group)
             .map_or_else(|| self.settings.group_name.clone(), |g| g.name.clone());
-        let saved = match &mut self.store {
+        let saved = match self.storage.store_mut() {
             Some(store) => asked
                 .iter()
                 .try_for_each(|t| store.suggest(&name, for_start, t)),
@@ -214,7 +214,7 @@ impl Kiosk {
         };
         if let Err(e) = &saved {
             log::error!("a suggested topic was not saved: {e}");
-            self.store_problem = Some(super::StoreProblem::SuggestionNotSaved {
+            self.storage.note(super::StoreProblem::SuggestionNotSaved {
                 cause: e.to_string(),
             });
         }

@@ -29,7 +29,7 @@ pub use action::Action;
 pub use groups::GroupNow;
 pub use staff::{Section, StaffAction};
 pub use state::{Confirmation, Layout, Outcome, Screen, Sent, Suggestion};
-pub use storage::{Recovered, StoreProblem, open_store};
+pub use storage::{Recovered, Storage, StoreProblem, open_store};
 
 pub struct Kiosk {
     dir: DataDir,
@@ -37,9 +37,8 @@ pub struct Kiosk {
     pub settings: Settings,
     /// For staff: what is wrong with `settings.toml`, if anything.
     pub settings_problem: Option<String>,
-    store: Option<Store>,
-    /// For staff: why attendance cannot be saved or was reset, if so.
-    pub store_problem: Option<StoreProblem>,
+    /// The attendance database, open or not, and what staff are told about it.
+    storage: Storage,
     schedule: Schedule,
     pub lang: Lang,
     /// The text size chosen with "Larger text"; back to the default for the next person.
@@ -113,17 +112,12 @@ impl Kiosk {
     /// Loads settings and opens the store; a problem with either is kept for staff, and the
     /// kiosk runs anyway.
     pub fn new(dir: DataDir, clock: Arc<dyn Clock>) -> Kiosk {
-        let (store, store_problem) = open_store(&dir, clock.now());
-        Kiosk::with_store(dir, clock, store, store_problem)
+        let storage = open_store(&dir, clock.now());
+        Kiosk::with_store(dir, clock, storage)
     }
 
     /// A kiosk on a store opened by the caller (or none, with the reason for staff).
-    pub fn with_store(
-        dir: DataDir,
-        clock: Arc<dyn Clock>,
-        store: Option<Store>,
-        store_problem: Option<StoreProblem>,
-    ) -> Kiosk {
+    pub fn with_store(dir: DataDir, clock: Arc<dyn Clock>, storage: Storage) -> Kiosk {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = &loaded.problem {
             log::warn!("{problem}");
@@ -134,8 +128,7 @@ impl Kiosk {
             schedule: loaded.settings.schedule(Vec::new()),
             settings: loaded.settings,
             settings_problem: loaded.problem,
-            store,
-            store_problem,
+            storage,
             screen: Screen::Home,
             last_touch: clock.now(),
             script_cache: None,
@@ -175,12 +168,17 @@ impl Kiosk {
     }
 
     pub fn store(&self) -> Option<&Store> {
-        self.store.as_ref()
+        self.storage.store()
+    }
+
+    /// For staff: why attendance cannot be saved or was reset, if so.
+    pub fn store_problem(&self) -> Option<&StoreProblem> {
+        self.storage.problem()
     }
 
     /// Rebuilds the schedule after settings or cancellations change.
     pub fn refresh_schedule(&mut self) {
-        let cancellations = match &self.store {
+        let cancellations = match self.storage.store() {
             Some(store) => store.cancellations().unwrap_or_else(|e| {
                 log::error!("could not read cancellations: {e}");
                 Vec::new()
@@ -262,7 +260,7 @@ impl Kiosk {
             session_sign_ins: count,
             script,
             settings_problem: self.settings_problem.as_deref(),
-            store_problem: self.store_problem.as_ref(),
+            store_problem: self.storage.problem(),
             damaged_until: &self.damaged_until,
             pin_locked_for: self.pin_locked_for(),
             practice: self.practice,
@@ -350,7 +348,7 @@ impl Kiosk {
                 ..
             }),
             Some(store),
-        ) = (&mut self.screen, &mut self.store)
+        ) = (&mut self.screen, self.storage.store_mut())
         else {
             return;
         };
@@ -376,21 +374,21 @@ impl Kiosk {
             &self.schedule,
             self.settings.early_window_min,
         );
-        let mut result = match &mut self.store {
+        let mut result = match self.storage.store_mut() {
             Some(store) => store.sign_in(&new),
             None => {
                 log::error!("a sign-in was not saved: the attendance database is not open");
                 return Outcome::NotSaved;
             }
         };
-        if matches!(result, Err(StoreError::Corrupt { .. })) {
-            // Damage found mid-run: keep the damaged file, start a fresh one, try once more.
-            self.store = None;
-            let (store, problem) = storage::start_fresh(&self.dir, now);
-            self.store = store;
-            self.store_problem = problem;
+        if let Err(e @ StoreError::Corrupt { .. }) = &result {
+            // Damage found mid-run: close it, keep the damaged file, start a fresh one, and
+            // try once more.
+            let cause = e.to_string();
+            self.storage = Storage::Failed(StoreProblem::NotSaving { cause });
+            self.storage = storage::start_fresh(&self.dir, now);
             self.remove_old_damaged_copies(now);
-            result = match &mut self.store {
+            result = match self.storage.store_mut() {
                 Some(store) => store.sign_in(&new),
                 None => return Outcome::NotSaved,
             };
@@ -406,7 +404,7 @@ impl Kiosk {
             }
             Err(e) => {
                 log::error!("a sign-in was not saved: {e}");
-                self.store_problem = Some(StoreProblem::SignInNotSaved {
+                self.storage.note(StoreProblem::SignInNotSaved {
                     cause: e.to_string(),
                 });
                 Outcome::NotSaved

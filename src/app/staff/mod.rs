@@ -152,7 +152,7 @@ impl Kiosk {
     }
 
     pub(super) fn todays_names(&self) -> Vec<(String, String)> {
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             return Vec::new();
         };
         let today = self.schedule.local_date(self.now());
@@ -181,7 +181,7 @@ impl Kiosk {
     /// Allows the suggestions `ids` onto the script screen (`done` is `SuggestionAllowed`)
     /// or erases them (removed, or turned down unread by the room).
     fn change_suggestions(&mut self, state: &mut StaffState, ids: &[i64], done: Feedback) {
-        let result = match &mut self.store {
+        let result = match self.storage.store_mut() {
             Some(store) if done == Feedback::SuggestionAllowed => store.allow_suggestions(ids),
             Some(store) => store.remove_suggestions(ids),
             None => Err(crate::error::StoreError::ReadOnly),
@@ -272,8 +272,8 @@ impl Kiosk {
                     self.now(),
                     &self.settings,
                     self.settings_problem.clone(),
-                    self.store.as_ref(),
-                    self.store_problem.as_ref().and_then(StoreProblem::cause),
+                    self.storage.store(),
+                    self.storage.problem().and_then(StoreProblem::cause),
                 );
             }
             Section::Attendance | Section::Export => self.recount(state),
@@ -298,7 +298,7 @@ impl Kiosk {
     fn cancel_session(&mut self, state: &mut StaffState, date: NaiveDate, start: NaiveTime) {
         let note = state.notes.get(&(date, start)).cloned().unwrap_or_default();
         let now = self.now();
-        let result = match &mut self.store {
+        let result = match self.storage.store_mut() {
             Some(store) => store.cancel(date, start, note.trim(), now),
             None => Err(crate::error::StoreError::ReadOnly),
         };
@@ -310,7 +310,7 @@ impl Kiosk {
     }
 
     fn restore_session(&mut self, state: &mut StaffState, date: NaiveDate, start: NaiveTime) {
-        let result = match &mut self.store {
+        let result = match self.storage.store_mut() {
             Some(store) => store.uncancel(date, start).map(|_| ()),
             None => Err(crate::error::StoreError::ReadOnly),
         };

@@ -61,7 +61,7 @@ pub fn quick_range(which: QuickRange, today: NaiveDate) -> (NaiveDate, NaiveDate
 impl Kiosk {
     /// Recounts the chosen range and rebuilds the CSV and QR code from it.
     pub(super) fn recount(&self, state: &mut StaffState) {
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             state.report = None;
             return;
         };
@@ -131,7 +131,7 @@ impl Kiosk {
     /// "Copy counts to USB": a snapshot of the database with every name removed, written as
     /// a new file on the drive. It can be restored, and it carries nobody's name.
     pub(super) fn copy_counts(&self, state: &mut StaffState, drive: &std::path::Path) {
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             state.feedback = Some(Feedback::NoDatabase);
             return;
         };
