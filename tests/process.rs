@@ -201,7 +201,7 @@ fn a_name_typed_and_left_unsent_leaves_no_copy_in_the_kiosks_memory() {
         .type_text(LONG_NAME);
     t.harness.run();
     assert!(
-        matches!(&t.kiosk().screen, Screen::SignIn { name, .. } if name == LONG_NAME),
+        matches!(&t.kiosk().visit.screen, Screen::SignIn { name, .. } if name == LONG_NAME),
         "the name was not typed"
     );
     assert!(

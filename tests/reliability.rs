@@ -218,7 +218,7 @@ fn counts_survive_a_damaged_page_and_no_name_is_left_in_the_copy_kept_until_rete
         Vec::<String>::new(),
         "deleted with its WAL files once the retention period is over"
     );
-    assert!(t.kiosk().damaged_until.is_empty());
+    assert!(t.kiosk().damaged_until().is_empty());
     assert!(crate::util::files_containing(t.dir.path(), "Quillon").is_empty());
     assert_eq!(t.stored(), saved.len() as u64);
 }

@@ -317,6 +317,6 @@ impl Tablet {
     }
 
     pub fn on_home(&self) -> bool {
-        self.kiosk().screen == Screen::Home
+        self.kiosk().visit.screen == Screen::Home
     }
 }

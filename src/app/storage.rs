@@ -194,14 +194,14 @@ impl Kiosk {
     /// Erases first names older than the retention period, from every file; counts stay.
     /// Runs at start and then once a day.
     pub(super) fn purge_if_due(&mut self, now: DateTime<Utc>) {
-        if now < self.next_purge {
+        if now < self.chores.next_purge {
             return;
         }
-        self.next_purge = now + Duration::days(1);
+        self.chores.next_purge = now + Duration::days(1);
         self.remove_old_damaged_copies(now);
         let keep = Duration::days(i64::from(self.settings.retention_days));
         let cutoff = now - keep;
-        let today = self.schedule.local_date(now);
+        let today = self.calendar.schedule.local_date(now);
         crate::store::tidy_backups(&self.dir.backups_dir(), today - keep, cutoff);
         if let Some(store) = self.storage.store_mut() {
             match store.purge_names_before(cutoff) {
@@ -219,8 +219,8 @@ impl Kiosk {
     /// start, and on the first tick of each new day. A failure is logged and tried again in
     /// an hour.
     pub(super) fn backup_if_due(&mut self, now: DateTime<Utc>) {
-        let today = self.schedule.local_date(now);
-        if now < self.next_backup_try || self.last_backup == Some(today) {
+        let today = self.calendar.schedule.local_date(now);
+        if now < self.chores.next_backup_try || self.chores.last_backup == Some(today) {
             return;
         }
         let folder = self.dir.backups_dir();
@@ -229,7 +229,7 @@ impl Kiosk {
             .iter()
             .any(|b| b.daily && b.date == today)
         {
-            self.last_backup = Some(today);
+            self.chores.last_backup = Some(today);
             return;
         }
         let Some(store) = self.storage.store() else {
@@ -246,11 +246,11 @@ impl Kiosk {
         match written {
             Ok(path) => {
                 log::info!("backed up the attendance database to {}", path.display());
-                self.last_backup = Some(today);
+                self.chores.last_backup = Some(today);
             }
             Err(e) => {
                 log::error!("the daily backup was not made: {e}");
-                self.next_backup_try = now + Duration::hours(1);
+                self.chores.next_backup_try = now + Duration::hours(1);
             }
         }
     }
@@ -260,6 +260,6 @@ impl Kiosk {
     pub(super) fn remove_old_damaged_copies(&mut self, now: DateTime<Utc>) {
         let keep = Duration::days(i64::from(self.settings.retention_days));
         let kept = crate::store::remove_damaged_before(&self.dir.db_path(), now - keep);
-        self.damaged_until = kept.iter().map(|c| c.made + keep).collect();
+        self.chores.damaged_until = kept.iter().map(|c| c.made + keep).collect();
     }
 }

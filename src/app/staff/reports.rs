@@ -66,8 +66,8 @@ impl Kiosk {
             return;
         };
         let (from, to) = state.range;
-        let query = crate::report::Query::dates(from, to, self.now(), self.first_run);
-        match crate::report::counts(store, &self.settings, &self.schedule, &query) {
+        let query = crate::report::Query::dates(from, to, self.now(), self.calendar.first_run);
+        match crate::report::counts(store, &self.settings, &self.calendar.schedule, &query) {
             Ok(report) => {
                 let monthly = export::csv::monthly_to_string(
                     &crate::report::monthly(&report),
@@ -135,7 +135,7 @@ impl Kiosk {
             state.feedback = Some(Feedback::NoDatabase);
             return;
         };
-        let today = self.schedule.local_date(self.now());
+        let today = self.calendar.schedule.local_date(self.now());
         let path = drive.join(export::destination::counts_file_name(today));
         let written = store
             .snapshot_without_names()
