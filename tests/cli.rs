@@ -508,7 +508,7 @@ fn set_pin_reads_two_lines_and_the_tablet_then_asks_for_that_pin() {
         t.tap(key);
     }
     assert!(matches!(
-        t.kiosk().screen,
+        t.kiosk().visit.screen,
         dropin_kiosk::app::Screen::Staff(_)
     ));
 }

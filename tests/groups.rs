@@ -483,7 +483,7 @@ fn staff_add_a_course_group_and_move_a_slot_to_it_in_the_schedule_section() {
     // A group that still meets cannot be removed.
     t.tap("Remove group 2");
     assert!(t.has("Eight-week course still has group times; move or remove them first."));
-    assert!(matches!(t.kiosk().screen, Screen::Staff(_)));
+    assert!(matches!(t.kiosk().visit.screen, Screen::Staff(_)));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! What the process shows of a name (issue 18): no core file and no memory another process
+//! What the process shows of a name: no core file and no memory another process
 //! of the same user can read, and no name on the command line (`sign-in --name -`).
 
 use std::io::Write as _;
@@ -201,7 +201,7 @@ fn a_name_typed_and_left_unsent_leaves_no_copy_in_the_kiosks_memory() {
         .type_text(LONG_NAME);
     t.harness.run();
     assert!(
-        matches!(&t.kiosk().screen, Screen::SignIn { name, .. } if name == LONG_NAME),
+        matches!(&t.kiosk().visit.screen, Screen::SignIn { name, .. } if name == LONG_NAME),
         "the name was not typed"
     );
     assert!(

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::Duration;
-use dropin_kiosk::app::Kiosk;
+use dropin_kiosk::app::{Kiosk, Storage};
 use dropin_kiosk::clock::FixedClock;
 use dropin_kiosk::data::DataDir;
 use dropin_kiosk::domain::names::{MAX_NAME_CHARS, clean_typing, normalize};
@@ -218,7 +218,7 @@ fn counts_survive_a_damaged_page_and_no_name_is_left_in_the_copy_kept_until_rete
         Vec::<String>::new(),
         "deleted with its WAL files once the retention period is over"
     );
-    assert!(t.kiosk().damaged_until.is_empty());
+    assert!(t.kiosk().damaged_until().is_empty());
     assert!(crate::util::files_containing(t.dir.path(), "Quillon").is_empty());
     assert_eq!(t.stored(), saved.len() as u64);
 }
@@ -231,7 +231,7 @@ fn a_read_only_database_gives_no_confirmation_and_staff_see_why() {
     let store = Store::open_read_only(&dir.path().join("kiosk.db")).unwrap();
     let clock = FixedClock::new(instant(IN_SESSION));
     let data = DataDir::prepare(dir.path()).unwrap();
-    let kiosk = Kiosk::with_store(data, Arc::new(clock), Some(store), None);
+    let kiosk = Kiosk::with_store(data, Arc::new(clock), Storage::open(store));
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(theme::apply)
@@ -248,7 +248,7 @@ fn a_read_only_database_gives_no_confirmation_and_staff_see_why() {
     );
     assert!(harness.query_by_label_contains("Welcome").is_none());
     let problem = dropin_kiosk::ui::text::store_problem(
-        harness.state().store_problem.as_ref().unwrap(),
+        harness.state().store_problem().unwrap(),
         dropin_kiosk::domain::lang::Lang::En,
     );
     assert!(problem.contains("read-only"), "{problem}");

@@ -31,7 +31,7 @@ fn close(t: Tablet) -> tempfile::TempDir {
 }
 
 fn in_staff(t: &Tablet) -> bool {
-    matches!(t.kiosk().screen, Screen::Staff(_))
+    matches!(t.kiosk().visit.screen, Screen::Staff(_))
 }
 
 pub fn set_text(t: &mut Tablet, label: &str, text: &str) {

@@ -16,7 +16,7 @@ const IN_SESSION: &str = "2026-11-25T13:56:00-08:00";
 
 /// What is in the name field now, as the kiosk holds it.
 fn name_field(t: &Tablet) -> String {
-    match &t.kiosk().screen {
+    match &t.kiosk().visit.screen {
         Screen::SignIn { name, .. } => name.clone(),
         other => panic!("expected the sign-in screen, got {other:?}"),
     }
@@ -401,7 +401,10 @@ fn a_shaky_double_or_triple_tap_on_count_me_in_counts_once_at_every_text_size() 
                 assert_eq!(t.stored(), before + 1, "{case}");
                 assert_eq!(first_visits(&t), 0, "{case}");
                 assert!(t.has("You're counted in. Welcome!"), "{case}");
-                assert!(matches!(t.kiosk().screen, Screen::Confirm(_)), "{case}");
+                assert!(
+                    matches!(t.kiosk().visit.screen, Screen::Confirm(_)),
+                    "{case}"
+                );
                 t.wait(Duration::seconds(7));
                 assert!(t.on_home(), "{case}");
             }

@@ -369,7 +369,7 @@ fn when_nothing_can_be_saved_the_participant_sees_a_calm_line_and_no_welcome() {
     t.tap("Count me in — no name");
     assert!(t.has("Thanks for coming — please let a staff member know the tablet needs help."));
     assert!(!t.has_text_containing("Welcome"));
-    assert!(t.kiosk().store_problem.is_some(), "staff are told why");
+    assert!(t.kiosk().store_problem().is_some(), "staff are told why");
 }
 
 #[test]

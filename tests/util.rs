@@ -307,8 +307,7 @@ impl Tablet {
     /// nothing is wrong with it.
     pub fn store_problem(&self) -> String {
         self.kiosk()
-            .store_problem
-            .as_ref()
+            .store_problem()
             .map(|p| dropin_kiosk::ui::text::store_problem(p, Lang::En))
             .unwrap_or_default()
     }
@@ -318,6 +317,6 @@ impl Tablet {
     }
 
     pub fn on_home(&self) -> bool {
-        self.kiosk().screen == Screen::Home
+        self.kiosk().visit.screen == Screen::Home
     }
 }

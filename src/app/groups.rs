@@ -39,14 +39,19 @@ impl Kiosk {
             .settings
             .group(group)
             .map_or_else(|| self.settings.script.clone(), |g| g.script.clone());
-        let lang = self.lang;
-        let fresh = matches!(&self.script_cache,
+        let lang = self.visit.lang;
+        let fresh = matches!(&self.caches.script,
             Some((g, n, l, _)) if *g == group && *n == name && *l == lang);
         if !fresh {
             let loaded = self.dir.load_script(&name, lang);
-            let filled =
-                crate::words::script::filled(&loaded, &self.settings, &self.schedule, group, lang);
-            self.script_cache = Some((group, name, lang, filled));
+            let filled = crate::words::script::filled(
+                &loaded,
+                &self.settings,
+                &self.calendar.schedule,
+                group,
+                lang,
+            );
+            self.caches.script = Some((group, name, lang, filled));
         }
     }
 
@@ -63,17 +68,17 @@ impl Kiosk {
             )
         })?;
         let key = occ.start.timestamp_millis();
-        if let Some((k, n)) = self.count_cache
+        if let Some((k, n)) = self.caches.count
             && k == key
         {
             return Some(n);
         }
         let n = self
-            .store
-            .as_ref()?
+            .storage
+            .store()?
             .sign_ins_for_occurrence(occ.start)
             .ok()?;
-        self.count_cache = Some((key, n));
+        self.caches.count = Some((key, n));
         Some(n)
     }
 
@@ -83,10 +88,10 @@ impl Kiosk {
         let occ = status.occurrence.as_ref();
         let index = occ.map_or(0, |o| o.slot.group);
         let group = self.settings.group(index)?;
-        let course = self.courses.get(index).and_then(Option::as_ref);
+        let course = self.calendar.courses.get(index).and_then(Option::as_ref);
         let (meeting, topic) = match (course, occ) {
             (Some(course), Some(occ)) => {
-                let (meeting, topic) = course.at(&self.schedule, index, occ);
+                let (meeting, topic) = course.at(&self.calendar.schedule, index, occ);
                 (Some(meeting), topic)
             }
             _ => (None, None),
@@ -105,7 +110,8 @@ impl Kiosk {
     /// The held occurrence a suggestion made at `now` is for: the first one, of any group,
     /// that has not ended.
     fn suggestion_target(&self, now: DateTime<Utc>) -> Option<Occurrence> {
-        self.schedule
+        self.calendar
+            .schedule
             .occurrences_around(now)
             .into_iter()
             .find(|o| !o.is_cancelled() && o.end > now)
@@ -115,14 +121,14 @@ impl Kiosk {
     /// typed words staff have allowed), read once until the next intent.
     pub(super) fn cached_suggestions(&mut self, occ: &Occurrence) -> Vec<SuggestionCount> {
         let key = occ.start.timestamp_millis();
-        if let Some((k, found)) = &self.suggestions_cache
+        if let Some((k, found)) = &self.caches.suggestions
             && *k == key
         {
             return found.clone();
         }
         let mut found = self.suggestions_for(occ);
         found.retain(|s| s.allowed);
-        self.suggestions_cache = Some((key, found.clone()));
+        self.caches.suggestions = Some((key, found.clone()));
         found
     }
 
@@ -134,14 +140,15 @@ impl Kiosk {
         };
         let earliest = occ.start - Duration::days(LAST_MEETING_WITHIN_DAYS);
         let previous = self
+            .calendar
             .schedule
-            .occurrences_between(self.schedule.local_date(earliest), occ.date)
+            .occurrences_between(self.calendar.schedule.local_date(earliest), occ.date)
             .into_iter()
             .filter(|o| o.slot.group == group && !o.is_cancelled() && o.start < occ.start)
             .map(|o| o.start)
             .next_back()
             .unwrap_or(earliest);
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             return Vec::new();
         };
         match store.suggestions(name, previous, occ.start) {
@@ -162,6 +169,7 @@ impl Kiosk {
             .enumerate()
             .filter_map(|(i, g)| {
                 let next = self
+                    .calendar
                     .schedule
                     .occurrences_around(now)
                     .into_iter()
@@ -172,12 +180,12 @@ impl Kiosk {
     }
 
     pub(super) fn open_suggest(&mut self) {
-        self.suggest_visits = self.suggest_visits.wrapping_add(1);
-        self.screen = Screen::Suggest(Suggestion {
+        self.visit.suggest_visits = self.visit.suggest_visits.wrapping_add(1);
+        self.visit.screen = Screen::Suggest(Suggestion {
             topic: None,
             words: String::new(),
             typing: false,
-            visit: self.suggest_visits,
+            visit: self.visit.suggest_visits,
             sent: None,
         });
     }
@@ -206,7 +214,7 @@ impl Kiosk {
             .settings
             .group(group)
             .map_or_else(|| self.settings.group_name.clone(), |g| g.name.clone());
-        let saved = match &mut self.store {
+        let saved = match self.storage.store_mut() {
             Some(store) => asked
                 .iter()
                 .try_for_each(|t| store.suggest(&name, for_start, t)),
@@ -214,13 +222,13 @@ impl Kiosk {
         };
         if let Err(e) = &saved {
             log::error!("a suggested topic was not saved: {e}");
-            self.store_problem = Some(super::StoreProblem::SuggestionNotSaved {
+            self.storage.note(super::StoreProblem::SuggestionNotSaved {
                 cause: e.to_string(),
             });
         }
-        let visit = self.suggest_visits;
+        let visit = self.visit.suggest_visits;
         // What was chosen is not kept on screen: the thanks is the same for everyone.
-        self.screen = Screen::Suggest(Suggestion {
+        self.visit.screen = Screen::Suggest(Suggestion {
             topic: None,
             words: String::new(),
             typing: false,

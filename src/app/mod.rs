@@ -4,6 +4,7 @@
 
 pub mod action;
 mod groups;
+mod parts;
 pub mod staff;
 pub mod state;
 mod storage;
@@ -27,9 +28,11 @@ use crate::store::Store;
 
 pub use action::Action;
 pub use groups::GroupNow;
+pub use parts::Visit;
+use parts::{Caches, Calendar, Chores};
 pub use staff::{Section, StaffAction};
 pub use state::{Confirmation, Layout, Outcome, Screen, Sent, Suggestion};
-pub use storage::{Recovered, StoreProblem, open_store};
+pub use storage::{Recovered, Storage, StoreProblem, open_store};
 
 pub struct Kiosk {
     dir: DataDir,
@@ -37,41 +40,20 @@ pub struct Kiosk {
     pub settings: Settings,
     /// For staff: what is wrong with `settings.toml`, if anything.
     pub settings_problem: Option<String>,
-    store: Option<Store>,
-    /// For staff: why attendance cannot be saved or was reset, if so.
-    pub store_problem: Option<StoreProblem>,
-    schedule: Schedule,
-    pub lang: Lang,
-    /// The text size chosen with "Larger text"; back to the default for the next person.
-    pub text_size: TextSize,
-    pub screen: Screen,
-    last_touch: DateTime<Utc>,
-    /// (group, script set, language) and the script filled for that group.
-    script_cache: Option<(usize, String, Lang, Script)>,
-    /// Each group's course (start and topics), by group index; `None` for other groups.
-    courses: Vec<Option<crate::domain::course::CourseTopics>>,
-    /// When the kiosk first ran on its data folder, by its own clock: the first day of records.
-    first_run: DateTime<Utc>,
-    suggest_visits: u64,
-    /// (occurrence start ms, sign-ins) for the script screen.
-    count_cache: Option<(i64, u64)>,
-    /// The script screen's suggestions by occurrence start ms; cleared by any intent.
-    suggestions_cache: Option<(i64, Vec<crate::domain::suggestions::SuggestionCount>)>,
+    /// The attendance database, open or not, and what staff are told about it.
+    storage: Storage,
+    /// The person at the tablet now.
+    pub visit: Visit,
+    calendar: Calendar,
+    caches: Caches,
+    chores: Chores,
+    /// The staff area's lock: the wrong-PIN lockout as last read from or written to
+    /// `staff-pin.toml`.
+    pin_lock: crate::staff_pin::PinLock,
     /// Set when staff choose "Quit kiosk"; the window closes on the next frame.
     pub quit_requested: bool,
-    /// The wrong-PIN lockout as last read from or written to `staff-pin.toml`.
-    pin_lock: crate::staff_pin::PinLock,
-    next_purge: DateTime<Utc>,
-    /// The day of the newest daily backup this kiosk knows of, and when a failed one is
-    /// tried again.
-    last_backup: Option<chrono::NaiveDate>,
-    next_backup_try: DateTime<Utc>,
     /// A practice run (`--pretend-now` on a temporary folder): Home says so.
     pub practice: bool,
-    /// How many times the sign-in screen has been opened.
-    sign_in_visits: u64,
-    /// For staff: when each damaged copy still kept will be deleted, soonest first.
-    pub damaged_until: Vec<DateTime<Utc>>,
     /// The removable drives mounted now; `/proc/mounts` unless a test offers its own.
     drives: Box<dyn Fn() -> Vec<PathBuf>>,
 }
@@ -113,46 +95,45 @@ impl Kiosk {
     /// Loads settings and opens the store; a problem with either is kept for staff, and the
     /// kiosk runs anyway.
     pub fn new(dir: DataDir, clock: Arc<dyn Clock>) -> Kiosk {
-        let (store, store_problem) = open_store(&dir, clock.now());
-        Kiosk::with_store(dir, clock, store, store_problem)
+        let storage = open_store(&dir, clock.now());
+        Kiosk::with_store(dir, clock, storage)
     }
 
     /// A kiosk on a store opened by the caller (or none, with the reason for staff).
-    pub fn with_store(
-        dir: DataDir,
-        clock: Arc<dyn Clock>,
-        store: Option<Store>,
-        store_problem: Option<StoreProblem>,
-    ) -> Kiosk {
+    pub fn with_store(dir: DataDir, clock: Arc<dyn Clock>, storage: Storage) -> Kiosk {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = &loaded.problem {
             log::warn!("{problem}");
         }
+        let now = clock.now();
         let mut kiosk = Kiosk {
-            lang: loaded.settings.language,
-            text_size: loaded.settings.text_size,
-            schedule: loaded.settings.schedule(Vec::new()),
+            visit: Visit {
+                screen: Screen::Home,
+                lang: loaded.settings.language,
+                text_size: loaded.settings.text_size,
+                last_touch: now,
+                sign_in_visits: 0,
+                suggest_visits: 0,
+            },
+            calendar: Calendar {
+                schedule: loaded.settings.schedule(Vec::new()),
+                courses: Vec::new(),
+                first_run: dir.first_run(now),
+            },
             settings: loaded.settings,
             settings_problem: loaded.problem,
-            store,
-            store_problem,
-            screen: Screen::Home,
-            last_touch: clock.now(),
-            script_cache: None,
-            courses: Vec::new(),
-            first_run: dir.first_run(clock.now()),
-            suggest_visits: 0,
-            count_cache: None,
-            suggestions_cache: None,
-            quit_requested: false,
+            storage,
+            caches: Caches::default(),
+            chores: Chores {
+                next_purge: DateTime::UNIX_EPOCH,
+                last_backup: None,
+                // Not before the first frame: the screen comes first, the copy a moment later.
+                next_backup_try: now + storage::START_BACKUP_DELAY,
+                damaged_until: Vec::new(),
+            },
             pin_lock: crate::staff_pin::PinLock::default(),
-            next_purge: DateTime::UNIX_EPOCH,
-            last_backup: None,
-            // Not before the first frame: the screen comes first, the copy a moment later.
-            next_backup_try: clock.now() + storage::START_BACKUP_DELAY,
-            sign_in_visits: 0,
+            quit_requested: false,
             practice: false,
-            damaged_until: Vec::new(),
             drives: Box::new(crate::export::destination::mounted_drives),
             dir,
             clock,
@@ -175,25 +156,35 @@ impl Kiosk {
     }
 
     pub fn store(&self) -> Option<&Store> {
-        self.store.as_ref()
+        self.storage.store()
+    }
+
+    /// For staff: why attendance cannot be saved or was reset, if so.
+    pub fn store_problem(&self) -> Option<&StoreProblem> {
+        self.storage.problem()
+    }
+
+    /// For staff: when each damaged copy of the database still kept will be deleted.
+    pub fn damaged_until(&self) -> &[DateTime<Utc>] {
+        &self.chores.damaged_until
     }
 
     /// Rebuilds the schedule after settings or cancellations change.
     pub fn refresh_schedule(&mut self) {
-        let cancellations = match &self.store {
+        let cancellations = match self.storage.store() {
             Some(store) => store.cancellations().unwrap_or_else(|e| {
                 log::error!("could not read cancellations: {e}");
                 Vec::new()
             }),
             None => Vec::new(),
         };
-        self.schedule = self.settings.schedule(cancellations);
-        self.courses = self.dir.courses(&self.settings);
+        self.calendar.schedule = self.settings.schedule(cancellations);
+        self.calendar.courses = self.dir.courses(&self.settings);
     }
 
     /// A touch, a key or typed text at `now`: an idle screen starts its wait again.
     pub fn touched(&mut self, now: DateTime<Utc>) {
-        self.last_touch = now;
+        self.visit.last_touch = now;
     }
 
     /// Time passing, before each frame: the daily purge and backup, an untouched screen
@@ -202,15 +193,15 @@ impl Kiosk {
         self.purge_if_due(now);
         self.backup_if_due(now);
         let status = self.status_at(now);
-        if let Some(at) = state::home_at(&self.screen, self.last_touch, &status)
+        if let Some(at) = state::home_at(&self.visit.screen, self.visit.last_touch, &status)
             && now >= at
         {
             self.go_home();
             // The language chosen by one person is not forced on the next.
-            self.lang = self.settings.language;
-            self.text_size = self.settings.text_size;
+            self.visit.lang = self.settings.language;
+            self.visit.text_size = self.settings.text_size;
         }
-        if let Screen::Staff(state) = &mut self.screen
+        if let Screen::Staff(state) = &mut self.visit.screen
             && state.section == Section::Export
         {
             state.drives = (self.drives)();
@@ -219,25 +210,25 @@ impl Kiosk {
 
     /// What is laid out on screen now, for the tap settle.
     pub fn layout(&self) -> Layout {
-        Layout::of(&self.screen, self.text_size, self.lang)
+        Layout::of(&self.visit.screen, self.visit.text_size, self.visit.lang)
     }
 
     /// The timer at `now`.
     pub fn status_at(&self, now: DateTime<Utc>) -> Status {
-        timer::status_at(&self.schedule, self.settings.windows(), now)
+        timer::status_at(&self.calendar.schedule, self.settings.windows(), now)
     }
 
     /// What this frame shows, and the screen itself, whose text fields a screen edits in
     /// place while it draws.
     pub fn frame(&mut self, now: DateTime<Utc>) -> (View<'_>, &mut Screen) {
         let status = self.status_at(now);
-        let on_script = matches!(self.screen, Screen::Script { .. });
+        let on_script = matches!(self.visit.screen, Screen::Script { .. });
         let count = if on_script {
             self.session_sign_ins(&status)
         } else {
             None
         };
-        let group_now = self.group_now(&status, self.lang);
+        let group_now = self.group_now(&status, self.visit.lang);
         let suggestions = match (&status.occurrence, on_script) {
             (Some(occ), true) => self.cached_suggestions(occ),
             _ => Vec::new(),
@@ -246,24 +237,27 @@ impl Kiosk {
             self.fill_script_cache(group_now.as_ref().map_or(0, |g| g.index));
         }
         let script = if on_script {
-            self.script_cache.as_ref().map(|(_, _, _, s)| s)
+            self.caches.script.as_ref().map(|(_, _, _, s)| s)
         } else {
             None
         };
-        let group_schedules =
-            crate::words::groups::schedule_lines(&self.settings, &self.schedule, self.lang);
+        let group_schedules = crate::words::groups::schedule_lines(
+            &self.settings,
+            &self.calendar.schedule,
+            self.visit.lang,
+        );
         let view = View {
-            lang: self.lang,
-            text_size: self.text_size,
+            lang: self.visit.lang,
+            text_size: self.visit.text_size,
             settings: &self.settings,
-            schedule: &self.schedule,
+            schedule: &self.calendar.schedule,
             status,
             now,
             session_sign_ins: count,
             script,
             settings_problem: self.settings_problem.as_deref(),
-            store_problem: self.store_problem.as_ref(),
-            damaged_until: &self.damaged_until,
+            store_problem: self.storage.problem(),
+            damaged_until: &self.chores.damaged_until,
             pin_locked_for: self.pin_locked_for(),
             practice: self.practice,
             group_now,
@@ -271,7 +265,7 @@ impl Kiosk {
             suggestions,
             data_root: &self.dir.root,
         };
-        (view, &mut self.screen)
+        (view, &mut self.visit.screen)
     }
 
     /// When the next frame is due if nobody touches anything: when the words change or a
@@ -279,10 +273,10 @@ impl Kiosk {
     pub fn next_wake(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         let status = self.status_at(now);
         let mut next = status.next_change(self.settings.windows());
-        if let Some(at) = state::home_at(&self.screen, self.last_touch, &status) {
+        if let Some(at) = state::home_at(&self.visit.screen, self.visit.last_touch, &status) {
             next = next.min(at);
         }
-        if matches!(&self.screen, Screen::Staff(state) if state.section == Section::Export) {
+        if matches!(&self.visit.screen, Screen::Staff(state) if state.section == Section::Export) {
             // A drive plugged in shows its button without anyone touching the screen.
             next = next.min(now + chrono::Duration::seconds(2));
         }
@@ -290,30 +284,30 @@ impl Kiosk {
     }
 
     fn go_home(&mut self) {
-        if matches!(self.screen, Screen::Confirm(_))
-            || matches!(&self.screen, Screen::Suggest(s) if s.sent.is_some())
+        if matches!(self.visit.screen, Screen::Confirm(_))
+            || matches!(&self.visit.screen, Screen::Suggest(s) if s.sent.is_some())
         {
             // A sign-in is finished: the next person starts in the default language.
-            self.lang = self.settings.language;
-            self.text_size = self.settings.text_size;
+            self.visit.lang = self.settings.language;
+            self.visit.text_size = self.settings.text_size;
         }
-        self.screen = Screen::Home;
+        self.visit.screen = Screen::Home;
     }
 
     pub fn apply(&mut self, action: Action) {
         let now = self.now();
-        self.last_touch = now;
-        self.suggestions_cache = None;
+        self.visit.last_touch = now;
+        self.caches.suggestions = None;
         match action {
             Action::GoHome => self.go_home(),
             Action::OpenSignIn => {
-                self.sign_in_visits = self.sign_in_visits.wrapping_add(1);
-                self.screen = Screen::SignIn {
+                self.visit.sign_in_visits = self.visit.sign_in_visits.wrapping_add(1);
+                self.visit.screen = Screen::SignIn {
                     name: String::new(),
-                    visit: self.sign_in_visits,
+                    visit: self.visit.sign_in_visits,
                 }
             }
-            Action::OpenScript => self.screen = Screen::Script { closing: false },
+            Action::OpenScript => self.visit.screen = Screen::Script { closing: false },
             Action::OpenSuggest => self.open_suggest(),
             Action::SendSuggestion { topic, words } => self.send_suggestion(topic, &words, now),
             Action::OpenStaff => self.open_staff_entry(),
@@ -323,12 +317,12 @@ impl Kiosk {
                 log::info!("staff quit the kiosk");
                 self.quit_requested = true;
             }
-            Action::ShowClosingWords(closing) => self.screen = Screen::Script { closing },
-            Action::SetLanguage(lang) => self.lang = lang,
-            Action::LargerText => self.text_size = self.text_size.next(),
+            Action::ShowClosingWords(closing) => self.visit.screen = Screen::Script { closing },
+            Action::SetLanguage(lang) => self.visit.lang = lang,
+            Action::LargerText => self.visit.text_size = self.visit.text_size.next(),
             Action::SignIn(name) => {
                 let outcome = self.sign_in(&name, now);
-                self.screen = Screen::Confirm(Confirmation {
+                self.visit.screen = Screen::Confirm(Confirmation {
                     outcome,
                     shown_at: now,
                 });
@@ -350,7 +344,7 @@ impl Kiosk {
                 ..
             }),
             Some(store),
-        ) = (&mut self.screen, &mut self.store)
+        ) = (&mut self.visit.screen, self.storage.store_mut())
         else {
             return;
         };
@@ -373,31 +367,31 @@ impl Kiosk {
             typed,
             false,
             now,
-            &self.schedule,
+            &self.calendar.schedule,
             self.settings.early_window_min,
         );
-        let mut result = match &mut self.store {
+        let mut result = match self.storage.store_mut() {
             Some(store) => store.sign_in(&new),
             None => {
                 log::error!("a sign-in was not saved: the attendance database is not open");
                 return Outcome::NotSaved;
             }
         };
-        if matches!(result, Err(StoreError::Corrupt { .. })) {
-            // Damage found mid-run: keep the damaged file, start a fresh one, try once more.
-            self.store = None;
-            let (store, problem) = storage::start_fresh(&self.dir, now);
-            self.store = store;
-            self.store_problem = problem;
+        if let Err(e @ StoreError::Corrupt { .. }) = &result {
+            // Damage found mid-run: close it, keep the damaged file, start a fresh one, and
+            // try once more.
+            let cause = e.to_string();
+            self.storage = Storage::Failed(StoreProblem::NotSaving { cause });
+            self.storage = storage::start_fresh(&self.dir, now);
             self.remove_old_damaged_copies(now);
-            result = match &mut self.store {
+            result = match self.storage.store_mut() {
                 Some(store) => store.sign_in(&new),
                 None => return Outcome::NotSaved,
             };
         }
         match result {
             Ok(receipt) => {
-                self.count_cache = None;
+                self.caches.count = None;
                 Outcome::Counted {
                     id: receipt.id,
                     name: new.name,
@@ -406,7 +400,7 @@ impl Kiosk {
             }
             Err(e) => {
                 log::error!("a sign-in was not saved: {e}");
-                self.store_problem = Some(StoreProblem::SignInNotSaved {
+                self.storage.note(StoreProblem::SignInNotSaved {
                     cause: e.to_string(),
                 });
                 Outcome::NotSaved

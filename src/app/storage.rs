@@ -13,6 +13,58 @@ use crate::store::{CopyState, Store};
 /// How long after start the first backup waits, so the first frame never waits for it.
 pub(super) const START_BACKUP_DELAY: Duration = Duration::seconds(30);
 
+/// The attendance database as the kiosk has it: open, or not, with why for staff.
+pub enum Storage {
+    /// Open. `problem` is what staff are still told after a damaged file was replaced or a
+    /// save failed.
+    Open {
+        store: Store,
+        problem: Option<StoreProblem>,
+    },
+    /// Not open: nothing is saved, for this reason.
+    Failed(StoreProblem),
+}
+
+impl Storage {
+    /// An open store with nothing to tell staff.
+    pub fn open(store: Store) -> Storage {
+        Storage::Open {
+            store,
+            problem: None,
+        }
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        match self {
+            Storage::Open { store, .. } => Some(store),
+            Storage::Failed(_) => None,
+        }
+    }
+
+    pub fn store_mut(&mut self) -> Option<&mut Store> {
+        match self {
+            Storage::Open { store, .. } => Some(store),
+            Storage::Failed(_) => None,
+        }
+    }
+
+    /// What staff are told about the database, if anything.
+    pub fn problem(&self) -> Option<&StoreProblem> {
+        match self {
+            Storage::Open { problem, .. } => problem.as_ref(),
+            Storage::Failed(problem) => Some(problem),
+        }
+    }
+
+    /// Keeps `problem` (a save that failed) for staff, in place of what they were told.
+    pub(super) fn note(&mut self, new: StoreProblem) {
+        match self {
+            Storage::Open { problem, .. } => *problem = Some(new),
+            Storage::Failed(problem) => *problem = new,
+        }
+    }
+}
+
 /// Why sign-ins are not being saved, or what became of a damaged database, as values; the
 /// staff area says it. A `cause` is technical, for staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +113,7 @@ pub enum Recovered {
 
 /// Opens `kiosk.db` and checks it. A damaged file is moved aside and a fresh store started;
 /// any other failure leaves the kiosk running without saving, with the reason for staff.
-pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<StoreProblem>) {
+pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> Storage {
     let path = dir.db_path();
     let opened = Store::open(&path).and_then(|store| {
         if store.quick_check_ok()? {
@@ -71,16 +123,13 @@ pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<S
         }
     });
     match opened {
-        Ok(store) => (Some(store), None),
+        Ok(store) => Storage::open(store),
         Err(StoreError::Corrupt { .. }) => start_fresh(dir, now),
         Err(e) => {
             log::error!("sign-ins are not being saved: {e}");
-            (
-                None,
-                Some(StoreProblem::NotSaving {
-                    cause: e.to_string(),
-                }),
-            )
+            Storage::Failed(StoreProblem::NotSaving {
+                cause: e.to_string(),
+            })
         }
     }
 }
@@ -89,16 +138,13 @@ pub fn open_store(dir: &DataDir, now: DateTime<Utc>) -> (Option<Store>, Option<S
 /// the counts that can still be read. The damaged file is then left without names (kept for
 /// the retention period as a copy of those counts) or, when nothing could be read from it,
 /// deleted: no first name may outlive the retention period in it.
-pub(super) fn start_fresh(
-    dir: &DataDir,
-    now: DateTime<Utc>,
-) -> (Option<Store>, Option<StoreProblem>) {
+pub(super) fn start_fresh(dir: &DataDir, now: DateTime<Utc>) -> Storage {
     let path = dir.db_path();
     let aside = crate::store::damaged_copy_path(&path, now);
     if let Err(e) = std::fs::rename(&path, &aside) {
         log::error!("the attendance database is damaged and could not be moved aside: {e}");
         let cause = e.to_string();
-        return (None, Some(StoreProblem::DamagedNotMoved { cause }));
+        return Storage::Failed(StoreProblem::DamagedNotMoved { cause });
     }
     for suffix in ["-wal", "-shm"] {
         let side = path.with_file_name(format!("kiosk.db{suffix}"));
@@ -128,7 +174,10 @@ pub(super) fn start_fresh(
                     }
                 }
             };
-            (Some(store), Some(StoreProblem::Reset(recovered)))
+            Storage::Open {
+                store,
+                problem: Some(StoreProblem::Reset(recovered)),
+            }
         }
         Err(e) => {
             log::error!("the fresh attendance database could not be opened either: {e}");
@@ -136,7 +185,7 @@ pub(super) fn start_fresh(
                 cause: e.to_string(),
                 kept: aside,
             };
-            (None, Some(problem))
+            Storage::Failed(problem)
         }
     }
 }
@@ -145,16 +194,16 @@ impl Kiosk {
     /// Erases first names older than the retention period, from every file; counts stay.
     /// Runs at start and then once a day.
     pub(super) fn purge_if_due(&mut self, now: DateTime<Utc>) {
-        if now < self.next_purge {
+        if now < self.chores.next_purge {
             return;
         }
-        self.next_purge = now + Duration::days(1);
+        self.chores.next_purge = now + Duration::days(1);
         self.remove_old_damaged_copies(now);
         let keep = Duration::days(i64::from(self.settings.retention_days));
         let cutoff = now - keep;
-        let today = self.schedule.local_date(now);
+        let today = self.calendar.schedule.local_date(now);
         crate::store::tidy_backups(&self.dir.backups_dir(), today - keep, cutoff);
-        if let Some(store) = &mut self.store {
+        if let Some(store) = self.storage.store_mut() {
             match store.purge_names_before(cutoff) {
                 Ok(0) => {}
                 Ok(n) => log::info!(
@@ -170,8 +219,8 @@ impl Kiosk {
     /// start, and on the first tick of each new day. A failure is logged and tried again in
     /// an hour.
     pub(super) fn backup_if_due(&mut self, now: DateTime<Utc>) {
-        let today = self.schedule.local_date(now);
-        if now < self.next_backup_try || self.last_backup == Some(today) {
+        let today = self.calendar.schedule.local_date(now);
+        if now < self.chores.next_backup_try || self.chores.last_backup == Some(today) {
             return;
         }
         let folder = self.dir.backups_dir();
@@ -180,10 +229,10 @@ impl Kiosk {
             .iter()
             .any(|b| b.daily && b.date == today)
         {
-            self.last_backup = Some(today);
+            self.chores.last_backup = Some(today);
             return;
         }
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             return;
         };
         let written = store
@@ -197,11 +246,11 @@ impl Kiosk {
         match written {
             Ok(path) => {
                 log::info!("backed up the attendance database to {}", path.display());
-                self.last_backup = Some(today);
+                self.chores.last_backup = Some(today);
             }
             Err(e) => {
                 log::error!("the daily backup was not made: {e}");
-                self.next_backup_try = now + Duration::hours(1);
+                self.chores.next_backup_try = now + Duration::hours(1);
             }
         }
     }
@@ -211,6 +260,6 @@ impl Kiosk {
     pub(super) fn remove_old_damaged_copies(&mut self, now: DateTime<Utc>) {
         let keep = Duration::days(i64::from(self.settings.retention_days));
         let kept = crate::store::remove_damaged_before(&self.dir.db_path(), now - keep);
-        self.damaged_until = kept.iter().map(|c| c.made + keep).collect();
+        self.chores.damaged_until = kept.iter().map(|c| c.made + keep).collect();
     }
 }

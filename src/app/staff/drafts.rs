@@ -216,7 +216,7 @@ impl Kiosk {
             Ok(()) => {
                 self.settings = settings;
                 self.settings_problem = None;
-                self.script_cache = None;
+                self.caches.script = None;
                 self.refresh_schedule();
                 true
             }

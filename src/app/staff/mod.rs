@@ -119,7 +119,7 @@ pub enum StaffAction {
 
 impl Kiosk {
     pub(super) fn new_staff_state(&self) -> StaffState {
-        let today = self.schedule.local_date(self.now());
+        let today = self.calendar.schedule.local_date(self.now());
         let range = quick_range(QuickRange::LastFourWeeks, today);
         let mut state = StaffState {
             section: Section::Attendance,
@@ -137,8 +137,8 @@ impl Kiosk {
             zone_search: String::new(),
             notes: HashMap::new(),
             script_name: self.settings.script.clone(),
-            script_lang: self.lang,
-            script_draft: self.dir.load_script(&self.settings.script, self.lang),
+            script_lang: self.visit.lang,
+            script_draft: self.dir.load_script(&self.settings.script, self.visit.lang),
             settings_draft: settings_draft(&self.settings),
             todays_names: Vec::new(),
             script_names: self.dir.script_names(),
@@ -152,17 +152,27 @@ impl Kiosk {
     }
 
     pub(super) fn todays_names(&self) -> Vec<(String, String)> {
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             return Vec::new();
         };
-        let today = self.schedule.local_date(self.now());
-        let start = self.schedule.resolve_local(today.and_time(NaiveTime::MIN));
+        let today = self.calendar.schedule.local_date(self.now());
+        let start = self
+            .calendar
+            .schedule
+            .resolve_local(today.and_time(NaiveTime::MIN));
         let end = start + Duration::days(1);
         store
             .names_between(start, end)
             .unwrap_or_default()
             .into_iter()
-            .map(|n| (self.lang.time(self.schedule.local_time(n.at)), n.name))
+            .map(|n| {
+                (
+                    self.visit
+                        .lang
+                        .time(self.calendar.schedule.local_time(n.at)),
+                    n.name,
+                )
+            })
             .collect()
     }
 
@@ -170,18 +180,19 @@ impl Kiosk {
     pub(in crate::app) fn apply_staff(&mut self, action: StaffAction) {
         // The state leaves the screen while the kiosk (store, settings, files) works on it,
         // and goes back after: its handlers need the whole kiosk and the state at once.
-        let Screen::Staff(mut state) = std::mem::replace(&mut self.screen, Screen::Home) else {
+        let Screen::Staff(mut state) = std::mem::replace(&mut self.visit.screen, Screen::Home)
+        else {
             return;
         };
         state.feedback = None;
         self.apply_section(&mut state, action);
-        self.screen = Screen::Staff(state);
+        self.visit.screen = Screen::Staff(state);
     }
 
     /// Allows the suggestions `ids` onto the script screen (`done` is `SuggestionAllowed`)
     /// or erases them (removed, or turned down unread by the room).
     fn change_suggestions(&mut self, state: &mut StaffState, ids: &[i64], done: Feedback) {
-        let result = match &mut self.store {
+        let result = match self.storage.store_mut() {
             Some(store) if done == Feedback::SuggestionAllowed => store.allow_suggestions(ids),
             Some(store) => store.remove_suggestions(ids),
             None => Err(crate::error::StoreError::ReadOnly),
@@ -197,7 +208,7 @@ impl Kiosk {
         match action {
             StaffAction::Open(section) => self.open_section(state, section),
             StaffAction::QuickRange(which) => {
-                let today = self.schedule.local_date(self.now());
+                let today = self.calendar.schedule.local_date(self.now());
                 state.range = quick_range(which, today);
                 state.from_text = state.range.0.to_string();
                 state.to_text = state.range.1.to_string();
@@ -272,8 +283,8 @@ impl Kiosk {
                     self.now(),
                     &self.settings,
                     self.settings_problem.clone(),
-                    self.store.as_ref(),
-                    self.store_problem.as_ref().and_then(StoreProblem::cause),
+                    self.storage.store(),
+                    self.storage.problem().and_then(StoreProblem::cause),
                 );
             }
             Section::Attendance | Section::Export => self.recount(state),
@@ -298,7 +309,7 @@ impl Kiosk {
     fn cancel_session(&mut self, state: &mut StaffState, date: NaiveDate, start: NaiveTime) {
         let note = state.notes.get(&(date, start)).cloned().unwrap_or_default();
         let now = self.now();
-        let result = match &mut self.store {
+        let result = match self.storage.store_mut() {
             Some(store) => store.cancel(date, start, note.trim(), now),
             None => Err(crate::error::StoreError::ReadOnly),
         };
@@ -310,7 +321,7 @@ impl Kiosk {
     }
 
     fn restore_session(&mut self, state: &mut StaffState, date: NaiveDate, start: NaiveTime) {
-        let result = match &mut self.store {
+        let result = match self.storage.store_mut() {
             Some(store) => store.uncancel(date, start).map(|_| ()),
             None => Err(crate::error::StoreError::ReadOnly),
         };
@@ -326,7 +337,7 @@ impl Kiosk {
         let text = script::render(&state.script_draft, state.script_lang);
         state.feedback = Some(match crate::fs::replace(&path, text.as_bytes()) {
             Ok(()) => {
-                self.script_cache = None;
+                self.caches.script = None;
                 Feedback::ScriptSaved
             }
             Err(e) => Feedback::Failed(Failure::Script, e.to_string()),
@@ -363,8 +374,8 @@ impl Kiosk {
                 s.ended_min = ended;
                 s.retention_days = retention;
                 if self.save_settings(state, s) {
-                    self.lang = self.settings.language;
-                    self.text_size = self.settings.text_size;
+                    self.visit.lang = self.settings.language;
+                    self.visit.text_size = self.settings.text_size;
                     state.feedback = Some(Feedback::SettingsSaved);
                 }
             }

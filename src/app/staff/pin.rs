@@ -49,20 +49,20 @@ impl Kiosk {
     pub(in crate::app) fn apply_pin(&mut self, action: PinAction) {
         match action {
             PinAction::Digit(d) => {
-                if let Screen::Pin(pad) = &mut self.screen
+                if let Screen::Pin(pad) = &mut self.visit.screen
                     && pad.digits.len() < rules::MAX_DIGITS
                 {
                     pad.digits.push(d);
                 }
             }
             PinAction::Delete => {
-                if let Screen::Pin(pad) = &mut self.screen {
+                if let Screen::Pin(pad) = &mut self.visit.screen {
                     pad.digits.pop();
                 }
             }
             PinAction::Submit => self.submit_pin(self.now()),
             PinAction::Change => {
-                self.screen = Screen::Pin(PinPad {
+                self.visit.screen = Screen::Pin(PinPad {
                     purpose: PinPurpose::Choose { first_run: false },
                     digits: String::new(),
                     message: None,
@@ -84,7 +84,7 @@ impl Kiosk {
                 )
             }
         };
-        self.screen = Screen::Pin(PinPad {
+        self.visit.screen = Screen::Pin(PinPad {
             purpose,
             digits: String::new(),
             message,
@@ -120,7 +120,7 @@ impl Kiosk {
     }
 
     pub(super) fn submit_pin(&mut self, now: DateTime<Utc>) {
-        let Screen::Pin(pad) = &self.screen else {
+        let Screen::Pin(pad) = &self.visit.screen else {
             return;
         };
         let pad = pad.clone();
@@ -145,13 +145,13 @@ impl Kiosk {
                         // The PIN could not be checked: staff are told why, and it is no try.
                         log::error!("{e}");
                         next.message = Some(PinMessage::CannotCheck(e.to_string()));
-                        self.screen = Screen::Pin(next);
+                        self.visit.screen = Screen::Pin(next);
                         return;
                     }
                 };
                 if rules::locked_for(self.pin_lock.locked_until, now).is_some() {
                     next.message = Some(PinMessage::Locked);
-                    self.screen = Screen::Pin(next);
+                    self.visit.screen = Screen::Pin(next);
                     return;
                 }
                 if staff_pin::verify(&pad.digits, &stored.hash) {
@@ -160,7 +160,7 @@ impl Kiosk {
                         self.save_pin_lock(stored.hash);
                     }
                     log::info!("staff area opened");
-                    self.screen = Screen::Staff(Box::new(self.new_staff_state()));
+                    self.visit.screen = Screen::Staff(Box::new(self.new_staff_state()));
                 } else {
                     self.pin_lock = self.pin_lock.after_failure(now);
                     self.save_pin_lock(stored.hash);
@@ -173,7 +173,7 @@ impl Kiosk {
                     } else {
                         PinMessage::Wrong
                     });
-                    self.screen = Screen::Pin(next);
+                    self.visit.screen = Screen::Pin(next);
                 }
             }
             PinPurpose::Choose { first_run } => {
@@ -187,13 +187,13 @@ impl Kiosk {
                         first_run,
                     };
                 }
-                self.screen = Screen::Pin(next);
+                self.visit.screen = Screen::Pin(next);
             }
             PinPurpose::Confirm { first, first_run } => {
                 if pad.digits != first {
                     next.purpose = PinPurpose::Choose { first_run };
                     next.message = Some(PinMessage::Different);
-                    self.screen = Screen::Pin(next);
+                    self.visit.screen = Screen::Pin(next);
                     return;
                 }
                 // A PIN set meanwhile (say with `set-pin`) is never replaced from the pad
@@ -211,12 +211,12 @@ impl Kiosk {
                             state.section = Section::Settings;
                         }
                         state.feedback = Some(Feedback::PinSaved);
-                        self.screen = Screen::Staff(Box::new(state));
+                        self.visit.screen = Screen::Staff(Box::new(state));
                     }
                     Err(e) => {
                         log::error!("{e}");
                         next.message = Some(PinMessage::CannotCheck(e.to_string()));
-                        self.screen = Screen::Pin(next);
+                        self.visit.screen = Screen::Pin(next);
                     }
                 }
             }

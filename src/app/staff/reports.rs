@@ -61,13 +61,13 @@ pub fn quick_range(which: QuickRange, today: NaiveDate) -> (NaiveDate, NaiveDate
 impl Kiosk {
     /// Recounts the chosen range and rebuilds the CSV and QR code from it.
     pub(super) fn recount(&self, state: &mut StaffState) {
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             state.report = None;
             return;
         };
         let (from, to) = state.range;
-        let query = crate::report::Query::dates(from, to, self.now(), self.first_run);
-        match crate::report::counts(store, &self.settings, &self.schedule, &query) {
+        let query = crate::report::Query::dates(from, to, self.now(), self.calendar.first_run);
+        match crate::report::counts(store, &self.settings, &self.calendar.schedule, &query) {
             Ok(report) => {
                 let monthly = export::csv::monthly_to_string(
                     &crate::report::monthly(&report),
@@ -131,11 +131,11 @@ impl Kiosk {
     /// "Copy counts to USB": a snapshot of the database with every name removed, written as
     /// a new file on the drive. It can be restored, and it carries nobody's name.
     pub(super) fn copy_counts(&self, state: &mut StaffState, drive: &std::path::Path) {
-        let Some(store) = &self.store else {
+        let Some(store) = self.storage.store() else {
             state.feedback = Some(Feedback::NoDatabase);
             return;
         };
-        let today = self.schedule.local_date(self.now());
+        let today = self.calendar.schedule.local_date(self.now());
         let path = drive.join(export::destination::counts_file_name(today));
         let written = store
             .snapshot_without_names()
