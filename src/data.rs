@@ -1,5 +1,5 @@
-//! The data folder: where settings, scripts, the database, exports and the log live,
-//! and how it is set up from `assets/` on first run.
+//! The data folder: where settings, scripts, the database, exports and the log live, how it
+//! is set up from `assets/` on first run, and its one lock (one kiosk, or one restore).
 
 use std::path::{Path, PathBuf};
 
