@@ -22,11 +22,16 @@ fn name_field(t: &Tablet) -> String {
     }
 }
 
-fn type_on_a_keyboard(t: &mut Tablet, text: &str) {
+/// A tap in the text field, as a person with a plugged-in keyboard would before typing.
+fn focus_the_field(t: &mut Tablet) {
     t.harness
         .get_by_role(egui::accesskit::Role::TextInput)
         .click();
     t.harness.run();
+}
+
+fn type_on_a_keyboard(t: &mut Tablet, text: &str) {
+    focus_the_field(t);
     t.harness
         .get_by_role(egui::accesskit::Role::TextInput)
         .type_text(text);
@@ -216,6 +221,14 @@ fn pretend_now_without_a_data_folder_never_touches_the_real_one() {
     assert!(!real.exists(), "the real data folder was written: {real:?}");
 }
 
+/// Every key of `text` arrives within one frame, as a quick typist's do.
+fn press_keys(t: &mut Tablet, text: &str) {
+    for event in keystrokes(text) {
+        t.harness.event(event);
+    }
+    t.harness.run();
+}
+
 /// Each character as a plugged-in keyboard delivers it: key down, the text, key up.
 fn keystrokes(text: &str) -> Vec<Event> {
     let mut events = Vec::new();
@@ -245,15 +258,8 @@ fn keystrokes(text: &str) -> Vec<Event> {
 fn fast_typing_keeps_every_space_in_order() {
     let mut t = Tablet::at(IN_SESSION);
     t.tap("Sign in with my first name");
-    t.harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .click();
-    t.harness.run();
-    // Every key of "Mary Ann" arrives within one frame, as a quick typist's do.
-    for event in keystrokes("Mary Ann") {
-        t.harness.event(event);
-    }
-    t.harness.run();
+    focus_the_field(&mut t);
+    press_keys(&mut t, "Mary Ann");
     assert_eq!(name_field(&t), "Mary Ann");
 }
 
@@ -261,19 +267,10 @@ fn fast_typing_keeps_every_space_in_order() {
 fn the_on_screen_space_between_typed_words_stays_between_them() {
     let mut t = Tablet::at(IN_SESSION);
     t.tap("Sign in with my first name");
-    t.harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .click();
-    t.harness.run();
-    for event in keystrokes("Mary") {
-        t.harness.event(event);
-    }
-    t.harness.run();
+    focus_the_field(&mut t);
+    press_keys(&mut t, "Mary");
     t.tap("Space");
-    for event in keystrokes("Ann") {
-        t.harness.event(event);
-    }
-    t.harness.run();
+    press_keys(&mut t, "Ann");
     t.tap("Space");
     for word in ["L", "E", "E"] {
         t.tap(word);

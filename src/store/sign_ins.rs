@@ -135,21 +135,20 @@ impl Store {
 
     /// People counted in the occurrence starting at `start`: a number, never names.
     pub fn count_for_occurrence(&self, start: DateTime<Utc>) -> Result<u64, StoreError> {
-        let n = self.query_i64(
-            "SELECT count(*) FROM sign_ins WHERE occ_start_ms = ?1 AND is_repeat = 0",
-            params![start.timestamp_millis()],
-        )?;
-        Ok(n.unwrap_or(0).max(0) as u64)
+        self.count_in_occurrence("AND is_repeat = 0", start)
     }
 
     /// Sign-ins recorded for the occurrence starting at `start`, a repeat of a name included:
     /// what the public script screen may show, since a repeat moves it exactly as a first
     /// sign-in does and so it never tells anyone whether a name is already here.
     pub fn sign_ins_for_occurrence(&self, start: DateTime<Utc>) -> Result<u64, StoreError> {
-        let n = self.query_i64(
-            "SELECT count(*) FROM sign_ins WHERE occ_start_ms = ?1",
-            params![start.timestamp_millis()],
-        )?;
+        self.count_in_occurrence("", start)
+    }
+
+    /// Sign-ins of the occurrence starting at `start` that also meet `and_also` (SQL).
+    fn count_in_occurrence(&self, and_also: &str, start: DateTime<Utc>) -> Result<u64, StoreError> {
+        let sql = format!("SELECT count(*) FROM sign_ins WHERE occ_start_ms = ?1 {and_also}");
+        let n = self.query_i64(&sql, params![start.timestamp_millis()])?;
         Ok(n.unwrap_or(0).max(0) as u64)
     }
 
