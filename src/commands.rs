@@ -200,7 +200,7 @@ pub fn run(
         Command::Backup {
             out: file,
             with_names,
-        } => backup::backup(&ctx, &file, with_names, out)?,
+        } => backup::backup(&ctx, &file, with_names, now, out)?,
         Command::Uncancel { date, start } => {
             let schedule = ctx.schedule()?;
             let targets = occurrences_on(&schedule, date, start)?;

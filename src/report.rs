@@ -9,7 +9,7 @@ use crate::domain::counts::{self, Report, Scope};
 use crate::domain::monthly::{self, Monthly};
 use crate::domain::schedule::Schedule;
 use crate::error::StoreError;
-use crate::store::Store;
+use crate::store::{CopyGroup, CopyOrigin, Store};
 
 #[derive(Debug, Error)]
 pub enum ReportError {
@@ -60,6 +60,17 @@ pub fn counts(
     schedule: &Schedule,
     query: &Query,
 ) -> Result<Report, ReportError> {
+    count(store, settings.group_names(), schedule, query)
+}
+
+/// Counts for `query` of a store whose groups are `groups` (by index): a kiosk's own, or a
+/// counts copy's, counted the same way.
+pub fn count(
+    store: &Store,
+    groups: Vec<String>,
+    schedule: &Schedule,
+    query: &Query,
+) -> Result<Report, ReportError> {
     let Query { from, to, now, .. } = *query;
     if from > to {
         return Err(ReportError::DatesSwapped { from, to });
@@ -82,8 +93,35 @@ pub fn counts(
         group: query.group,
     };
     let mut report = counts::report(schedule, scope, facts);
-    report.groups = settings.group_names();
+    report.groups = groups;
     Ok(report)
+}
+
+/// What a counts copy made now carries besides the counts: the site, the schedule as it
+/// stands, and the first run, so `report` counts it as this kiosk's own `export` would.
+pub fn copy_origin(
+    settings: &Settings,
+    first_run: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> CopyOrigin {
+    CopyOrigin {
+        site: settings.site_name().to_string(),
+        made_at: now,
+        first_run,
+        time_zone: settings.time_zone,
+        early_window_min: settings.early_window_min,
+        groups: settings
+            .groups
+            .iter()
+            .map(|g| CopyGroup {
+                name: g.name.clone(),
+                room: settings.room_of(g).to_string(),
+                course_start: g.course.as_ref().map(|c| c.start),
+            })
+            .collect(),
+        slots: settings.slots.clone(),
+        kiosk_version: env!("CARGO_PKG_VERSION").to_string(),
+    }
 }
 
 /// The report per month and group. With one group, outside-hours visits count on its row.

@@ -11,17 +11,20 @@ use crate::data::DataDir;
 use crate::store::Store;
 
 /// `backup --out FILE`: a snapshot written as a new file, checked as a restore would check it.
-/// It holds no first name unless `with_names`: such a file lives outside every purge.
+/// It holds no first name unless `with_names`: such a file lives outside every purge. Without
+/// names it is the counts copy an agency's `report` reads.
 pub(super) fn backup(
     ctx: &Context,
     file: &Path,
     with_names: bool,
+    now: DateTime<Utc>,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let bytes = if with_names {
         ctx.store.snapshot()?
     } else {
-        ctx.store.snapshot_without_names()?
+        let origin = crate::report::copy_origin(&ctx.settings, ctx.first_run, now);
+        ctx.store.counts_copy(&origin)?
     };
     // What is written is what a restore will accept.
     let summary = crate::store::check_backup(&bytes)

@@ -67,6 +67,10 @@ pub const RETENTION_DAYS: Bounds = Bounds {
 pub struct RawSettings {
     pub group_name: String,
     pub room: String,
+    /// The site a counts copy names, for an agency's report across rooms; the room when
+    /// left out.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub site: String,
     pub time_zone: Spanned<String>,
     pub language: Spanned<String>,
     /// The public screens' text size for each new person: normal, large or largest.
@@ -116,6 +120,7 @@ impl Default for RawSettings {
         RawSettings {
             group_name: "Drop-in Group".into(),
             room: "Room 2".into(),
+            site: String::new(),
             time_zone: unplaced("America/Los_Angeles".into()),
             language: unplaced("en".into()),
             text_size: unplaced("normal".into()),
@@ -135,6 +140,8 @@ impl Default for RawSettings {
 pub struct Settings {
     pub group_name: String,
     pub room: String,
+    /// Set in the file; otherwise the site is the room (see `site_name`).
+    pub site: Option<String>,
     pub time_zone: Tz,
     pub language: Lang,
     pub text_size: TextSize,
@@ -167,6 +174,11 @@ impl Settings {
         }
     }
 
+    /// The site a counts copy names: `site` when set, else the room.
+    pub fn site_name(&self) -> &str {
+        self.site.as_deref().unwrap_or(&self.room)
+    }
+
     pub fn schedule(&self, cancellations: Vec<Cancellation>) -> Schedule {
         Schedule::new(self.time_zone, self.slots.clone(), cancellations)
     }
@@ -196,6 +208,7 @@ impl Settings {
         RawSettings {
             group_name: self.group_name.clone(),
             room: self.room.clone(),
+            site: self.site.clone().unwrap_or_default(),
             time_zone: unplaced(self.time_zone.name().to_string()),
             language: unplaced(self.language.code().to_string()),
             text_size: unplaced(self.text_size.key().to_string()),

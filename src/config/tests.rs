@@ -204,3 +204,19 @@ fn topics_may_be_written_as_a_list_of_titles() {
     assert_eq!(c.topics, Topics::List(vec!["Sleep".into(), "Money".into()]));
     assert_eq!(parse(&s.to_toml()).unwrap(), s);
 }
+
+#[test]
+fn the_site_is_the_room_until_one_is_set_and_a_set_site_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    let mut s = Settings::default();
+    assert_eq!(s.site_name(), "Room 2");
+    s.set_name_and_room("Open Door", "Hall");
+    assert_eq!(s.site_name(), "Hall", "an unset site follows the room");
+    save(&path, &s).unwrap();
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("site"));
+    let north = parse("room = \"Room 2\"\nsite = \" North \"\n").unwrap();
+    assert_eq!(north.site_name(), "North");
+    save(&path, &north).unwrap();
+    assert_eq!(load(&path).settings.site_name(), "North");
+}

@@ -48,17 +48,11 @@ impl Store {
     /// free page.
     pub fn snapshot_without_names(&self) -> Result<Vec<u8>, StoreError> {
         let mut copy = self.copy_in_memory()?;
-        copy.execute_batch(
-            "PRAGMA secure_delete = ON;
-             UPDATE sign_ins SET first_name = NULL, name_key = NULL
-               WHERE first_name IS NOT NULL OR name_key IS NOT NULL;
-             VACUUM;",
-        )
-        .map_err(|e| self.fail(e))?;
+        strip_names(&copy).map_err(|e| self.fail(e))?;
         image(&mut copy).map_err(|e| self.fail(e))
     }
 
-    fn copy_in_memory(&self) -> Result<Connection, StoreError> {
+    pub(super) fn copy_in_memory(&self) -> Result<Connection, StoreError> {
         let mut copy = Connection::open_in_memory()?;
         let mut done = false;
         {
@@ -81,9 +75,31 @@ impl Store {
     }
 }
 
+/// Removes every first name and match key from the copy in `conn`, rebuilt so no removed
+/// name survives in a free page.
+pub(super) fn strip_names(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "PRAGMA secure_delete = ON;
+         UPDATE sign_ins SET first_name = NULL, name_key = NULL
+           WHERE first_name IS NOT NULL OR name_key IS NOT NULL;
+         VACUUM;",
+    )
+}
+
+/// Marks the bytes of a database file as a plain (rollback-journal) file: a copy of a live
+/// file may be marked for WAL, which an in-memory database cannot use.
+pub(super) fn unmark_wal(bytes: &mut [u8]) {
+    // Bytes 18 and 19 of the header: file format write and read versions, 2 for WAL.
+    if bytes.starts_with(b"SQLite format 3\0")
+        && let Some(versions) = bytes.get_mut(18..20)
+    {
+        versions.copy_from_slice(&[1, 1]);
+    }
+}
+
 /// The bytes of the database in `conn`, marked as a plain (rollback-journal) file so it opens
 /// on its own anywhere, with no WAL beside it; the kiosk turns WAL back on when it opens it.
-fn image(conn: &mut Connection) -> rusqlite::Result<Vec<u8>> {
+pub(super) fn image(conn: &mut Connection) -> rusqlite::Result<Vec<u8>> {
     let mut bytes = conn.serialize(MAIN_DB)?.to_vec();
     // Bytes 18 and 19 of the header: file format write and read versions, 2 for WAL.
     if let Some(versions) = bytes.get_mut(18..20) {
@@ -97,12 +113,7 @@ fn image(conn: &mut Connection) -> rusqlite::Result<Vec<u8>> {
 /// or an earlier one.
 pub fn check_backup(bytes: &[u8]) -> Result<BackupSummary, BackupProblem> {
     let mut plain = bytes.to_vec();
-    // A copy of a live file may be marked for WAL, which an in-memory database cannot use.
-    if plain.starts_with(b"SQLite format 3\0")
-        && let Some(versions) = plain.get_mut(18..20)
-    {
-        versions.copy_from_slice(&[1, 1]);
-    }
+    unmark_wal(&mut plain);
     let mut conn = Connection::open_in_memory().map_err(|_| BackupProblem::NotADatabase)?;
     conn.deserialize_read_exact(MAIN_DB, plain.as_slice(), plain.len(), true)
         .map_err(|_| BackupProblem::NotADatabase)?;

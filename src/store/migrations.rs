@@ -74,6 +74,40 @@ pub const MIGRATIONS: &[&str] = &[
     "
     DROP TABLE staff;
     ",
+    // 7: where a counts copy comes from (SPEC §16). `install` holds a random id made once,
+    // when this database is created or upgraded, so an agency's report counts each kiosk
+    // once however many of its copies it is given. The `copy_*` tables stay empty in the
+    // kiosk's own database: a counts copy fills them with what counting needs without the
+    // original machine (its site, zone, first day of records, groups and weekly slots).
+    "
+    CREATE TABLE install (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        install_id  TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO install (id, install_id) VALUES (1, lower(hex(randomblob(16))));
+
+    CREATE TABLE copy_of (
+        id                INTEGER PRIMARY KEY CHECK (id = 1),
+        site              TEXT NOT NULL,
+        made_ms           INTEGER NOT NULL,
+        first_run_ms      INTEGER NOT NULL,
+        time_zone         TEXT NOT NULL,
+        early_window_min  INTEGER NOT NULL,
+        kiosk_version     TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE copy_groups (
+        position      INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL,
+        room          TEXT NOT NULL,
+        course_start  TEXT
+    ) STRICT;
+    CREATE TABLE copy_slots (
+        weekday         TEXT NOT NULL,
+        start           TEXT NOT NULL,
+        end             TEXT NOT NULL,
+        group_position  INTEGER NOT NULL
+    ) STRICT;
+    ",
 ];
 
 #[cfg(test)]
@@ -96,6 +130,6 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 3);
+        assert_eq!(tables, 7);
     }
 }

@@ -2,6 +2,7 @@
 
 mod backup;
 mod backups;
+mod counts_copy;
 mod damaged;
 mod migrations;
 mod sign_ins;
@@ -16,6 +17,7 @@ pub use self::backup::{BackupProblem, BackupSummary, check_backup};
 pub use self::backups::{
     BackupFile, backups_in, daily_backup_name, last_daily_backup, set_aside, tidy_backups,
 };
+pub use self::counts_copy::{CopyGroup, CopyOrigin, CopyProblem, CountsCopy, read_counts_copy};
 pub use self::damaged::{
     CopyState, DamagedCopy, Salvaged, damaged_copy_path, remove_damaged_before,
 };

@@ -128,17 +128,20 @@ impl Kiosk {
 }
 
 impl Kiosk {
-    /// "Copy counts to USB": a snapshot of the database with every name removed, written as
-    /// a new file on the drive. It can be restored, and it carries nobody's name.
+    /// "Copy counts to USB": a snapshot of the database with every name removed, with the
+    /// site and schedule (the counts copy an agency's `report` reads), written as a new file
+    /// on the drive. It can be restored, and it carries nobody's name.
     pub(super) fn copy_counts(&self, state: &mut StaffState, drive: &std::path::Path) {
         let Some(store) = self.storage.store() else {
             state.feedback = Some(Feedback::NoDatabase);
             return;
         };
-        let today = self.calendar.schedule.local_date(self.now());
+        let now = self.now();
+        let today = self.calendar.schedule.local_date(now);
         let path = drive.join(export::destination::counts_file_name(today));
+        let origin = crate::report::copy_origin(&self.settings, self.calendar.first_run, now);
         let written = store
-            .snapshot_without_names()
+            .counts_copy(&origin)
             .map_err(|e| e.to_string())
             .and_then(|bytes| crate::fs::create_new(&path, &bytes).map_err(|e| e.to_string()));
         state.feedback = Some(match written {
