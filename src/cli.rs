@@ -102,6 +102,9 @@ pub enum Command {
     /// Check the data folder, database, settings, PIN, backups, disk, time zone and lock:
     /// one line each, `ok` or what to do. Exits non-zero if any check fails.
     Doctor,
+    /// Combine counts copies from several kiosks ("Copy counts to USB", or `backup`) into one
+    /// CSV with a site column and totals. Needs no kiosk data folder.
+    Report(ReportArgs),
     /// Restore a cancelled group.
     Uncancel {
         #[arg(value_name = "DATE", value_parser = parse_date)]
@@ -118,6 +121,50 @@ pub enum By {
     Session,
     /// One row per month and group, a total row: what a funder's form asks for.
     Month,
+}
+
+/// What `report` is asked for.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// The counts copies, one or more per kiosk (the newest of a kiosk's copies counts).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: NaiveDate,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: NaiveDate,
+    /// One row per session, or per month or quarter and group [default: session; month
+    /// with --format dhis2].
+    #[arg(long, value_enum)]
+    pub by: Option<ReportBy>,
+    /// Plain CSV, or DHIS2's dataValueSets CSV (needs --map).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+    pub format: ReportFormat,
+    /// The TOML file naming DHIS2's data element and org unit ids (see the README).
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// File to write; standard output when left out.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// How a report across kiosks is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportBy {
+    /// One row per session of every kiosk, outside-hours rows, totals.
+    Session,
+    /// One row per site, month and group, totals.
+    Month,
+    /// One row per site, quarter and group, totals: what a funder's quarterly form asks for.
+    Quarter,
+}
+
+/// What a report across kiosks is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    /// DHIS2's dataValueSets CSV, for `POST /api/dataValueSets`.
+    Dhis2,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -22,10 +22,12 @@ use crate::words::timer::StatusWords as _;
 
 mod backup;
 mod pin;
+mod report;
 mod sign_in;
 
 pub use backup::doctor;
 pub use pin::set_pin;
+pub use report::report_across_sites;
 
 #[derive(Debug, Error)]
 pub enum CommandError {
@@ -166,6 +168,8 @@ pub fn run(
         // A restore must work when the current database is damaged, so it does not open it.
         Command::Restore { file } => return backup::restore(&dir, &file, now, out),
         Command::Doctor => return backup::doctor(&dir, now, out),
+        // Reads only the copies it is given (`crate::run` calls it before any data folder).
+        Command::Report(args) => return report_across_sites(&args, out),
         Command::Status { .. } | Command::Export { .. } | Command::Backup { .. } => {
             Context::open_for_reading(dir, now)?
         }
@@ -196,7 +200,7 @@ pub fn run(
                 writeln!(out, "Cancelled the group on {}.", describe(occ))?;
             }
         }
-        Command::SetPin | Command::Restore { .. } | Command::Doctor => {}
+        Command::SetPin | Command::Restore { .. } | Command::Doctor | Command::Report(_) => {}
         Command::Backup {
             out: file,
             with_names,

@@ -46,6 +46,11 @@ use crate::data::DataDir;
 pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
     #[cfg(unix)]
     fs::create_private_from_now_on();
+    if let Some(cli::Command::Report(args)) = &cli.command {
+        // Counts copies from any kiosk, on any machine: no data folder is opened or made.
+        let stdout = std::io::stdout();
+        return commands::report_across_sites(args, &mut stdout.lock());
+    }
     // A demo or training run at a pretend time never writes into the real data folder: unless
     // a folder is named with --data-dir (the service's DROPIN_KIOSK_DATA does not count), it
     // runs on a fresh one, deleted when the run ends.

@@ -1,6 +1,8 @@
 //! The one report service: attendance counts for a local date range, streamed out of the
 //! store into the pure counter. The staff area and the command line both ask here.
 
+pub mod sites;
+
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use thiserror::Error;
 

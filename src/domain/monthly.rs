@@ -40,6 +40,29 @@ impl MonthCounts {
     }
 }
 
+impl MonthCounts {
+    /// Adds `other`'s numbers to these (another kiosk's, or another month's).
+    pub fn absorb(&mut self, other: &MonthCounts) {
+        self.sessions_held += other.sessions_held;
+        self.sessions_cancelled += other.sessions_cancelled;
+        self.visits += other.visits;
+        self.first_visits += other.first_visits;
+        self.outside_hours_visits += other.outside_hours_visits;
+        self.session_visits += other.session_visits;
+        self.mean_per_session = if self.sessions_held > 0 {
+            self.session_visits as f64 / self.sessions_held as f64
+        } else {
+            0.0
+        };
+    }
+}
+
+/// The first day of the quarter `date` falls in.
+pub fn quarter_start(date: NaiveDate) -> NaiveDate {
+    let month = (date.month0() / 3) * 3 + 1;
+    NaiveDate::from_ymd_opt(date.year(), month, 1).unwrap_or(date)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MonthRow {
     /// The first day of the month.

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::domain::counts::{Report, Row, Tally};
+use crate::domain::counts::{Report, Row, Tally, Totals};
 use crate::domain::monthly::{MonthCounts, Monthly};
 use crate::words::calendar::LangWords as _;
 
@@ -22,11 +22,11 @@ pub const HEADER: [&str; 12] = [
     "after_start",
 ];
 
-fn counts(t: &Tally) -> [String; 6] {
+pub(super) fn counts(t: &Tally) -> [String; 6] {
     t.columns().map(|n| n.to_string())
 }
 
-fn row_fields(report: &Report, row: &Row) -> Vec<String> {
+pub(super) fn row_fields(report: &Report, row: &Row) -> Vec<String> {
     let hhmm =
         |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
     let mut fields = vec![
@@ -45,7 +45,11 @@ fn row_fields(report: &Report, row: &Row) -> Vec<String> {
 
 /// The one-line summary of the totals, used in the total row and as the QR fallback.
 pub fn summary(report: &Report) -> String {
-    let t = &report.totals;
+    summary_of(&report.totals)
+}
+
+/// The one-line summary of `t`.
+pub fn summary_of(t: &Totals) -> String {
     format!(
         "held {}; cancelled {}; visits {}; mean per session {:.1}",
         t.sessions_held, t.sessions_cancelled, t.visits, t.mean_per_session
@@ -89,7 +93,7 @@ pub const MONTHLY_HEADER: [&str; 8] = [
     "outside_hours_visits",
 ];
 
-fn month_fields(month: String, group: &str, c: &MonthCounts) -> [String; 8] {
+pub(super) fn month_fields(month: String, group: &str, c: &MonthCounts) -> [String; 8] {
     [
         month,
         group.to_string(),
@@ -132,7 +136,7 @@ pub fn monthly_to_string(monthly: &Monthly, groups: &[String]) -> String {
     in_memory(|buf| write_monthly(monthly, groups, buf))
 }
 
-fn in_memory(write: impl FnOnce(&mut Vec<u8>) -> Result<(), ::csv::Error>) -> String {
+pub(super) fn in_memory(write: impl FnOnce(&mut Vec<u8>) -> Result<(), ::csv::Error>) -> String {
     let mut buf = Vec::new();
     // Writing to memory cannot fail for I/O reasons, and every field is valid UTF-8.
     if write(&mut buf).is_err() {
@@ -146,7 +150,7 @@ mod tests {
     use chrono::{NaiveDate, NaiveTime, Weekday};
 
     use super::*;
-    use crate::domain::counts::{RowStatus, Totals};
+    use crate::domain::counts::RowStatus;
 
     #[test]
     fn columns_are_exactly_as_specified_and_the_last_row_is_the_total() {

@@ -2,4 +2,6 @@
 
 pub mod csv;
 pub mod destination;
+pub mod dhis2;
 pub mod qr;
+pub mod sites;

@@ -266,7 +266,9 @@ fn session_row(occ: &Occurrence) -> Row {
     }
 }
 
-fn totals(rows: &[Row]) -> Totals {
+/// The totals of `rows`: sessions held and cancelled, visits, the mean per held session, and
+/// the sum of every row. Rows of several reports may be given together.
+pub fn totals<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Totals {
     let mut t = Totals::default();
     let mut held_sign_ins = 0;
     for row in rows {
