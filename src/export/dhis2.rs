@@ -85,9 +85,10 @@ pub enum MapError {
 /// Reads a map file's text.
 pub fn parse_map(text: &str) -> Result<Map, MapError> {
     let raw: RawMap = toml::from_str(text).map_err(|e| MapError::Syntax {
-        line: e.span().map_or(1, |span| {
-            text[..span.start.min(text.len())].lines().count().max(1)
-        }),
+        line: e
+            .span()
+            .and_then(|span| text.get(..span.start))
+            .map_or(1, |before| before.matches('\n').count() + 1),
         message: e.message().trim().to_string(),
     })?;
     let e = raw.data_elements;
