@@ -13,6 +13,7 @@ mod durability;
 mod groups;
 mod process;
 mod reliability;
+mod report;
 mod screens;
 mod staff;
 mod trust;

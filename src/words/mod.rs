@@ -4,5 +4,6 @@
 pub mod calendar;
 pub mod groups;
 pub mod health;
+pub mod report;
 pub mod script;
 pub mod timer;

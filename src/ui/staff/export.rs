@@ -10,6 +10,7 @@ use crate::export::destination;
 use crate::export::qr::Holds;
 use crate::ui::text::{group_words, staff_words};
 use crate::ui::{theme, widgets};
+use crate::words::report;
 
 pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);
@@ -54,7 +55,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     save_to(ui, &destination::label(drive), place, actions);
                 }
                 save_to(ui, w.save_on_tablet, ExportPlace::Tablet, actions);
-                copy_counts_ui(ui, w, &state.drives, actions);
+                copy_counts_ui(ui, view, w, &state.drives, actions);
             });
         });
         if let Some(qr) = &state.qr {
@@ -81,9 +82,11 @@ fn save_to(ui: &mut Ui, label: &str, place: ExportPlace, actions: &mut Vec<Actio
     }
 }
 
-/// "Copy counts to USB": one button per drive, for a backup with no names.
+/// "Copy counts to USB": one button per drive, for the names-free counts copy that names
+/// this site and that the coordinator's `report` reads.
 fn copy_counts_ui(
     ui: &mut Ui,
+    view: &View<'_>,
     w: &crate::ui::text::StaffWords,
     drives: &[std::path::PathBuf],
     actions: &mut Vec<Action>,
@@ -95,7 +98,11 @@ fn copy_counts_ui(
             .strong(),
     );
     ui.label(
-        RichText::new(w.copy_counts_explain)
+        RichText::new(report::site_line(view.settings.site_name(), view.lang))
+            .size(theme::SMALL_SIZE),
+    );
+    ui.label(
+        RichText::new(report::report_words(view.lang).copy_counts_explain)
             .size(theme::SMALL_SIZE)
             .color(theme::TEXT_SOFT),
     );
