@@ -348,9 +348,7 @@ impl RawSettings {
             Ok(Settings {
                 group_name: self.group_name.trim().to_string(),
                 room: self.room.trim().to_string(),
-                site: Some(self.site.trim())
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string),
+                site: Some(self.site.trim().to_string()).filter(|s| !s.is_empty()),
                 time_zone,
                 language,
                 text_size,

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::csv::{HEADER, MONTHLY_HEADER, counts, in_memory, month_fields, row_fields, summary_of};
 use crate::domain::counts::{Row, RowStatus, totals};
@@ -12,6 +12,10 @@ use crate::report::sites::{ByPeriod, Period, SiteCounts};
 
 /// The `site` column's word on the last row, the total across all sites.
 pub const ALL_SITES: &str = "total";
+
+/// Where a session row goes in its site: group order (no group last), date, outside-hours
+/// rows after sessions, start, then which kiosk.
+type SortKey = (usize, NaiveDate, u8, Option<NaiveTime>, usize);
 
 /// One row per session, as each kiosk's `export` writes it, site by site and, within a
 /// site, group by group (rows of no group, such as outside-hours visits, last), each block
@@ -26,16 +30,9 @@ pub fn write_sessions(sites: &[SiteCounts], out: impl Write) -> Result<(), ::csv
         let site = &sites[i].site;
         let same: Vec<&SiteCounts> = sites[i..].iter().take_while(|s| &s.site == site).collect();
         i += same.len();
-        // (group order, date, start, kiosk, row) for every row of the site's kiosks.
+        // Every row of the site's kiosks, with where it goes.
         let mut groups: Vec<&str> = Vec::new();
-        let mut rows: Vec<(
-            usize,
-            chrono::NaiveDate,
-            u8,
-            Option<chrono::NaiveTime>,
-            usize,
-            &Row,
-        )> = Vec::new();
+        let mut rows: Vec<(SortKey, &Row)> = Vec::new();
         for (kiosk, s) in same.iter().enumerate() {
             for row in &s.report.rows {
                 let name = s.report.group_name(row);
@@ -48,13 +45,11 @@ pub fn write_sessions(sites: &[SiteCounts], out: impl Write) -> Result<(), ::csv
                     groups.len() - 1
                 };
                 let outside = u8::from(row.status == RowStatus::OutsideHours);
-                rows.push((order, row.date, outside, row.start, kiosk, row));
+                rows.push(((order, row.date, outside, row.start, kiosk), row));
             }
         }
-        rows.sort_by_key(|(order, date, outside, start, kiosk, _)| {
-            (*order, *date, *outside, *start, *kiosk)
-        });
-        for (_, _, _, _, kiosk, row) in &rows {
+        rows.sort_by_key(|(key, _)| *key);
+        for ((.., kiosk), row) in &rows {
             let mut record = vec![site.clone()];
             record.extend(row_fields(&same[*kiosk].report, row));
             w.write_record(record)?;
@@ -86,7 +81,7 @@ fn total_record<'a>(site: &str, rows: impl IntoIterator<Item = &'a Row>) -> Vec<
 }
 
 /// How a period is written in the CSV: `2026-11` or `2026-Q4`.
-pub fn period_label(period: Period, start: chrono::NaiveDate) -> String {
+pub fn period_label(period: Period, start: NaiveDate) -> String {
     match period {
         Period::Month => start.format("%Y-%m").to_string(),
         Period::Quarter => format!("{}-Q{}", start.year(), start.month0() / 3 + 1),

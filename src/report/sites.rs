@@ -112,12 +112,13 @@ pub struct ByPeriod {
     pub total: MonthCounts,
 }
 
+/// One site's counts: (group order, group name) -> period start -> counts.
+type Blocks = BTreeMap<(usize, String), BTreeMap<NaiveDate, MonthCounts>>;
+
 /// Sums each kiosk's monthly summary (the one its own `export --by month` gives) per site,
 /// group and period; kiosks of the same site add up.
 pub fn by_period(sites: &[SiteCounts], period: Period) -> ByPeriod {
-    // site -> (group order, group) -> period -> counts
-    let mut by: BTreeMap<&str, BTreeMap<(usize, String), BTreeMap<NaiveDate, MonthCounts>>> =
-        BTreeMap::new();
+    let mut by: BTreeMap<&str, Blocks> = BTreeMap::new();
     let mut site_totals: BTreeMap<&str, MonthCounts> = BTreeMap::new();
     let mut total = MonthCounts::default();
     for site in sites {
