@@ -400,7 +400,10 @@ fn dhis2_gets_one_row_per_site_period_and_mapped_figure() {
     );
     let quarter = ["--from", "2026-10-01", "--to", "2026-12-31"];
     let quarterly = ok(&report_in(&files, quarter, &by_quarter));
-    println!("report --format dhis2 --by quarter:\n{}", quarterly.join("\n"));
+    println!(
+        "report --format dhis2 --by quarter:\n{}",
+        quarterly.join("\n")
+    );
     assert_eq!(quarterly.len(), 1 + 3 * 3);
     assert!(
         quarterly
