@@ -261,7 +261,14 @@ fn three_kiosks_counts_copies_report_exactly_each_kiosks_own_export() {
 
     // Per session: every row of every kiosk's export, its site first, and nothing else but
     // the header and the total across all.
-    let lines = ok(&report(&files, &[]));
+    let run = report(&files, &[]);
+    assert_eq!(
+        run.stderr.trim(),
+        "dropin-kiosk: note: counts stop where each copy was made, before 2026-11-30: \
+         North on 2026-11-25, Room 7 on 2026-11-25, South on 2026-11-25",
+        "the coordinator is told the copies end before the dates asked"
+    );
+    let lines = ok(&run);
     println!("report:\n{}", lines.join("\n"));
     assert_eq!(
         lines[0],
@@ -367,6 +374,23 @@ fn dhis2_gets_one_row_per_site_period_and_mapped_figure() {
     )
     .unwrap();
     let map_arg = map.to_str().unwrap();
+    let run = report(&files, &["--format", "dhis2"]);
+    run.assert_one_line_failure();
+    assert!(
+        run.stderr.contains("--format dhis2 needs --map FILE"),
+        "{}",
+        run.stderr
+    );
+    let run = report(
+        &files,
+        &["--format", "dhis2", "--map", map_arg, "--by", "session"],
+    );
+    run.assert_one_line_failure();
+    assert!(
+        run.stderr.contains("use --by month or --by quarter"),
+        "{}",
+        run.stderr
+    );
     let monthly = ok(&report(&files, &["--format", "dhis2", "--map", map_arg]));
     println!("report --format dhis2:\n{}", monthly.join("\n"));
     assert_eq!(

@@ -54,6 +54,13 @@ pub fn report_across_sites(args: &ReportArgs, out: &mut dyn Write) -> Result<(),
         ReportError::Store(e) => CommandError::Store(e),
         swapped @ ReportError::DatesSwapped { .. } => plain(&swapped.to_string()),
     })?;
+    // Not a refusal: a report for the month so far is a fair question, but its answer stops
+    // where each copy does.
+    let cut_short: Vec<String> = sites
+        .iter()
+        .filter(|s| s.made_on < args.to)
+        .map(|s| format!("{} on {}", s.site, s.made_on))
+        .collect();
     let text = match (period, &map) {
         (None, _) => export::sites::sessions_to_string(&sites),
         (Some(period), None) => {
@@ -73,6 +80,13 @@ pub fn report_across_sites(args: &ReportArgs, out: &mut dyn Write) -> Result<(),
             writeln!(out, "Wrote {rows} rows to {}.", written.display())?;
         }
         None => out.write_all(text.as_bytes())?,
+    }
+    if !cut_short.is_empty() {
+        eprintln!(
+            "dropin-kiosk: note: counts stop where each copy was made, before {}: {}",
+            args.to,
+            cut_short.join(", ")
+        );
     }
     Ok(())
 }

@@ -18,6 +18,8 @@ pub struct SiteCounts {
     pub install_id: String,
     /// When its copy was made: its sessions are counted up to then.
     pub made_at: DateTime<Utc>,
+    /// The kiosk's local date then.
+    pub made_on: NaiveDate,
     pub report: Report,
 }
 
@@ -56,6 +58,7 @@ pub fn combine(
             site: copy.origin.site.clone(),
             install_id,
             made_at: copy.origin.made_at,
+            made_on: schedule.local_date(copy.origin.made_at),
             report,
         });
     }
