@@ -320,6 +320,9 @@ fn readable_cancellations(conn: &Connection) -> Vec<(String, String, String, i64
 struct Readable {
     sign_ins: Vec<Row>,
     cancellations: Vec<(String, String, String, i64)>,
+    /// The kiosk's install id, when it can still be read: the counts stay this kiosk's, so
+    /// an agency's `report` never counts them twice, under the old id and a new one.
+    install_id: Option<String>,
 }
 
 impl Readable {
@@ -339,6 +342,11 @@ fn read_damaged(path: &Path) -> Readable {
     Readable {
         sign_ins: readable_sign_ins(&old),
         cancellations: readable_cancellations(&old),
+        install_id: old
+            .query_row("SELECT install_id FROM install WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .ok(),
     }
 }
 
@@ -403,6 +411,13 @@ impl Store {
                 }
             }
         }
+        if let Some(id) = &readable.install_id {
+            tx.execute(
+                "UPDATE install SET install_id = ?1 WHERE id = 1",
+                params![id],
+            )
+            .map_err(fail)?;
+        }
         tx.commit().map_err(fail)?;
         Ok(saved)
     }
@@ -411,6 +426,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use chrono::Duration;
+    use rusqlite::MAIN_DB;
 
     use super::*;
     use crate::domain::schedule::Schedule;
@@ -519,6 +535,15 @@ mod tests {
             (200..400).contains(&saved.sign_ins),
             "all but one page: {saved:?}"
         );
+        // Still the same kiosk's counts: the damaged database's install id comes along.
+        let mut original = Connection::open_in_memory().unwrap();
+        original
+            .deserialize_read_exact(MAIN_DB, bytes.as_slice(), bytes.len(), true)
+            .unwrap();
+        let id: String = original
+            .query_row("SELECT install_id FROM install", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(store.install_id().unwrap(), id);
         assert_eq!(saved.copy, CopyState::NamesFree);
         assert_eq!(store.total_sign_ins().unwrap(), saved.sign_ins);
         assert_eq!(names_in(dir.path()), ["kiosk.db.damaged-20261125-215600"]);
