@@ -194,7 +194,80 @@ pub fn per_site_and_period(by: &ByPeriod) -> Vec<(String, NaiveDate, MonthCounts
 
 #[cfg(test)]
 mod tests {
+    use chrono::Weekday;
+
     use super::*;
+    use crate::domain::counts::{Row, RowStatus, Tally, totals};
+
+    fn held(day: u32, group: usize, sign_ins: u64) -> Row {
+        let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        Row {
+            date,
+            weekday: Weekday::Mon,
+            start: None,
+            end: None,
+            group: Some(group),
+            status: RowStatus::Held,
+            tally: Tally {
+                sign_ins,
+                anonymous: sign_ins,
+                ..Tally::default()
+            },
+        }
+    }
+
+    fn kiosk(site: &str, id: &str, groups: &[&str], rows: Vec<Row>) -> SiteCounts {
+        SiteCounts {
+            site: site.into(),
+            install_id: id.into(),
+            made_at: DateTime::UNIX_EPOCH,
+            made_on: NaiveDate::MIN,
+            report: Report {
+                totals: totals(&rows),
+                rows,
+                groups: groups.iter().map(|g| (*g).to_string()).collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn two_kiosks_of_one_site_add_up_per_group_whatever_order_they_list_their_groups() {
+        let sites = [
+            kiosk(
+                "North",
+                "a",
+                &["Drop-in", "Course"],
+                vec![held(2, 0, 3), held(3, 1, 2)],
+            ),
+            kiosk(
+                "North",
+                "b",
+                &["Course", "Drop-in"],
+                vec![held(4, 0, 4), held(9, 1, 1)],
+            ),
+            kiosk("South", "c", &["Drop-in"], vec![held(2, 0, 5)]),
+        ];
+        let by = by_period(&sites, Period::Quarter);
+        let shape: Vec<(&str, &str, u64, u64)> = by
+            .rows
+            .iter()
+            .map(|r| {
+                let c = r.counts;
+                (r.site.as_str(), r.group.as_str(), c.sessions_held, c.visits)
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("North", "Drop-in", 2, 4),
+                ("North", "Course", 2, 6),
+                ("South", "Drop-in", 1, 5),
+            ]
+        );
+        assert_eq!(by.site_totals[0].1.visits, 10);
+        assert_eq!(by.total.sessions_held, 5);
+        assert!((by.total.mean_per_session - 3.0).abs() < 1e-9);
+    }
 
     #[test]
     fn periods_start_and_end_on_the_first_and_last_day() {
