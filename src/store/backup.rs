@@ -67,11 +67,13 @@ impl Store {
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
-        if done {
-            Ok(copy)
-        } else {
-            Err(StoreError::Busy)
+        if !done {
+            return Err(StoreError::Busy);
         }
+        // A database restored from a counts copy still holds that copy's origin; no copy but
+        // a new counts copy (which writes its own) may carry it, dated and scheduled wrong.
+        super::counts_copy::forget_origin(&copy).map_err(|e| self.fail(e))?;
+        Ok(copy)
     }
 }
 

@@ -102,10 +102,13 @@ impl Store {
     }
 }
 
+/// Empties the copy tables of the database in `conn`.
+pub(super) fn forget_origin(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("DELETE FROM copy_of; DELETE FROM copy_groups; DELETE FROM copy_slots;")
+}
+
 fn write_origin(conn: &mut Connection, origin: &CopyOrigin) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    // A database restored from an earlier copy still holds that copy's origin.
-    tx.execute_batch("DELETE FROM copy_of; DELETE FROM copy_groups; DELETE FROM copy_slots;")?;
     tx.execute(
         "INSERT INTO copy_of
             (id, site, made_ms, first_run_ms, time_zone, early_window_min, kiosk_version)
@@ -313,8 +316,25 @@ mod tests {
         assert_eq!(copy.store.total_sign_ins().unwrap(), 1);
         assert_eq!(copy.schedule().unwrap().cancellations.len(), 1);
         assert_eq!(copy.group_names(), vec!["Drop-in Group".to_string()]);
-        // It is still a backup a kiosk can restore.
+        // It is still a backup a kiosk can restore; restored, its origin is not carried on
+        // into the kiosk's other copies, and the next counts copy has the kiosk's own.
         assert!(super::super::check_backup(&bytes).is_ok());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        std::fs::write(&path, &bytes).unwrap();
+        let restored = Store::open(&path).unwrap();
+        assert_eq!(
+            read_counts_copy(&restored.snapshot_without_names().unwrap()).unwrap_err(),
+            CopyProblem::NotACopy
+        );
+        let later = CopyOrigin {
+            site: "North clinic".into(),
+            made_at: utc("2026-12-02T12:00:00Z"),
+            ..origin()
+        };
+        let again = read_counts_copy(&restored.counts_copy(&later).unwrap()).unwrap();
+        assert_eq!(again.origin, later);
+        assert_eq!(again.install_id, copy.install_id);
     }
 
     #[test]
