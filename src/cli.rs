@@ -102,6 +102,12 @@ pub enum Command {
     /// Check the data folder, database, settings, PIN, backups, disk, time zone and lock:
     /// one line each, `ok` or what to do. Exits non-zero if any check fails.
     Doctor,
+    /// Play the facilitator's chime once on the default sound device, at the volume in
+    /// settings (or --volume), to hear that the speaker works.
+    Chime {
+        #[arg(long, value_name = "0-100", value_parser = clap::value_parser!(u8).range(0..=100))]
+        volume: Option<u8>,
+    },
     /// Restore a cancelled group.
     Uncancel {
         #[arg(value_name = "DATE", value_parser = parse_date)]

@@ -8,9 +8,10 @@ use chrono_tz::Tz;
 use toml::Spanned;
 
 use super::{
-    Bounds, CourseSetting, EARLY_WINDOW_MIN, ENDED_MIN, Group, RETENTION_DAYS, RawGroup,
+    Bounds, CHIME_VOLUME, CourseSetting, EARLY_WINDOW_MIN, ENDED_MIN, Group, RETENTION_DAYS, RawGroup,
     RawSettings, RawSlot, Settings, Topics, WRAP_UP_MIN,
 };
+use crate::domain::cue::Chime;
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{Slot, parse_hhmm, parse_weekday, slot_problem};
 use crate::domain::text_size::TextSize;
@@ -344,6 +345,18 @@ impl RawSettings {
         let ended_min = problems.number("ended_min", &self.ended_min, ENDED_MIN);
         let retention_days =
             problems.number("retention_days", &self.retention_days, RETENTION_DAYS);
+        let chime = Chime::from_key(self.chime.get_ref().trim()).unwrap_or_else(|| {
+            problems.add(
+                "chime",
+                &self.chime,
+                format!(
+                    "\"{}\" is not a chime setting here; use \"off\", \"wrap_up\" or \"wrap_up_and_end\"",
+                    self.chime.get_ref()
+                ),
+            );
+            Chime::Off
+        });
+        let chime_volume = problems.number("chime_volume", &self.chime_volume, CHIME_VOLUME);
         if problems.found.is_empty() {
             Ok(Settings {
                 group_name: self.group_name.trim().to_string(),
@@ -356,6 +369,8 @@ impl RawSettings {
                 ended_min,
                 retention_days,
                 script: script.trim().to_string(),
+                chime,
+                chime_volume,
                 groups,
                 slots,
             })
