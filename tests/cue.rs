@@ -169,8 +169,9 @@ fn staff_choose_the_chime_and_its_volume_in_settings() {
     assert!(saved.contains("chime_volume = 30"), "{saved}");
     crate::staff::set_text(&mut t, "Chime volume (0–100)", "130");
     t.tap("Save settings");
-    assert!(t.has_text_containing("Chime volume (0–100)"));
-    assert!(t.has_text_containing("0 to 100"));
+    assert!(t.has("Chime volume (0–100) must be a whole number from 0 to 100."));
+    let kept = std::fs::read_to_string(t.dir.path().join("settings.toml")).unwrap();
+    assert!(kept.contains("chime_volume = 30"), "{kept}");
 }
 
 /// A data folder whose ALSA configuration (in its `HOME`) makes the default sound device
