@@ -315,3 +315,60 @@ fn the_qr_view_fits_whole_and_large_at_every_screen_size() {
         assert!(t.has("Show the QR code"));
     }
 }
+
+/// Where the words `text` were painted, and their size in points.
+fn text_rect(t: &Tablet, text: &str) -> (Rect, f32) {
+    fn walk(shape: &Shape, text: &str, out: &mut Option<(Rect, f32)>) {
+        match shape {
+            Shape::Text(s) if s.galley.text() == text => {
+                let size = s.galley.job.sections[0].format.font_id.size;
+                *out = Some((s.visual_bounding_rect(), size));
+            }
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, text, out)),
+            _ => {}
+        }
+    }
+    let mut found = None;
+    for clipped in &t.harness.output().shapes {
+        walk(&clipped.shape, text, &mut found);
+    }
+    found.unwrap()
+}
+
+#[test]
+fn portrait_home_gives_the_ways_in_large_centred_words_and_the_room_below_the_schedule() {
+    let t = Tablet::sized(
+        tempfile::tempdir().unwrap(),
+        "2026-11-25T13:56:00-08:00",
+        [720.0, 1280.0],
+    );
+    // Drawn at the screen's full scale, not shrunk to fit.
+    let base = dropin_kiosk::ui::scale::base_scale(egui::vec2(720.0, 1280.0));
+    let sizes = dropin_kiosk::ui::theme::sizes(&t.harness.ctx);
+    assert!((sizes.scale - base).abs() < 1e-3, "{sizes:?}");
+    let landscape = Tablet::at("2026-11-25T13:56:00-08:00");
+    let mut tops = Vec::new();
+    for label in ["Sign in with my first name", "Count me in — no name"] {
+        let button = t.harness.get_by_label(label).rect();
+        let (words, size) = text_rect(&t, label);
+        assert!(
+            (words.center().x - button.center().x).abs() < 2.0,
+            "{label}: words at {words:?} in {button:?}"
+        );
+        // The landscape design size at this screen's scale (1.125 here, 1.25 at 1280×800).
+        let (_, wide) = text_rect(&landscape, label);
+        assert!(
+            (size - dropin_kiosk::ui::theme::BIG_BUTTON_SIZE * base).abs() < 0.01,
+            "{size}"
+        );
+        assert!(size >= wide * 0.89, "{size} vs {wide}");
+        tops.push(button);
+    }
+    // The ways in take the room between the schedule and the welcome line: no empty band.
+    let welcome = t
+        .harness
+        .get_by_label("Everyone is welcome, whenever you arrive.")
+        .rect();
+    assert!(welcome.top() - tops[1].bottom() < 40.0, "{:?} {welcome:?}", tops[1]);
+    assert!(tops[0].height() >= 180.0, "{:?}", tops[0]);
+}
