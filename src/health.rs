@@ -265,30 +265,7 @@ fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathe
         Ok(None) => Finding::PinMissing,
         Err(e) => Finding::PinUnreadable(e.to_string()),
     };
-    let zone = settings.time_zone.name().to_string();
-    let zone = if matches!(
-        zone.as_str(),
-        "UTC"
-            | "Etc/UTC"
-            | "UCT"
-            | "Etc/UCT"
-            | "Universal"
-            | "Etc/Universal"
-            | "Zulu"
-            | "Etc/Zulu"
-            | "GMT"
-            | "Etc/GMT"
-            | "GMT0"
-            | "Etc/GMT0"
-            | "Etc/GMT+0"
-            | "Etc/GMT-0"
-            | "Greenwich"
-            | "Etc/Greenwich"
-    ) {
-        Finding::ZoneUtc(zone)
-    } else {
-        Finding::ZoneKnown(zone)
-    };
+    let zone = zone_finding(settings);
     vec![
         Line {
             check: Check::Folder,
@@ -335,6 +312,34 @@ fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathe
             finding: sound,
         },
     ]
+}
+
+/// The time zone, and whether it looks like one never set (UTC or GMT).
+fn zone_finding(settings: &Settings) -> Finding {
+    let zone = settings.time_zone.name().to_string();
+    if matches!(
+        zone.as_str(),
+        "UTC"
+            | "Etc/UTC"
+            | "UCT"
+            | "Etc/UCT"
+            | "Universal"
+            | "Etc/Universal"
+            | "Zulu"
+            | "Etc/Zulu"
+            | "GMT"
+            | "Etc/GMT"
+            | "GMT0"
+            | "Etc/GMT0"
+            | "Etc/GMT+0"
+            | "Etc/GMT-0"
+            | "Greenwich"
+            | "Etc/Greenwich"
+    ) {
+        Finding::ZoneUtc(zone)
+    } else {
+        Finding::ZoneKnown(zone)
+    }
 }
 
 /// Temporary files of writes that never finished in the data folder, and folders of this

@@ -83,9 +83,8 @@ fn repaint_delay(t: &Tablet) -> std::time::Duration {
 #[test]
 fn the_timer_panel_pulses_once_slowly_when_wrap_up_begins_then_rests() {
     let (mut t, rings) = tablet_with_chime(BEFORE_WRAP_UP, "off");
-    let (in_session, _) = dropin_kiosk::ui::theme::phase_colors(
-        dropin_kiosk::domain::timer::Phase::InSession,
-    );
+    let (in_session, _) =
+        dropin_kiosk::ui::theme::phase_colors(dropin_kiosk::domain::timer::Phase::InSession);
     assert_eq!(panel_fill(&t), in_session);
     let (wrap_up, _) =
         dropin_kiosk::ui::theme::phase_colors(dropin_kiosk::domain::timer::Phase::WrapUp);
@@ -102,7 +101,11 @@ fn the_timer_panel_pulses_once_slowly_when_wrap_up_begins_then_rests() {
     // While it pulses the window repaints often; once it is over, only as the seconds tick.
     assert!(repaint_delay(&t) <= std::time::Duration::from_millis(50));
     t.wait(Duration::milliseconds(1_100));
-    assert_eq!(panel_fill(&t), wrap_up, "after two seconds the panel is as before");
+    assert_eq!(
+        panel_fill(&t),
+        wrap_up,
+        "after two seconds the panel is as before"
+    );
     assert!(repaint_delay(&t) >= std::time::Duration::from_millis(400));
     // Staff left the chime off: nothing rang.
     assert_eq!(rings.count(), 0);
@@ -112,7 +115,11 @@ fn the_timer_panel_pulses_once_slowly_when_wrap_up_begins_then_rests() {
 fn the_chime_rings_at_wrap_up_and_at_the_end_once_each_when_staff_chose_both() {
     let (mut t, rings) = tablet_with_chime(BEFORE_WRAP_UP, "wrap_up_and_end");
     t.wait(Duration::seconds(1));
-    assert_eq!(*rings.0.borrow(), vec![60], "wrap-up, at the settings' volume");
+    assert_eq!(
+        *rings.0.borrow(),
+        vec![60],
+        "wrap-up, at the settings' volume"
+    );
     for _ in 0..4 {
         t.wait(Duration::seconds(1));
     }
@@ -146,7 +153,8 @@ fn a_clock_set_back_past_wrap_up_does_not_chime_it_again() {
     let (mut t, rings) = tablet_with_chime(BEFORE_WRAP_UP, "wrap_up");
     t.wait(Duration::seconds(1));
     assert_eq!(rings.count(), 1);
-    t.clock.set(crate::util::instant("2026-11-25T14:24:00-08:00"));
+    t.clock
+        .set(crate::util::instant("2026-11-25T14:24:00-08:00"));
     t.wait(Duration::seconds(60));
     t.wait(Duration::seconds(1));
     assert_eq!(rings.count(), 1);
@@ -208,7 +216,8 @@ fn the_chime_command_plays_the_chime_on_alsas_null_device() {
     );
     let run = run_chime_with_alsa(NULL_DEVICE, &["doctor"]);
     assert!(
-        run.stdout.contains("sound for the chime: ok (a sound device plays it)"),
+        run.stdout
+            .contains("sound for the chime: ok (a sound device plays it)"),
         "{}",
         run.stdout
     );
@@ -219,7 +228,11 @@ fn with_no_sound_device_the_chime_command_says_so_in_one_line_and_doctor_too() {
     let run = run_chime_with_alsa(NO_CARD, &["chime"]);
     assert_ne!(run.code, 0);
     let last = run.stderr.trim_end().lines().last().unwrap_or_default();
-    assert!(last.contains("no sound device to play the chime on"), "{}", run.stderr);
+    assert!(
+        last.contains("no sound device to play the chime on"),
+        "{}",
+        run.stderr
+    );
     let run = run_chime_with_alsa(NO_CARD, &["doctor"]);
     assert!(
         run.stdout
@@ -289,7 +302,11 @@ fn the_qr_view_shows_the_code_whole_and_a_phone_reads_the_cli_export_from_it() {
             .env("TMPDIR", env!("CARGO_TARGET_TMPDIR"))
             .output()
             .unwrap();
-        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
         assert!(text.contains("2026-11-25,Wednesday"), "{text}");
         assert_eq!(text, String::from_utf8_lossy(&run.stdout), "at {size:?}");
     }
@@ -369,6 +386,10 @@ fn portrait_home_gives_the_ways_in_large_centred_words_and_the_room_below_the_sc
         .harness
         .get_by_label("Everyone is welcome, whenever you arrive.")
         .rect();
-    assert!(welcome.top() - tops[1].bottom() < 40.0, "{:?} {welcome:?}", tops[1]);
+    assert!(
+        welcome.top() - tops[1].bottom() < 40.0,
+        "{:?} {welcome:?}",
+        tops[1]
+    );
     assert!(tops[0].height() >= 180.0, "{:?}", tops[0]);
 }

@@ -82,7 +82,7 @@ pub struct RawSettings {
     pub ended_min: Spanned<i64>,
     pub retention_days: Spanned<i64>,
     pub script: Spanned<String>,
-    /// The facilitator's chime: "off", "wrap_up" or "wrap_up_and_end"; and how loud, 0–100.
+    /// The facilitator's chime: `off`, `wrap_up` or `wrap_up_and_end`; and how loud, 0–100.
     pub chime: Spanned<String>,
     pub chime_volume: Spanned<i64>,
     /// Several groups in one room; none means one group, from `group_name`, `room`, `script`.

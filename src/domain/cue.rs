@@ -119,11 +119,11 @@ mod tests {
     use crate::domain::schedule::Cancellation;
     use crate::test_support::{default_schedule, slot, utc};
 
-    fn cue(moment: Moment, at: &str) -> Option<Cue> {
-        Some(Cue {
+    fn cue(moment: Moment, at: &str) -> Cue {
+        Cue {
             moment,
             at: utc(at),
-        })
+        }
     }
 
     #[test]
@@ -134,11 +134,11 @@ mod tests {
         assert_eq!(due(&s, w, utc("2026-11-25T14:24:59-08:00"), None), None);
         assert_eq!(
             due(&s, w, utc("2026-11-25T14:25:00-08:00"), None),
-            cue(Moment::WrapUp, "2026-11-25T14:25:00-08:00")
+            Some(cue(Moment::WrapUp, "2026-11-25T14:25:00-08:00"))
         );
         assert_eq!(
             due(&s, w, utc("2026-11-25T14:30:01-08:00"), None),
-            cue(Moment::End, "2026-11-25T14:30:00-08:00")
+            Some(cue(Moment::End, "2026-11-25T14:30:00-08:00"))
         );
     }
 
@@ -147,14 +147,23 @@ mod tests {
         let s = default_schedule(Los_Angeles);
         let w = Windows::default();
         let given = utc("2026-11-25T14:25:00-08:00");
-        assert_eq!(due(&s, w, utc("2026-11-25T14:25:01-08:00"), Some(given)), None);
+        assert_eq!(
+            due(&s, w, utc("2026-11-25T14:25:01-08:00"), Some(given)),
+            None
+        );
         // The clock set back a minute, then the moment comes round again.
-        assert_eq!(due(&s, w, utc("2026-11-25T14:24:00-08:00"), Some(given)), None);
-        assert_eq!(due(&s, w, utc("2026-11-25T14:25:02-08:00"), Some(given)), None);
+        assert_eq!(
+            due(&s, w, utc("2026-11-25T14:24:00-08:00"), Some(given)),
+            None
+        );
+        assert_eq!(
+            due(&s, w, utc("2026-11-25T14:25:02-08:00"), Some(given)),
+            None
+        );
         // The next moment still comes.
         assert_eq!(
             due(&s, w, utc("2026-11-25T14:30:00-08:00"), Some(given)),
-            cue(Moment::End, "2026-11-25T14:30:00-08:00")
+            Some(cue(Moment::End, "2026-11-25T14:30:00-08:00"))
         );
     }
 
@@ -210,7 +219,7 @@ mod tests {
         assert_eq!(due(&s, w, utc("2026-11-01T21:25:00Z"), None), None);
         assert_eq!(
             due(&s, w, utc("2026-11-01T22:25:00Z"), None),
-            cue(Moment::WrapUp, "2026-11-01T14:25:00-08:00")
+            Some(cue(Moment::WrapUp, "2026-11-01T14:25:00-08:00"))
         );
         // And a slot across the change (01:30 PDT – 02:30 PST, two hours) wraps up at
         // 02:25 PST.
@@ -221,7 +230,7 @@ mod tests {
         );
         assert_eq!(
             due(&s, w, utc("2026-11-01T10:25:00Z"), None),
-            cue(Moment::WrapUp, "2026-11-01T02:25:00-08:00")
+            Some(cue(Moment::WrapUp, "2026-11-01T02:25:00-08:00"))
         );
         assert_eq!(due(&s, w, utc("2026-11-01T09:25:00Z"), None), None);
     }
@@ -234,7 +243,10 @@ mod tests {
             ..Windows::default()
         };
         let end = utc("2026-11-25T14:30:00-08:00");
-        assert_eq!(due(&s, w, end, None), cue(Moment::End, "2026-11-25T14:30:00-08:00"));
+        assert_eq!(
+            due(&s, w, end, None),
+            Some(cue(Moment::End, "2026-11-25T14:30:00-08:00"))
+        );
         assert_eq!(due(&s, w, end, Some(end)), None);
     }
 

@@ -246,7 +246,10 @@ mod tests {
             assert_eq!(pulsed(bg, fg, 0.0), bg, "{phase:?}");
             for step in 0..=10 {
                 let fill = pulsed(bg, fg, step as f32 / 10.0);
-                assert!(contrast(fill, fg) >= contrast(bg, fg) - 0.01, "{phase:?} {step}");
+                assert!(
+                    contrast(fill, fg) >= contrast(bg, fg) - 0.01,
+                    "{phase:?} {step}"
+                );
             }
         }
     }

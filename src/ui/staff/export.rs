@@ -86,8 +86,7 @@ fn holds_line(view: &View<'_>, qr: &QrView) -> &'static str {
 pub fn qr_view_ui(ui: &mut Ui, view: &View<'_>, qr: &QrView, actions: &mut Vec<Action>) {
     let s = theme::sizes(ui.ctx());
     ui.horizontal_wrapped(|ui| {
-        if widgets::tab_button(ui, crate::words::cue::back_to_export(view.lang), false).clicked()
-        {
+        if widgets::tab_button(ui, crate::words::cue::back_to_export(view.lang), false).clicked() {
             actions.push(Action::Staff(StaffAction::ShowQr(false)));
         }
         ui.label(RichText::new(holds_line(view, qr)).size(s.small()));
