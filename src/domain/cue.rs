@@ -167,7 +167,10 @@ mod tests {
         );
         // Both given, then the clock set back into wrap-up's first seconds: not again.
         let end = utc("2026-11-25T14:30:00-08:00");
-        assert_eq!(due(&s, w, utc("2026-11-25T14:25:01-08:00"), Some(end)), None);
+        assert_eq!(
+            due(&s, w, utc("2026-11-25T14:25:01-08:00"), Some(end)),
+            None
+        );
     }
 
     #[test]
