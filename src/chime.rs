@@ -75,6 +75,7 @@ pub enum ChimeError {
 /// Opens the default sound device, plays the chime at `volume` to its end and closes the
 /// device again (an open device would keep a thread feeding it silence all week).
 pub fn play(volume: u8) -> Result<(), ChimeError> {
+    quiet_alsa();
     let mut sink = rodio::DeviceSinkBuilder::open_default_sink()
         .map_err(|e| ChimeError::NoDevice(e.to_string()))?;
     sink.log_on_drop(false);
@@ -90,8 +91,18 @@ pub fn play(volume: u8) -> Result<(), ChimeError> {
     Ok(())
 }
 
+/// ALSA writes its own complaints (no card, an unknown device) to stderr. On this thread
+/// they go to a buffer instead, so a machine without sound says so in one sentence, ours.
+fn quiet_alsa() {
+    #[cfg(target_os = "linux")]
+    if let Err(e) = alsa::Output::local_error_handler() {
+        log::debug!("ALSA's messages still go to stderr: {e}");
+    }
+}
+
 /// Whether a sound device opens, without playing anything: for `doctor`.
 pub fn probe() -> Result<(), ChimeError> {
+    quiet_alsa();
     let mut sink = rodio::DeviceSinkBuilder::open_default_sink()
         .map_err(|e| ChimeError::NoDevice(e.to_string()))?;
     sink.log_on_drop(false);
