@@ -118,6 +118,23 @@ pub enum Heard {
     NoDevice(String),
 }
 
+/// What the log says when the sound device is found missing or back, once each time it
+/// changes: a kiosk with no speaker would otherwise say so at every cue.
+fn news(last: Option<&Heard>, now: &Heard) -> Option<(log::Level, String)> {
+    match (last, now) {
+        (Some(Heard::NoDevice(_)), Heard::NoDevice(_)) => None,
+        (_, Heard::NoDevice(why)) => Some((
+            log::Level::Warn,
+            format!("no sound device, so the chime stays quiet ({why})"),
+        )),
+        (Some(Heard::NoDevice(_)), Heard::Played) => Some((
+            log::Level::Info,
+            "a sound device is there now; the chime plays".to_string(),
+        )),
+        _ => None,
+    }
+}
+
 /// Something that can ring the chime; the kiosk's is the `Speaker`, a test's records.
 pub trait Bell {
     /// Asks for the chime at `volume` (0–100) and returns at once.
@@ -151,16 +168,8 @@ impl Bell for Speaker {
                         Err(ChimeError::NoDevice(why)) => Heard::NoDevice(why),
                     };
                     let mut last = heard.lock().unwrap_or_else(PoisonError::into_inner);
-                    // Said once: a kiosk with no speaker would otherwise fill its log.
-                    match (&*last, &now) {
-                        (Some(Heard::NoDevice(_)), Heard::NoDevice(_)) => {}
-                        (_, Heard::NoDevice(why)) => {
-                            log::warn!("no sound device, so the chime stays quiet ({why})");
-                        }
-                        (Some(Heard::NoDevice(_)), Heard::Played) => {
-                            log::info!("a sound device is there now; the chime plays");
-                        }
-                        _ => {}
+                    if let Some((level, line)) = news(last.as_ref(), &now) {
+                        log::log!(level, "{line}");
                     }
                     *last = Some(now);
                 }
@@ -212,6 +221,17 @@ mod tests {
         let first = rms(&full[..tenth]);
         let last = rms(&full[full.len() - tenth..]);
         assert!(last < first / 5.0, "first {first}, last {last}");
+    }
+
+    #[test]
+    fn a_missing_sound_device_is_logged_once_and_its_return_once() {
+        let none = Heard::NoDevice("no card".into());
+        let first = news(None, &none);
+        assert_eq!(first.map(|(level, _)| level), Some(log::Level::Warn));
+        assert_eq!(news(Some(&none), &none), None, "not again at the next cue");
+        assert!(news(Some(&none), &Heard::Played).is_some());
+        assert_eq!(news(Some(&Heard::Played), &Heard::Played), None);
+        assert_eq!(news(None, &Heard::Played), None);
     }
 
     #[test]
