@@ -105,6 +105,12 @@ pub enum Command {
     /// Combine counts copies from several kiosks ("Copy counts to USB", or `backup`) into one
     /// CSV with a site column and totals. Needs no kiosk data folder.
     Report(ReportArgs),
+    /// Play the facilitator's chime once on the default sound device, at the volume in
+    /// settings (or --volume), to hear that the speaker works.
+    Chime {
+        #[arg(long, value_name = "0-100", value_parser = clap::value_parser!(u8).range(0..=100))]
+        volume: Option<u8>,
+    },
     /// Restore a cancelled group.
     Uncancel {
         #[arg(value_name = "DATE", value_parser = parse_date)]

@@ -170,6 +170,7 @@ pub fn run(
         Command::Doctor => return backup::doctor(&dir, now, out),
         // Reads only the copies it is given (`crate::run` calls it before any data folder).
         Command::Report(args) => return report_across_sites(&args, out),
+        Command::Chime { volume } => return chime(&dir, volume, out),
         Command::Status { .. } | Command::Export { .. } | Command::Backup { .. } => {
             Context::open_for_reading(dir, now)?
         }
@@ -200,7 +201,11 @@ pub fn run(
                 writeln!(out, "Cancelled the group on {}.", describe(occ))?;
             }
         }
-        Command::SetPin | Command::Restore { .. } | Command::Doctor | Command::Report(_) => {}
+        Command::SetPin
+        | Command::Restore { .. }
+        | Command::Doctor
+        | Command::Report(_)
+        | Command::Chime { .. } => {}
         Command::Backup {
             out: file,
             with_names,
@@ -230,6 +235,18 @@ pub fn run(
             export_csv(&ctx, (from, to), group, by, file.as_deref(), now, out)?;
         }
     }
+    Ok(())
+}
+
+/// `chime`: the chime once, played to its end, at `volume` or the settings' volume.
+fn chime(dir: &DataDir, volume: Option<u8>, out: &mut dyn Write) -> Result<(), CommandError> {
+    let volume = volume.map_or_else(
+        || config::load(&dir.settings_path()).settings.chime_volume,
+        u32::from,
+    );
+    crate::chime::play(u8::try_from(volume).unwrap_or(100))
+        .map_err(|e| CommandError::Plain(e.to_string()))?;
+    writeln!(out, "{}", crate::words::cue::chime_played(volume))?;
     Ok(())
 }
 

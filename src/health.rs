@@ -30,6 +30,7 @@ pub enum Check {
     TimeZone,
     Lock,
     Leftovers,
+    Sound,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +94,15 @@ pub enum Finding {
     /// Temporary files of writes that never finished, and folders of practice runs that
     /// were killed: either may hold first names.
     Leftovers(Vec<PathBuf>),
+    /// A sound device opened, or the kiosk's last chime played.
+    SoundPlays,
+    /// The kiosk has not needed its sound device yet.
+    SoundNotTried,
+    /// No sound device: a problem only when staff turned the chime on.
+    NoSound {
+        why: String,
+        chime_on: bool,
+    },
 }
 
 impl Finding {
@@ -113,6 +123,12 @@ impl Finding {
                 | Finding::KioskRunning
                 | Finding::ThisKiosk
                 | Finding::NoLeftovers
+                | Finding::SoundPlays
+                | Finding::SoundNotTried
+                | Finding::NoSound {
+                    chime_on: false,
+                    ..
+                }
         )
     }
 }
@@ -153,6 +169,13 @@ pub fn doctor_with_practice_in(dir: &DataDir, now: DateTime<Utc>, temp: &Path) -
         sign_ins,
         lock: lock_finding(dir),
         leftovers: leftovers_finding(&dir.root, temp),
+        sound: match crate::chime::probe() {
+            Ok(()) => Finding::SoundPlays,
+            Err(crate::chime::ChimeError::NoDevice(why)) => Finding::NoSound {
+                why,
+                chime_on: settings.chime != crate::domain::cue::Chime::Off,
+            },
+        },
     };
     lines(dir, now, &settings, gathered)
 }
@@ -166,6 +189,7 @@ pub fn in_kiosk(
     settings_problem: Option<String>,
     store: Option<&Store>,
     store_problem: Option<&str>,
+    heard: crate::chime::Heard,
 ) -> Vec<Line> {
     let (database, sign_ins) = match store {
         Some(store) => database_finding(store),
@@ -181,6 +205,16 @@ pub fn in_kiosk(
         sign_ins,
         lock: Finding::ThisKiosk,
         leftovers: leftovers_finding(&dir.root, &std::env::temp_dir()),
+        // What the chime's own thread last found: opening the device here would make the
+        // screen wait on it.
+        sound: match heard {
+            crate::chime::Heard::NotTried => Finding::SoundNotTried,
+            crate::chime::Heard::Played => Finding::SoundPlays,
+            crate::chime::Heard::NoDevice(why) => Finding::NoSound {
+                why,
+                chime_on: settings.chime != crate::domain::cue::Chime::Off,
+            },
+        },
     };
     lines(dir, now, settings, gathered)
 }
@@ -193,6 +227,7 @@ struct Gathered {
     sign_ins: u64,
     lock: Finding,
     leftovers: Finding,
+    sound: Finding,
 }
 
 /// Every check's line, in one order: what was gathered, and the checks both make alike.
@@ -204,6 +239,7 @@ fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathe
         sign_ins,
         lock,
         leftovers,
+        sound,
     } = gathered;
     let today = now.with_timezone(&settings.time_zone).date_naive();
     let backup = match crate::store::last_daily_backup(&dir.backups_dir()) {
@@ -229,30 +265,7 @@ fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathe
         Ok(None) => Finding::PinMissing,
         Err(e) => Finding::PinUnreadable(e.to_string()),
     };
-    let zone = settings.time_zone.name().to_string();
-    let zone = if matches!(
-        zone.as_str(),
-        "UTC"
-            | "Etc/UTC"
-            | "UCT"
-            | "Etc/UCT"
-            | "Universal"
-            | "Etc/Universal"
-            | "Zulu"
-            | "Etc/Zulu"
-            | "GMT"
-            | "Etc/GMT"
-            | "GMT0"
-            | "Etc/GMT0"
-            | "Etc/GMT+0"
-            | "Etc/GMT-0"
-            | "Greenwich"
-            | "Etc/Greenwich"
-    ) {
-        Finding::ZoneUtc(zone)
-    } else {
-        Finding::ZoneKnown(zone)
-    };
+    let zone = zone_finding(settings);
     vec![
         Line {
             check: Check::Folder,
@@ -294,7 +307,39 @@ fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathe
             check: Check::Leftovers,
             finding: leftovers,
         },
+        Line {
+            check: Check::Sound,
+            finding: sound,
+        },
     ]
+}
+
+/// The time zone, and whether it looks like one never set (UTC or GMT).
+fn zone_finding(settings: &Settings) -> Finding {
+    let zone = settings.time_zone.name().to_string();
+    if matches!(
+        zone.as_str(),
+        "UTC"
+            | "Etc/UTC"
+            | "UCT"
+            | "Etc/UCT"
+            | "Universal"
+            | "Etc/Universal"
+            | "Zulu"
+            | "Etc/Zulu"
+            | "GMT"
+            | "Etc/GMT"
+            | "GMT0"
+            | "Etc/GMT0"
+            | "Etc/GMT+0"
+            | "Etc/GMT-0"
+            | "Greenwich"
+            | "Etc/Greenwich"
+    ) {
+        Finding::ZoneUtc(zone)
+    } else {
+        Finding::ZoneKnown(zone)
+    }
 }
 
 /// Temporary files of writes that never finished in the data folder, and folders of this

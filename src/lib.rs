@@ -5,6 +5,7 @@
 //! loop and screens) ← `window` and `run`. `commands` is the headless edge beside the window.
 
 pub mod app;
+pub mod chime;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -9,6 +9,7 @@ mod util;
 
 mod backups;
 mod cli;
+mod cue;
 mod durability;
 mod groups;
 mod process;

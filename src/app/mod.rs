@@ -29,10 +29,13 @@ use crate::store::Store;
 pub use action::Action;
 pub use groups::GroupNow;
 pub use parts::Visit;
-use parts::{Caches, Calendar, Chores};
+use parts::{Caches, Calendar, Chores, Cues};
 pub use staff::{Section, StaffAction};
 pub use state::{Confirmation, Layout, Outcome, Screen, Sent, Suggestion};
 pub use storage::{Recovered, Storage, StoreProblem, open_store};
+
+/// The time between the timer panel's frames while it pulses.
+pub const PULSE_FRAME: chrono::Duration = chrono::Duration::milliseconds(40);
 
 pub struct Kiosk {
     dir: DataDir,
@@ -47,6 +50,7 @@ pub struct Kiosk {
     calendar: Calendar,
     caches: Caches,
     chores: Chores,
+    cues: Cues,
     /// The staff area's lock: the wrong-PIN lockout as last read from or written to
     /// `staff-pin.toml`.
     pin_lock: crate::staff_pin::PinLock,
@@ -65,6 +69,8 @@ pub struct View<'a> {
     pub settings: &'a Settings,
     pub schedule: &'a Schedule,
     pub status: Status,
+    /// How far the timer panel's pulse has gone (0.0 to 1.0 and back) while it runs.
+    pub pulse: Option<f32>,
     pub now: DateTime<Utc>,
     /// Sign-ins in the current session, a repeat of a name included, for the facilitator
     /// (the people counted once each are the staff area's).
@@ -131,6 +137,11 @@ impl Kiosk {
                 next_backup_try: now + storage::START_BACKUP_DELAY,
                 damaged_until: Vec::new(),
             },
+            cues: Cues {
+                last: None,
+                pulse_since: None,
+                bell: Box::new(crate::chime::Speaker::default()),
+            },
             pin_lock: crate::staff_pin::PinLock::default(),
             quit_requested: false,
             practice: false,
@@ -144,6 +155,16 @@ impl Kiosk {
         kiosk.refresh_schedule();
         kiosk.purge_if_due(kiosk.now());
         kiosk
+    }
+
+    /// What rings the chime (tests offer one that records).
+    pub fn set_bell(&mut self, bell: impl crate::chime::Bell + 'static) {
+        self.cues.bell = Box::new(bell);
+    }
+
+    /// What the chime's sound device last did, for the staff area's health check.
+    pub fn heard(&self) -> crate::chime::Heard {
+        self.cues.bell.heard()
     }
 
     /// Where the Export section looks for removable drives (tests offer temporary folders).
@@ -192,6 +213,7 @@ impl Kiosk {
     pub fn tick(&mut self, now: DateTime<Utc>) {
         self.purge_if_due(now);
         self.backup_if_due(now);
+        self.cue_if_due(now);
         let status = self.status_at(now);
         if let Some(at) = state::home_at(&self.visit.screen, self.visit.last_touch, &status)
             && now >= at
@@ -206,6 +228,31 @@ impl Kiosk {
         {
             state.drives = (self.drives)();
         }
+    }
+
+    /// Wrap-up beginning or the session ending: the timer panel pulses once and, if staff
+    /// chose so, the chime rings (on its own thread; this returns at once).
+    fn cue_if_due(&mut self, now: DateTime<Utc>) {
+        let Some(cue) = crate::domain::cue::due(
+            &self.calendar.schedule,
+            self.settings.windows(),
+            now,
+            self.cues.last,
+        ) else {
+            return;
+        };
+        self.cues.last = Some(cue.at);
+        self.cues.pulse_since = Some(now);
+        if self.settings.chime.rings_at(cue.moment) {
+            let volume = u8::try_from(self.settings.chime_volume).unwrap_or(100);
+            self.cues.bell.ring(volume);
+        }
+    }
+
+    fn pulse_at(&self, now: DateTime<Utc>) -> Option<f32> {
+        self.cues
+            .pulse_since
+            .and_then(|since| crate::domain::cue::pulse_level(since, now))
     }
 
     /// What is laid out on screen now, for the tap settle.
@@ -252,6 +299,7 @@ impl Kiosk {
             settings: &self.settings,
             schedule: &self.calendar.schedule,
             status,
+            pulse: self.pulse_at(now),
             now,
             session_sign_ins: count,
             script,
@@ -275,6 +323,10 @@ impl Kiosk {
         let mut next = status.next_change(self.settings.windows());
         if let Some(at) = state::home_at(&self.visit.screen, self.visit.last_touch, &status) {
             next = next.min(at);
+        }
+        if self.pulse_at(now).is_some() {
+            // The pulse's frames, 25 a second, only while it runs.
+            next = next.min(now + PULSE_FRAME);
         }
         if matches!(&self.visit.screen, Screen::Staff(state) if state.section == Section::Export) {
             // A drive plugged in shows its button without anyone touching the screen.

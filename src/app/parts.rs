@@ -56,3 +56,11 @@ pub(super) struct Chores {
     /// For staff: when each damaged copy still kept will be deleted, soonest first.
     pub(super) damaged_until: Vec<DateTime<Utc>>,
 }
+
+/// The facilitator's cues: the moment last cued (so none comes twice), when the timer
+/// panel's pulse began, and the bell that rings the chime.
+pub(super) struct Cues {
+    pub(super) last: Option<DateTime<Utc>>,
+    pub(super) pulse_since: Option<DateTime<Utc>>,
+    pub(super) bell: Box<dyn crate::chime::Bell>,
+}

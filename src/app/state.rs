@@ -101,7 +101,7 @@ impl Layout {
             Screen::Script { closing } => (3, u8::from(*closing)),
             Screen::Suggest(s) => (4, u8::from(s.typing) + 2 * u8::from(s.sent.is_some())),
             Screen::Pin(_) => (5, 0),
-            Screen::Staff(state) => (6, state.section as u8),
+            Screen::Staff(state) => (6, state.section as u8 + 16 * u8::from(state.qr_shown)),
         };
         Layout {
             screen,

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::domain::cue::Chime;
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{Cancellation, Schedule, Slot, weekday_key};
 use crate::domain::text_size::TextSize;
@@ -54,6 +55,11 @@ pub const ENDED_MIN: Bounds = Bounds {
     max: 240,
     unit: "minutes",
 };
+pub const CHIME_VOLUME: Bounds = Bounds {
+    min: 0,
+    max: 100,
+    unit: "percent",
+};
 pub const RETENTION_DAYS: Bounds = Bounds {
     min: 1,
     max: 3650,
@@ -80,6 +86,9 @@ pub struct RawSettings {
     pub ended_min: Spanned<i64>,
     pub retention_days: Spanned<i64>,
     pub script: Spanned<String>,
+    /// The facilitator's chime: `off`, `wrap_up` or `wrap_up_and_end`; and how loud, 0–100.
+    pub chime: Spanned<String>,
+    pub chime_volume: Spanned<i64>,
     /// Several groups in one room; none means one group, from `group_name`, `room`, `script`.
     #[serde(rename = "group", skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<RawGroup>,
@@ -129,6 +138,8 @@ impl Default for RawSettings {
             ended_min: unplaced(15),
             retention_days: unplaced(30),
             script: unplaced("drop-in".into()),
+            chime: unplaced("off".into()),
+            chime_volume: unplaced(60),
             groups: Vec::new(),
             slots: vec![slot("mon"), slot("wed"), slot("fri")],
         }
@@ -150,6 +161,8 @@ pub struct Settings {
     pub ended_min: u32,
     pub retention_days: u32,
     pub script: String,
+    pub chime: Chime,
+    pub chime_volume: u32,
     /// Every slot's `group` is an index into this; never empty (a file with no `[[group]]`
     /// has one group, from `group_name`, `room` and `script`).
     pub groups: Vec<Group>,
@@ -217,6 +230,8 @@ impl Settings {
             ended_min: unplaced(i64::from(self.ended_min)),
             retention_days: unplaced(i64::from(self.retention_days)),
             script: unplaced(self.script.clone()),
+            chime: unplaced(self.chime.key().to_string()),
+            chime_volume: unplaced(i64::from(self.chime_volume)),
             groups,
             slots: slots
                 .iter()

@@ -8,9 +8,10 @@ use chrono_tz::Tz;
 use toml::Spanned;
 
 use super::{
-    Bounds, CourseSetting, EARLY_WINDOW_MIN, ENDED_MIN, Group, RETENTION_DAYS, RawGroup,
-    RawSettings, RawSlot, Settings, Topics, WRAP_UP_MIN,
+    Bounds, CHIME_VOLUME, CourseSetting, EARLY_WINDOW_MIN, ENDED_MIN, Group, RETENTION_DAYS,
+    RawGroup, RawSettings, RawSlot, Settings, Topics, WRAP_UP_MIN,
 };
+use crate::domain::cue::Chime;
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{Slot, parse_hhmm, parse_weekday, slot_problem};
 use crate::domain::text_size::TextSize;
@@ -95,6 +96,37 @@ fn is_file_name(name: &str) -> bool {
 }
 
 impl Problems<'_> {
+    /// The text size each new person starts with.
+    fn text_size(&mut self, value: &Spanned<String>) -> TextSize {
+        TextSize::from_key(value.get_ref().trim()).unwrap_or_else(|| {
+            self.add(
+                "text_size",
+                value,
+                format!(
+                    "\"{}\" is not a text size here; use \"normal\", \"large\" or \"largest\"",
+                    value.get_ref()
+                ),
+            );
+            TextSize::Normal
+        })
+    }
+
+    /// The facilitator's chime: when it sounds and how loud.
+    fn chime(&mut self, when: &Spanned<String>, volume: &Spanned<i64>) -> (Chime, u32) {
+        let chime = Chime::from_key(when.get_ref().trim()).unwrap_or_else(|| {
+            self.add(
+                "chime",
+                when,
+                format!(
+                    "\"{}\" is not a chime setting here; use \"off\", \"wrap_up\" or \"wrap_up_and_end\"",
+                    when.get_ref()
+                ),
+            );
+            Chime::Off
+        });
+        (chime, self.number("chime_volume", volume, CHIME_VOLUME))
+    }
+
     /// A script or course name that must be a plain file name.
     fn set_name(&mut self, key: &str, value: &Spanned<String>, hint: &str) {
         if !is_file_name(value.get_ref()) {
@@ -294,17 +326,7 @@ impl RawSettings {
             );
             Lang::En
         });
-        let text_size = TextSize::from_key(self.text_size.get_ref().trim()).unwrap_or_else(|| {
-            problems.add(
-                "text_size",
-                &self.text_size,
-                format!(
-                    "\"{}\" is not a text size here; use \"normal\", \"large\" or \"largest\"",
-                    self.text_size.get_ref()
-                ),
-            );
-            TextSize::Normal
-        });
+        let text_size = problems.text_size(&self.text_size);
         let script = self.script.get_ref();
         problems.set_name("script", &self.script, SCRIPT_HINT);
         let groups = if self.groups.is_empty() {
@@ -344,6 +366,7 @@ impl RawSettings {
         let ended_min = problems.number("ended_min", &self.ended_min, ENDED_MIN);
         let retention_days =
             problems.number("retention_days", &self.retention_days, RETENTION_DAYS);
+        let (chime, chime_volume) = problems.chime(&self.chime, &self.chime_volume);
         if problems.found.is_empty() {
             Ok(Settings {
                 group_name: self.group_name.trim().to_string(),
@@ -357,6 +380,8 @@ impl RawSettings {
                 ended_min,
                 retention_days,
                 script: script.trim().to_string(),
+                chime,
+                chime_volume,
                 groups,
                 slots,
             })

@@ -2,6 +2,7 @@
 
 pub mod counts;
 pub mod course;
+pub mod cue;
 pub mod lang;
 pub mod monthly;
 pub mod names;

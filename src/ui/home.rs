@@ -38,14 +38,32 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     } else {
         0.0
     };
-    let below = s.gap() + welcome_h + s.gap() + s.touch() + practice_h;
+    // On a narrow screen the small entries may take two rows (Staff on its own): counted
+    // here, the buttons take the room that is really left instead of pushing the screen
+    // past its bottom, which would shrink everything on it.
+    let entries = [
+        w.open_script,
+        group_words(view.lang).suggest_open,
+        w.open_staff,
+    ];
+    let entries_w: f32 = entries
+        .iter()
+        .map(|e| widgets::quiet_button_width(ui, e) + ui.spacing().item_spacing.x)
+        .sum();
+    let entry_rows = if entries_w > ui.available_width() + ui.spacing().item_spacing.x {
+        2.0
+    } else {
+        1.0
+    };
+    let below = s.gap() + welcome_h + entry_rows * (s.gap() + s.touch()) + practice_h;
     let room = (ui.available_height() - below - s.gap()).max(0.0);
     let tallest = s.px(theme::BIG_BUTTON_HEIGHT);
     let shortest = s.touch() * 1.25;
     if s.portrait {
         let each = ((room - s.gap()) / 2.0).clamp(shortest, tallest);
         let size = Vec2::new(ui.available_width(), each);
-        ways_in_ui(ui, w, size, actions);
+        // Centred, their words stand in the middle of each button as in landscape.
+        ui.vertical_centered(|ui| ways_in_ui(ui, w, size, actions));
         ui.add_space((room - 2.0 * each - s.gap()).max(0.0));
     } else {
         let each = room.clamp(shortest, tallest);

@@ -35,6 +35,20 @@ pub fn phase_colors(phase: Phase) -> (Color32, Color32) {
     }
 }
 
+/// How far the timer panel's colour goes at the height of its pulse (`domain::cue`).
+pub const PULSE_DEPTH: f32 = 0.45;
+
+/// The timer panel's fill `level` (0.0 to 1.0) of the way into its pulse: toward white
+/// behind dark words, toward black behind light ones, so the words only ever read better.
+pub fn pulsed(bg: Color32, fg: Color32, level: f32) -> Color32 {
+    let toward = if contrast(fg, Color32::BLACK) > contrast(fg, Color32::WHITE) {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    bg.lerp_to_gamma(toward, PULSE_DEPTH * level.clamp(0.0, 1.0))
+}
+
 /// Text sizes in points. The tablet is read at arm's length by people who may not see well.
 pub const STATUS_SIZE: f32 = 76.0;
 pub const TITLE_SIZE: f32 = 44.0;
@@ -221,6 +235,22 @@ mod tests {
         ] {
             let (bg, fg) = phase_colors(phase);
             assert!(contrast(bg, fg) >= 4.5, "{phase:?}: {}", contrast(bg, fg));
+        }
+    }
+
+    #[test]
+    fn the_pulse_changes_the_panel_and_keeps_its_words_readable() {
+        for phase in [Phase::WrapUp, Phase::Ended, Phase::InSession] {
+            let (bg, fg) = phase_colors(phase);
+            assert_ne!(pulsed(bg, fg, 1.0), bg, "{phase:?}");
+            assert_eq!(pulsed(bg, fg, 0.0), bg, "{phase:?}");
+            for step in 0..=10 {
+                let fill = pulsed(bg, fg, step as f32 / 10.0);
+                assert!(
+                    contrast(fill, fg) >= contrast(bg, fg) - 0.01,
+                    "{phase:?} {step}"
+                );
+            }
         }
     }
 

@@ -125,6 +125,9 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
     let status = &view.status;
     let s = theme::sizes(ui.ctx());
     let (bg, fg) = theme::phase_colors(status.phase);
+    // Wrap-up beginning and the session ending: one slow pulse the facilitator catches out
+    // of the corner of an eye.
+    let bg = view.pulse.map_or(bg, |level| theme::pulsed(bg, fg, level));
     egui::Frame::new()
         .fill(bg)
         .corner_radius(theme::CORNER)

@@ -35,6 +35,7 @@ fn name(check: Check, lang: Lang) -> &'static str {
         (Check::Lock, Lang::Es) => "quiosco en marcha",
         (Check::Leftovers, Lang::En) => "leftover files",
         (Check::Leftovers, Lang::Es) => "archivos sobrantes",
+        (Check::Sound, lang) => super::cue::sound_check(lang),
     }
 }
 
@@ -220,6 +221,9 @@ fn finding(finding: &Finding, lang: Lang, root: &Path) -> String {
             } else {
                 format!("{list} quedaron de una escritura o una práctica que se cortó y pueden guardar nombres; reinicia el quiosco (los borra) o bórralos con: rm -r {list}")
             }
+        }
+        Finding::SoundPlays | Finding::SoundNotTried | Finding::NoSound { .. } => {
+            super::cue::sound_finding(finding, lang)
         }
     }
 }

@@ -2,6 +2,7 @@
 //! screens' words, each in English and Spanish. The domain returns values; this says them.
 
 pub mod calendar;
+pub mod cue;
 pub mod groups;
 pub mod health;
 pub mod report;

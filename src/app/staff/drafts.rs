@@ -61,6 +61,8 @@ pub struct SettingsDraft {
     pub wrap_up_min: String,
     pub ended_min: String,
     pub retention_days: String,
+    pub chime: crate::domain::cue::Chime,
+    pub chime_volume: String,
 }
 
 pub(super) fn settings_draft(s: &Settings) -> SettingsDraft {
@@ -73,6 +75,8 @@ pub(super) fn settings_draft(s: &Settings) -> SettingsDraft {
         wrap_up_min: s.wrap_up_min.to_string(),
         ended_min: s.ended_min.to_string(),
         retention_days: s.retention_days.to_string(),
+        chime: s.chime,
+        chime_volume: s.chime_volume.to_string(),
     }
 }
 

@@ -80,6 +80,7 @@ pub enum NumberField {
     WrapUp,
     Ended,
     Retention,
+    ChimeVolume,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

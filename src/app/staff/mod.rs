@@ -56,6 +56,8 @@ pub struct StaffState {
     pub report: Option<Report>,
     pub csv: String,
     pub qr: Option<QrView>,
+    /// The QR code on a view of its own, as large as the screen allows.
+    pub qr_shown: bool,
     pub feedback: Option<Feedback>,
     /// Per session or per month, for the file and the QR code alike.
     pub by: ExportBy,
@@ -109,6 +111,10 @@ pub enum StaffAction {
     ScriptLanguage(Lang),
     SaveScript,
     SaveSettings,
+    /// Rings the chime once at the volume typed, so staff hear it before saving.
+    PlayChime,
+    /// The Export section's QR code on a view of its own, or back.
+    ShowQr(bool),
     /// Removes suggested topics (the ids behind one line of counts).
     RemoveSuggestion(Vec<i64>),
     /// Lets typed words staff have read show on the script screen.
@@ -129,6 +135,7 @@ impl Kiosk {
             report: None,
             csv: String::new(),
             qr: None,
+            qr_shown: false,
             feedback: None,
             by: ExportBy::Session,
             groups: group_drafts(&self.settings),
@@ -270,11 +277,27 @@ impl Kiosk {
             }
             StaffAction::SaveScript => self.save_script(state),
             StaffAction::SaveSettings => self.save_settings_draft(state),
+            StaffAction::PlayChime => {
+                let typed = state.settings_draft.chime_volume.trim().parse::<u8>().ok();
+                let volume = typed.filter(|v| config::CHIME_VOLUME.contains(u32::from(*v)));
+                match volume {
+                    Some(volume) => self.cues.bell.ring(volume),
+                    None => {
+                        state.feedback = Some(Feedback::OutOfRange {
+                            field: NumberField::ChimeVolume,
+                            min: config::CHIME_VOLUME.min,
+                            max: config::CHIME_VOLUME.max,
+                        });
+                    }
+                }
+            }
+            StaffAction::ShowQr(shown) => state.qr_shown = shown,
         }
     }
 
     fn open_section(&mut self, state: &mut StaffState, section: Section) {
         state.section = section;
+        state.qr_shown = false;
         match section {
             Section::TodaysNames => state.todays_names = self.todays_names(),
             Section::Settings => {
@@ -285,6 +308,7 @@ impl Kiosk {
                     self.settings_problem.clone(),
                     self.storage.store(),
                     self.storage.problem().and_then(StoreProblem::cause),
+                    self.heard(),
                 );
             }
             Section::Attendance | Section::Export => self.recount(state),
@@ -347,7 +371,7 @@ impl Kiosk {
     /// The Settings section's fields, saved once every number is in its range.
     fn save_settings_draft(&mut self, state: &mut StaffState) {
         let d = state.settings_draft.clone();
-        let numbers = (|| -> Result<(u32, u32, u32, u32), Feedback> {
+        let numbers = (|| -> Result<(u32, u32, u32, u32, u32), Feedback> {
             Ok((
                 parse_number(
                     &d.early_window_min,
@@ -361,10 +385,15 @@ impl Kiosk {
                     NumberField::Retention,
                     config::RETENTION_DAYS,
                 )?,
+                parse_number(
+                    &d.chime_volume,
+                    NumberField::ChimeVolume,
+                    config::CHIME_VOLUME,
+                )?,
             ))
         })();
         match numbers {
-            Ok((early, wrap, ended, retention)) => {
+            Ok((early, wrap, ended, retention, chime_volume)) => {
                 let mut s = self.settings.clone();
                 s.set_name_and_room(&d.group_name, &d.room);
                 s.language = d.language;
@@ -373,6 +402,8 @@ impl Kiosk {
                 s.wrap_up_min = wrap;
                 s.ended_min = ended;
                 s.retention_days = retention;
+                s.chime = d.chime;
+                s.chime_volume = chime_volume;
                 if self.save_settings(state, s) {
                     self.visit.lang = self.settings.language;
                     self.visit.text_size = self.settings.text_size;

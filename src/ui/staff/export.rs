@@ -20,7 +20,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
     }
     range_ui(ui, view, state, actions);
     let g = group_words(view.lang);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (by, label) in [
             (ExportBy::Session, g.per_session),
             (ExportBy::Month, g.per_month),
@@ -28,6 +28,11 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
             if widgets::tab_button(ui, label, state.by == by).clicked() {
                 actions.push(Action::Staff(StaffAction::ExportBy(by)));
             }
+        }
+        if state.qr.is_some()
+            && widgets::tab_button(ui, crate::words::cue::show_qr(view.lang), false).clicked()
+        {
+            actions.push(Action::Staff(StaffAction::ShowQr(true)));
         }
     });
     ui.horizontal_top(|ui| {
@@ -62,17 +67,34 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
             ui.vertical(|ui| {
                 let side = ui.available_height().min(ui.available_width()).min(470.0) - 40.0;
                 qr_ui(ui, qr, side.max(200.0));
-                ui.label(
-                    RichText::new(match qr.holds {
-                        Holds::Chosen => w.qr_whole,
-                        Holds::Monthly => g.qr_monthly,
-                        Holds::Totals => w.qr_summary,
-                    })
-                    .size(theme::sizes(ui.ctx()).small()),
-                );
+                ui.label(RichText::new(holds_line(view, qr)).size(theme::sizes(ui.ctx()).small()));
             });
         }
     });
+}
+
+/// The one line saying what the code holds.
+fn holds_line(view: &View<'_>, qr: &QrView) -> &'static str {
+    match qr.holds {
+        Holds::Chosen => staff_words(view.lang).qr_whole,
+        Holds::Monthly => group_words(view.lang).qr_monthly,
+        Holds::Totals => staff_words(view.lang).qr_summary,
+    }
+}
+
+/// The QR code on a view of its own: the way back and the line saying what it holds on
+/// one row, and the code, whole, as large as the rest of the screen allows.
+pub fn qr_view_ui(ui: &mut Ui, view: &View<'_>, qr: &QrView, actions: &mut Vec<Action>) {
+    let s = theme::sizes(ui.ctx());
+    ui.horizontal_wrapped(|ui| {
+        if widgets::tab_button(ui, crate::words::cue::back_to_export(view.lang), false).clicked() {
+            actions.push(Action::Staff(StaffAction::ShowQr(false)));
+        }
+        ui.label(RichText::new(holds_line(view, qr)).size(s.small()));
+    });
+    let room = ui.available_size();
+    let side = room.x.min(room.y).max(0.0);
+    ui.vertical_centered(|ui| qr_ui(ui, qr, side));
 }
 
 /// One button per place the file can go, named as staff know it.
@@ -122,7 +144,8 @@ fn copy_counts_ui(
 /// Paints the code black on white with its quiet zone, whole pixels per module.
 fn qr_ui(ui: &mut Ui, qr: &QrView, side: f32) {
     let modules = qr.width + 8;
-    let module = (side / modules as f32).floor().max(1.0);
+    let pixels = ui.ctx().pixels_per_point();
+    let module = ((side * pixels / modules as f32).floor() / pixels).max(1.0 / pixels);
     let total = module * modules as f32;
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(total), egui::Sense::hover());
     response.widget_info(|| {

@@ -18,6 +18,10 @@ use crate::words::calendar::{LangWords as _, ScheduleWords as _};
 
 pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = staff_words(view.lang);
+    if let (Section::Export, true, Some(qr)) = (state.section, state.qr_shown, &state.qr) {
+        export::qr_view_ui(ui, view, qr, actions);
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         for (section, label) in Section::ALL.iter().zip(w.sections) {
             if widgets::tab_button(ui, label, state.section == *section).clicked() {
@@ -165,6 +169,7 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
                 NumberField::WrapUp => w.number_fields[1],
                 NumberField::Ended => w.number_fields[2],
                 NumberField::Retention => w.number_fields[3],
+                NumberField::ChimeVolume => crate::words::cue::chime_volume(lang),
             };
             w.out_of_range
                 .replace("{field}", name)

@@ -43,6 +43,7 @@ pub fn settings_ui(
         field(ui, w.wrap_up, &mut d.wrap_up_min, 100.0);
         field(ui, w.ended, &mut d.ended_min, 100.0);
         field(ui, w.retention, &mut d.retention_days, 100.0);
+        chime_ui(ui, view.lang, d, actions);
         ui.horizontal(|ui| {
             if widgets::big_button(
                 ui,
@@ -58,6 +59,33 @@ pub fn settings_ui(
             }
         });
         health_ui(ui, view, &state.health);
+    });
+}
+
+/// The facilitator's chime: when it sounds, how loud, and a way to hear it.
+fn chime_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    d: &mut crate::app::staff::SettingsDraft,
+    actions: &mut Vec<Action>,
+) {
+    use crate::domain::cue::Chime;
+    use crate::words::cue;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(cue::chime_title(lang));
+        for chime in Chime::ALL {
+            if widgets::choice_button(ui, cue::chime_option(chime, lang), d.chime == chime)
+                .clicked()
+            {
+                d.chime = chime;
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        field(ui, cue::chime_volume(lang), &mut d.chime_volume, 100.0);
+        if widgets::quiet_button(ui, cue::play_chime(lang)).clicked() {
+            actions.push(Action::Staff(StaffAction::PlayChime));
+        }
     });
 }
 
