@@ -14,7 +14,6 @@ use chrono::{DateTime, Duration, Utc};
 use dropin_kiosk::app::{Kiosk, Screen};
 use dropin_kiosk::clock::FixedClock;
 use dropin_kiosk::data::DataDir;
-use dropin_kiosk::domain::lang::Lang;
 use dropin_kiosk::ui::theme;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -308,7 +307,7 @@ impl Tablet {
     pub fn store_problem(&self) -> String {
         self.kiosk()
             .store_problem()
-            .map(|p| dropin_kiosk::ui::text::store_problem(p, Lang::En))
+            .map(|p| dropin_kiosk::ui::text::store_problem(p, &dropin_kiosk::locale::english()))
             .unwrap_or_default()
     }
 

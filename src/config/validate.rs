@@ -288,11 +288,11 @@ impl RawSettings {
                 "language",
                 &self.language,
                 format!(
-                    "\"{}\" is not a language here; use \"en\" or \"es\"",
+                    "\"{}\" is not a language id; use one like \"en\", \"es\" or \"vi\"",
                     self.language.get_ref()
                 ),
             );
-            Lang::En
+            Lang::EN
         });
         let text_size = TextSize::from_key(self.text_size.get_ref().trim()).unwrap_or_else(|| {
             problems.add(

@@ -1,5 +1,6 @@
-//! Every sentence a person reads: the timer's words, calendar words and (in `ui::text`) the
-//! screens' words, each in English and Spanish. The domain returns values; this says them.
+//! Sentences built from values: the timer's words, the schedule, course meetings, the health
+//! check and filled scripts. The words themselves are Fluent messages (`crate::locale`); the
+//! domain returns values, this says them.
 
 pub mod calendar;
 pub mod groups;

@@ -56,5 +56,6 @@ health-leftovers = { $list } left by a write or a practice run that was cut shor
 # A language folder in the data folder's locales/ that could not be read; $file is its path.
 locale-broken = { $file }, line { $line }: { $why }. Until it is fixed, the kiosk shows that part in English.
 locale-unreadable = { $file } could not be read ({ $why }).
-locale-right-to-left = { $language } is written right to left, which the kiosk cannot draw yet, so it is not offered.
+locale-right-to-left = { $folder } holds a language written right to left, which the kiosk cannot draw yet, so it is not offered.
+locale-not-a-language = { $folder } is not named like a language (such as vi or zh-Hant), so it is not offered.
 locale-unknown-language = settings.toml asks for the language "{ $language }", which the kiosk does not have; it shows English.

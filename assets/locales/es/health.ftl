@@ -53,5 +53,6 @@ health-leftovers = { $list } quedaron de una escritura o una práctica que se co
 ## Idiomas, para el personal
 locale-broken = { $file }, línea { $line }: { $why }. Hasta que se corrija, el quiosco muestra esa parte en inglés.
 locale-unreadable = No se pudo leer { $file } ({ $why }).
-locale-right-to-left = { $language } se escribe de derecha a izquierda, y el quiosco todavía no puede mostrarlo, así que no se ofrece.
+locale-right-to-left = { $folder } tiene un idioma que se escribe de derecha a izquierda, y el quiosco todavía no puede mostrarlo, así que no se ofrece.
+locale-not-a-language = { $folder } no tiene nombre de idioma (como vi o zh-Hant), así que no se ofrece.
 locale-unknown-language = settings.toml pide el idioma "{ $language }", que el quiosco no tiene; se muestra en inglés.

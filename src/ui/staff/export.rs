@@ -8,23 +8,27 @@ use crate::app::staff::{ExportBy, ExportPlace, Feedback, QrView, StaffState};
 use crate::app::{Action, StaffAction, View};
 use crate::export::destination;
 use crate::export::qr::Holds;
-use crate::ui::text::{group_words, staff_words};
 use crate::ui::{theme, widgets};
 
 pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
-    let w = staff_words(view.lang);
+    let w = view.tr();
     // Right under the sentence saying the drive failed, the way out that needs no drive.
     if let Some(Feedback::ExportFailed(ExportPlace::Drive(_), _)) = &state.feedback {
-        save_to(ui, w.save_on_tablet_instead, ExportPlace::Tablet, actions);
+        save_to(
+            ui,
+            &w.t("staff-save-on-tablet-instead"),
+            ExportPlace::Tablet,
+            actions,
+        );
     }
     range_ui(ui, view, state, actions);
-    let g = group_words(view.lang);
+    let g = w;
     ui.horizontal(|ui| {
         for (by, label) in [
-            (ExportBy::Session, g.per_session),
-            (ExportBy::Month, g.per_month),
+            (ExportBy::Session, g.t("groups-per-session")),
+            (ExportBy::Month, g.t("groups-per-month")),
         ] {
-            if widgets::tab_button(ui, label, state.by == by).clicked() {
+            if widgets::tab_button(ui, &label, state.by == by).clicked() {
                 actions.push(Action::Staff(StaffAction::ExportBy(by)));
             }
         }
@@ -34,17 +38,17 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
             ui.set_width(560.0);
             if let Some(report) = &state.report {
                 ui.label(
-                    RichText::new(super::attendance::totals_line(w, report))
+                    RichText::new(super::attendance::totals_line(&w, report))
                         .size(theme::sizes(ui.ctx()).small()),
                 );
             }
             ui.label(
-                RichText::new(w.export_where)
+                RichText::new(&w.t("staff-export-where"))
                     .size(theme::sizes(ui.ctx()).small())
                     .color(theme::TEXT_SOFT),
             );
             ui.label(
-                RichText::new(w.save_csv_to)
+                RichText::new(&w.t("staff-save-csv-to"))
                     .size(theme::sizes(ui.ctx()).body())
                     .strong(),
             );
@@ -53,8 +57,13 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                     let place = ExportPlace::Drive(drive.clone());
                     save_to(ui, &destination::label(drive), place, actions);
                 }
-                save_to(ui, w.save_on_tablet, ExportPlace::Tablet, actions);
-                copy_counts_ui(ui, w, &state.drives, actions);
+                save_to(
+                    ui,
+                    &w.t("staff-save-on-tablet"),
+                    ExportPlace::Tablet,
+                    actions,
+                );
+                copy_counts_ui(ui, &w, &state.drives, actions);
             });
         });
         if let Some(qr) = &state.qr {
@@ -62,11 +71,11 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                 let side = ui.available_height().min(ui.available_width()).min(470.0) - 40.0;
                 qr_ui(ui, qr, side.max(200.0));
                 ui.label(
-                    RichText::new(match qr.holds {
-                        Holds::Chosen => w.qr_whole,
-                        Holds::Monthly => g.qr_monthly,
-                        Holds::Totals => w.qr_summary,
-                    })
+                    RichText::new(w.t(match qr.holds {
+                        Holds::Chosen => "staff-qr-whole",
+                        Holds::Monthly => "groups-qr-monthly",
+                        Holds::Totals => "staff-qr-summary",
+                    }))
                     .size(theme::sizes(ui.ctx()).small()),
                 );
             });
@@ -84,28 +93,29 @@ fn save_to(ui: &mut Ui, label: &str, place: ExportPlace, actions: &mut Vec<Actio
 /// "Copy counts to USB": one button per drive, for a backup with no names.
 fn copy_counts_ui(
     ui: &mut Ui,
-    w: &crate::ui::text::StaffWords,
+    w: &crate::locale::Tr<'_>,
     drives: &[std::path::PathBuf],
     actions: &mut Vec<Action>,
 ) {
     ui.add_space(theme::GAP);
     ui.label(
-        RichText::new(w.copy_counts_title)
+        RichText::new(&w.t("staff-copy-counts-title"))
             .size(theme::BODY_SIZE)
             .strong(),
     );
     ui.label(
-        RichText::new(w.copy_counts_explain)
+        RichText::new(&w.t("staff-copy-counts-explain"))
             .size(theme::SMALL_SIZE)
             .color(theme::TEXT_SOFT),
     );
     if drives.is_empty() {
-        ui.label(RichText::new(w.copy_counts_no_drive).size(theme::SMALL_SIZE));
+        ui.label(RichText::new(&w.t("staff-copy-counts-no-drive")).size(theme::SMALL_SIZE));
     }
     for drive in drives {
-        let label = w
-            .copy_counts_to
-            .replace("{drive}", &destination::label(drive));
+        let label = w.a(
+            "staff-copy-counts-to",
+            &[("drive", destination::label(drive).into())],
+        );
         if widgets::big_button(ui, &label, Vec2::new(480.0, theme::MIN_TOUCH)).clicked() {
             actions.push(Action::Staff(StaffAction::CopyCounts(drive.clone())));
         }
