@@ -30,6 +30,7 @@ pub enum Check {
     TimeZone,
     Lock,
     Leftovers,
+    Languages,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +94,10 @@ pub enum Finding {
     /// Temporary files of writes that never finished, and folders of practice runs that
     /// were killed: either may hold first names.
     Leftovers(Vec<PathBuf>),
+    /// Every language found, by its own name, English first.
+    LanguagesFound(Vec<String>),
+    /// Language folders of the data folder's `locales/` that could not be used as they are.
+    LanguageProblems(Vec<crate::locale::LocaleProblem>),
 }
 
 impl Finding {
@@ -113,6 +118,7 @@ impl Finding {
                 | Finding::KioskRunning
                 | Finding::ThisKiosk
                 | Finding::NoLeftovers
+                | Finding::LanguagesFound(_)
         )
     }
 }
@@ -294,7 +300,26 @@ fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathe
             check: Check::Leftovers,
             finding: leftovers,
         },
+        Line {
+            check: Check::Languages,
+            finding: languages_finding(&dir.locales_dir()),
+        },
     ]
+}
+
+/// The languages the kiosk finds, built in and in the data folder's `locales/`.
+fn languages_finding(locales: &Path) -> Finding {
+    let found = crate::locale::Locales::load(Some(locales));
+    if found.problems().is_empty() {
+        Finding::LanguagesFound(
+            found
+                .languages()
+                .map(|(_, name)| name.to_string())
+                .collect(),
+        )
+    } else {
+        Finding::LanguageProblems(found.problems().to_vec())
+    }
 }
 
 /// Temporary files of writes that never finished in the data folder, and folders of this

@@ -11,6 +11,7 @@ mod backups;
 mod cli;
 mod durability;
 mod groups;
+mod languages;
 mod process;
 mod reliability;
 mod screens;

@@ -235,6 +235,24 @@ impl Tablet {
         tablet
     }
 
+    /// Chooses `lang` on Home as a person would: its own name in the row, or the one
+    /// language button and then its name on the chooser.
+    pub fn choose_language(&mut self, lang: dropin_kiosk::domain::lang::Lang) {
+        let locales = self.kiosk().locales();
+        let name = locales.tr(lang).name().to_string();
+        if locales.languages().count() > dropin_kiosk::ui::home::LANGUAGES_IN_A_ROW {
+            let words =
+                dropin_kiosk::ui::home::language_button_words(locales, self.kiosk().visit.lang);
+            self.tap(&words);
+        }
+        self.tap(&name);
+    }
+
+    /// The message `id` in the language on screen.
+    pub fn words(&self, id: &str) -> String {
+        self.kiosk().locales().tr(self.kiosk().visit.lang).t(id)
+    }
+
     /// Scrolls the control into view and looks at the screen a moment, as a person would,
     /// then taps it.
     pub fn tap(&mut self, label: &str) {

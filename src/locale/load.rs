@@ -187,7 +187,6 @@ pub(super) fn language(folder: Folder, problems: &mut Vec<LocaleProblem>) -> Opt
     if rtl {
         problems.push(LocaleProblem::RightToLeft {
             folder: PathBuf::from("locales").join(folder.lang.code()),
-            name,
         });
         return None;
     }

@@ -57,7 +57,7 @@ pub enum LocaleProblem {
     /// A file or folder that could not be read at all.
     Unreadable { file: PathBuf, why: String },
     /// A language written right to left (by its id, or `language-direction = rtl`).
-    RightToLeft { folder: PathBuf, name: String },
+    RightToLeft { folder: PathBuf },
     /// A folder whose name is not a language id.
     NotALanguage { folder: PathBuf },
 }
@@ -201,13 +201,10 @@ pub fn problem_words(problem: &LocaleProblem, tr: &Tr<'_>) -> String {
             "locale-unreadable",
             &[("file", path(file).into()), ("why", why.clone().into())],
         ),
-        LocaleProblem::RightToLeft { folder, name } => tr.a(
-            "locale-right-to-left",
-            &[
-                ("language", name.clone().into()),
-                ("folder", path(folder).into()),
-            ],
-        ),
+        // Named by its folder: its own name is in letters the kiosk cannot draw.
+        LocaleProblem::RightToLeft { folder } => {
+            tr.a("locale-right-to-left", &[("language", path(folder).into())])
+        }
         LocaleProblem::NotALanguage { folder } => {
             tr.a("locale-not-a-language", &[("folder", path(folder).into())])
         }

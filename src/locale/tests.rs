@@ -140,7 +140,7 @@ fn a_right_to_left_language_is_refused_in_one_sentence() {
     );
     assert_eq!(
         said[1],
-        "locales/ar holds a language written right to left, which the kiosk cannot draw yet, so it is not offered."
+        "locales/ar is written right to left, which the kiosk cannot draw yet, so it is not offered."
     );
 }
 

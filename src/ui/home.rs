@@ -4,6 +4,7 @@ use egui::{Align, Layout, RichText, Ui, Vec2};
 
 use super::{theme, widgets};
 use crate::app::{Action, View};
+use crate::domain::lang::Lang;
 use crate::words::calendar::ScheduleWords as _;
 
 pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
@@ -168,7 +169,8 @@ fn choices_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     }
     let mut languages: Vec<_> = view.locales.languages().collect();
     if languages.len() > LANGUAGES_IN_A_ROW {
-        if widgets::choice_button(ui, &language_button_words(view), false).clicked() {
+        let words = language_button_words(view.locales, view.lang);
+        if widgets::choice_button(ui, &words, false).clicked() {
             actions.push(Action::OpenLanguages);
         }
     } else {
@@ -188,10 +190,10 @@ fn choices_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
 
 /// The chooser's button: "Language" in the language on screen, then in each other one, so
 /// everyone finds the word they read ("Language · Idioma · Wika · Язык").
-pub fn language_button_words(view: &View<'_>) -> String {
-    let mut words = vec![view.tr().t("language-switch")];
-    for (lang, _) in view.locales.languages() {
-        let word = view.locales.tr(lang).t("language-switch");
+pub fn language_button_words(locales: &crate::locale::Locales, on_screen: Lang) -> String {
+    let mut words = vec![locales.tr(on_screen).t("language-switch")];
+    for (lang, _) in locales.languages() {
+        let word = locales.tr(lang).t("language-switch");
         if !words.contains(&word) {
             words.push(word);
         }

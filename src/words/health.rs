@@ -28,6 +28,7 @@ fn name(check: Check) -> &'static str {
         Check::TimeZone => "health-check-time-zone",
         Check::Lock => "health-check-lock",
         Check::Leftovers => "health-check-leftovers",
+        Check::Languages => "health-check-languages",
     }
 }
 
@@ -120,6 +121,15 @@ fn finding(finding: &Finding, tr: &Tr<'_>, root: &Path) -> String {
         Finding::Leftovers(paths) => {
             tr.a("health-leftovers", &[("list", shell_words(paths).into())])
         }
+        Finding::LanguagesFound(names) => tr.a(
+            "health-languages-found",
+            &[("names", tr.join_list(names).into())],
+        ),
+        Finding::LanguageProblems(problems) => problems
+            .iter()
+            .map(|p| crate::locale::problem_words(p, tr))
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 

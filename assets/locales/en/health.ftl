@@ -11,6 +11,7 @@ health-check-backup = last backup
 health-check-disk = free disk space
 health-check-time-zone = time zone
 health-check-lock = running kiosk
+health-check-languages = languages
 health-check-leftovers = leftover files
 
 health-ok = ok
@@ -49,6 +50,7 @@ health-no-kiosk-running = ok (no kiosk is running on this folder)
 health-kiosk-running = ok (a kiosk is running on this folder)
 health-this-kiosk = ok (this kiosk)
 health-lock-unusable = could not be checked ({ $why }); check the folder's owner
+health-languages-found = ok ({ $names })
 health-no-leftovers = ok (none)
 health-leftovers = { $list } left by a write or a practice run that was cut short, and may hold first names; restart the kiosk (it deletes them) or delete them with: rm -r { $list }
 
@@ -56,6 +58,6 @@ health-leftovers = { $list } left by a write or a practice run that was cut shor
 # A language folder in the data folder's locales/ that could not be read; $file is its path.
 locale-broken = { $file }, line { $line }: { $why }. Until it is fixed, the kiosk shows that part in English.
 locale-unreadable = { $file } could not be read ({ $why }).
-locale-right-to-left = { $folder } holds a language written right to left, which the kiosk cannot draw yet, so it is not offered.
+locale-right-to-left = { $language } is written right to left, which the kiosk cannot draw yet, so it is not offered.
 locale-not-a-language = { $folder } is not named like a language (such as vi or zh-Hant), so it is not offered.
 locale-unknown-language = settings.toml asks for the language "{ $language }", which the kiosk does not have; it shows English.

@@ -10,6 +10,7 @@ health-check-backup = última copia de seguridad
 health-check-disk = espacio libre en disco
 health-check-time-zone = zona horaria
 health-check-lock = quiosco en marcha
+health-check-languages = idiomas
 health-check-leftovers = archivos sobrantes
 
 health-ok = bien
@@ -47,12 +48,13 @@ health-no-kiosk-running = bien (ningún quiosco usa esta carpeta)
 health-kiosk-running = bien (un quiosco está usando esta carpeta)
 health-this-kiosk = bien (este quiosco)
 health-lock-unusable = no se pudo comprobar ({ $why }); revisa el dueño de la carpeta
+health-languages-found = bien ({ $names })
 health-no-leftovers = bien (ninguno)
 health-leftovers = { $list } quedaron de una escritura o una práctica que se cortó y pueden guardar nombres; reinicia el quiosco (los borra) o bórralos con: rm -r { $list }
 
 ## Idiomas, para el personal
 locale-broken = { $file }, línea { $line }: { $why }. Hasta que se corrija, el quiosco muestra esa parte en inglés.
 locale-unreadable = No se pudo leer { $file } ({ $why }).
-locale-right-to-left = { $folder } tiene un idioma que se escribe de derecha a izquierda, y el quiosco todavía no puede mostrarlo, así que no se ofrece.
+locale-right-to-left = { $language } se escribe de derecha a izquierda, y el quiosco todavía no puede mostrarlo, así que no se ofrece.
 locale-not-a-language = { $folder } no tiene nombre de idioma (como vi o zh-Hant), así que no se ofrece.
 locale-unknown-language = settings.toml pide el idioma "{ $language }", que el quiosco no tiene; se muestra en inglés.
