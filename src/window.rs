@@ -104,7 +104,7 @@ const FALLBACK_FONTS: &[&str] = &[
 ];
 
 /// Where Debian's `fonts-noto-cjk` (a Recommends of the package) and similar put a font for
-/// Chinese, Japanese and Korean, which neither egui's fonts nor DejaVu have.
+/// Chinese, Japanese and Korean, which neither egui's fonts nor `DejaVu` have.
 const CJK_FONTS: &[&str] = &[
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",

@@ -20,7 +20,7 @@ fn with_locales(files: &[(&str, &str)]) -> DataFolder {
 }
 
 /// Letters egui's own font has, so the test needs no system font (Vietnamese, say, needs
-/// DejaVu: see the README).
+/// `DejaVu`: see the README).
 const PORTUGUESE: (&str, &str) = (
     "pt/language.ftl",
     "language-name = Português\nsign-in-named = Entrar com o meu nome\ntimer-time-left = Faltam { $left }\n",

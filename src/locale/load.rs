@@ -202,10 +202,9 @@ pub(super) fn language(folder: Folder, problems: &mut Vec<LocaleProblem>) -> Opt
 
 /// The line (from 1) of byte `at` in `text`.
 fn line_of(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    text.as_bytes()[..at]
-        .iter()
-        .filter(|b| **b == b'\n')
+    text.char_indices()
+        .take_while(|(i, _)| *i < at)
+        .filter(|(_, c)| *c == '\n')
         .count()
         + 1
 }

@@ -47,7 +47,7 @@ fn every_language_has_every_message_of_english_with_the_same_arguments() {
             match theirs.get(id) {
                 None => wrong.push(format!("{lang}: {id} is missing")),
                 Some(v) if v != vars => {
-                    wrong.push(format!("{lang}: {id} uses {v:?}, English {vars:?}"))
+                    wrong.push(format!("{lang}: {id} uses {v:?}, English {vars:?}"));
                 }
                 Some(_) => {}
             }
@@ -191,7 +191,7 @@ fn every_shipped_script_splits_and_uses_only_known_placeholders() {
         );
         let filled = crate::domain::script::fill(
             &format!("{}{}", s.opening, s.closing),
-            &Default::default(),
+            &crate::domain::script::Fill::default(),
         );
         assert!(
             !filled.contains('{') && !filled.contains('}'),

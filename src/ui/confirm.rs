@@ -36,7 +36,7 @@ pub fn confirm_ui(
                 ui.label(RichText::new(line).size(size).strong());
                 ui.add_space(s.px(32.0));
                 if first_visit.is_some() {
-                    ui.label(RichText::new(&w.t("first-time-thanks")).size(s.title()));
+                    ui.label(RichText::new(w.t("first-time-thanks")).size(s.title()));
                     // A tap a shaky hand did not mean can be taken back here.
                     let undo = widgets::filled_button(
                         ui,
@@ -49,7 +49,7 @@ pub fn confirm_ui(
                         actions.push(Action::UnmarkFirstVisit);
                     }
                 } else {
-                    ui.label(RichText::new(&w.t("first-time-question")).size(s.body()));
+                    ui.label(RichText::new(w.t("first-time-question")).size(s.body()));
                     let size = Vec2::new(s.px(420.0), s.touch() * 1.5);
                     if widgets::big_button(ui, &w.t("first-time-yes"), size).clicked() {
                         actions.push(Action::MarkFirstVisit);
@@ -58,7 +58,7 @@ pub fn confirm_ui(
             }
             Outcome::NotSaved => {
                 ui.label(
-                    RichText::new(&w.t("tablet-needs-help"))
+                    RichText::new(w.t("tablet-needs-help"))
                         .size(s.title())
                         .strong(),
                 );

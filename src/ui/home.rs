@@ -53,11 +53,11 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         ui.add_space((room - each).max(0.0));
     }
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(&w.t("welcome-anytime")).size(s.title() * 0.8));
+        ui.label(RichText::new(w.t("welcome-anytime")).size(s.title() * 0.8));
     });
     if view.practice {
         ui.label(
-            RichText::new(&w.t("practice-banner"))
+            RichText::new(w.t("practice-banner"))
                 .size(s.small())
                 .color(theme::TEXT_SOFT),
         );

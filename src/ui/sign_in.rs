@@ -19,7 +19,7 @@ pub fn sign_in_ui(
     ui.spacing_mut().item_spacing.y = s.px(10.0);
     let title = ui
         .horizontal(|ui| {
-            let title = ui.label(RichText::new(&w.t("name-title")).size(s.title()).strong());
+            let title = ui.label(RichText::new(w.t("name-title")).size(s.title()).strong());
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 widgets::larger_text_button(ui, view, actions);
             });
@@ -27,7 +27,7 @@ pub fn sign_in_ui(
         })
         .inner;
     ui.label(
-        RichText::new(&w.t("name-hint"))
+        RichText::new(w.t("name-hint"))
             .size(s.small())
             .color(theme::TEXT_SOFT),
     );
@@ -39,7 +39,7 @@ pub fn sign_in_ui(
                 // A new field each visit: no undo history or selection from the last person.
                 .id_salt(("first-name", visit))
                 .font(theme::font(s.title()))
-                .hint_text(&w.t("name-field"))
+                .hint_text(w.t("name-field"))
                 .desired_width(ui.available_width())
                 .margin(Vec2::new(s.px(16.0), s.px(10.0))),
         )

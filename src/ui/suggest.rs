@@ -14,7 +14,7 @@ pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mu
     let g = w;
     let z = theme::sizes(ui.ctx());
     let title = ui.label(
-        RichText::new(&g.t("groups-suggest-title"))
+        RichText::new(g.t("groups-suggest-title"))
             .size(z.title())
             .strong(),
     );
@@ -73,7 +73,7 @@ fn topics_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion) {
     let g = view.tr();
     let z = theme::sizes(ui.ctx());
     ui.label(
-        RichText::new(&g.t("groups-suggest-hint"))
+        RichText::new(g.t("groups-suggest-hint"))
             .size(z.body())
             .color(theme::TEXT_SOFT),
     );
@@ -132,7 +132,7 @@ fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32, t
     let z = theme::sizes(ui.ctx());
     // Said before anything is typed: the words go to staff first, never straight to the room.
     ui.label(
-        RichText::new(&g.t("groups-suggest-read-first"))
+        RichText::new(g.t("groups-suggest-read-first"))
             .size(z.small())
             .color(theme::TEXT_SOFT),
     );
@@ -142,7 +142,7 @@ fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32, t
                 // A new field each visit: no undo history or selection from the last person.
                 .id_salt(("suggested-topic", s.visit))
                 .font(theme::font(z.title()))
-                .hint_text(&g.t("groups-suggest-field"))
+                .hint_text(g.t("groups-suggest-field"))
                 .char_limit(suggestions::MAX_SUGGESTION_CHARS)
                 .desired_width(ui.available_width())
                 .margin(Vec2::new(z.px(16.0), z.px(10.0))),

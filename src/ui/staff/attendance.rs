@@ -44,7 +44,7 @@ pub fn attendance_ui(
         .filter(|r| r.status != RowStatus::OutsideHours)
         .collect();
     if sessions.is_empty() {
-        ui.label(&w.t("staff-no-sessions"));
+        ui.label(w.t("staff-no-sessions"));
         return;
     }
     ui.vertical(|ui| {
@@ -77,7 +77,7 @@ pub fn attendance_ui(
                 labels.get(i as usize).cloned().unwrap_or_default()
             })
             .show(ui, |plot| {
-                plot.bar_chart(BarChart::new(w.t("staff-column-sign-ins"), bars))
+                plot.bar_chart(BarChart::new(w.t("staff-column-sign-ins"), bars));
             });
         egui::Grid::new("attendance table")
             .striped(true)

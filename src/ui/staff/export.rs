@@ -43,12 +43,12 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                 );
             }
             ui.label(
-                RichText::new(&w.t("staff-export-where"))
+                RichText::new(w.t("staff-export-where"))
                     .size(theme::sizes(ui.ctx()).small())
                     .color(theme::TEXT_SOFT),
             );
             ui.label(
-                RichText::new(&w.t("staff-save-csv-to"))
+                RichText::new(w.t("staff-save-csv-to"))
                     .size(theme::sizes(ui.ctx()).body())
                     .strong(),
             );
@@ -99,17 +99,17 @@ fn copy_counts_ui(
 ) {
     ui.add_space(theme::GAP);
     ui.label(
-        RichText::new(&w.t("staff-copy-counts-title"))
+        RichText::new(w.t("staff-copy-counts-title"))
             .size(theme::BODY_SIZE)
             .strong(),
     );
     ui.label(
-        RichText::new(&w.t("staff-copy-counts-explain"))
+        RichText::new(w.t("staff-copy-counts-explain"))
             .size(theme::SMALL_SIZE)
             .color(theme::TEXT_SOFT),
     );
     if drives.is_empty() {
-        ui.label(RichText::new(&w.t("staff-copy-counts-no-drive")).size(theme::SMALL_SIZE));
+        ui.label(RichText::new(w.t("staff-copy-counts-no-drive")).size(theme::SMALL_SIZE));
     }
     for drive in drives {
         let label = w.a(

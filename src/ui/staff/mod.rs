@@ -81,12 +81,12 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             Section::Settings => settings::settings_ui(ui, view, state, actions),
             Section::TodaysNames => {
                 ui.label(
-                    RichText::new(&w.t("staff-names-today"))
+                    RichText::new(w.t("staff-names-today"))
                         .size(theme::sizes(ui.ctx()).body())
                         .strong(),
                 );
                 if state.todays_names.is_empty() {
-                    ui.label(&w.t("staff-names-none"));
+                    ui.label(w.t("staff-names-none"));
                 }
                 ui.vertical(|ui| {
                     for (time, name) in &state.todays_names {
@@ -96,7 +96,7 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             }
             Section::Quit => {
                 ui.label(
-                    RichText::new(&w.t("staff-quit-explain")).size(theme::sizes(ui.ctx()).body()),
+                    RichText::new(w.t("staff-quit-explain")).size(theme::sizes(ui.ctx()).body()),
                 );
                 let quit = widgets::filled_button(
                     ui,
@@ -126,6 +126,10 @@ fn section_id(section: Section) -> &'static str {
 }
 
 /// What a staff action came to, in one sentence in the kiosk's language.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a table: one arm per feedback, each its message and arguments"
+)]
 fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
     let w = view.tr();
     let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();

@@ -61,7 +61,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
         dots(
             ui,
             count,
-            w.a("staff-pin-digits-typed", &[("n", count.into())]),
+            &w.a("staff-pin-digits-typed", &[("n", count.into())]),
         );
         if widgets::quiet_button(ui, &w.t("back")).clicked() {
             actions.push(Action::GoHome);
@@ -147,12 +147,12 @@ fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
 
 /// One filled circle per digit typed; the digits themselves are never shown. `said` is what a
 /// screen reader says.
-fn dots(ui: &mut Ui, count: usize, said: String) {
+fn dots(ui: &mut Ui, count: usize, said: &str) {
     let s = theme::sizes(ui.ctx());
     let step = s.px(40.0);
     let size = Vec2::new(8.0 * step, s.px(48.0));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, said.clone()));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, said));
     let painter = ui.painter();
     let first = rect.center().x - step / 2.0 * (count as f32 - 1.0);
     for i in 0..count {

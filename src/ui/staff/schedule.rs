@@ -43,7 +43,7 @@ fn weekly_times_ui(
     let w = view.tr();
     let g = view.tr();
     ui.label(
-        RichText::new(&w.t("staff-weekly-times"))
+        RichText::new(w.t("staff-weekly-times"))
             .size(theme::sizes(ui.ctx()).body())
             .strong(),
     );
@@ -139,7 +139,7 @@ fn weekly_times_ui(
 fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let w = view.tr();
     ui.label(
-        RichText::new(&w.t("staff-upcoming-sessions"))
+        RichText::new(w.t("staff-upcoming-sessions"))
             .size(theme::sizes(ui.ctx()).body())
             .strong(),
     );
@@ -193,7 +193,7 @@ fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &m
                     let note = state.notes.entry(key).or_default();
                     ui.add(
                         egui::TextEdit::singleline(note)
-                            .hint_text(&w.t("staff-public-note"))
+                            .hint_text(w.t("staff-public-note"))
                             .font(theme::font(theme::sizes(ui.ctx()).small()))
                             .desired_width(theme::sizes(ui.ctx()).px(360.0))
                             .margin(egui::vec2(10.0, 14.0)),
@@ -218,7 +218,7 @@ fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &m
 fn groups_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
     let g = view.tr();
     ui.label(
-        RichText::new(&g.t("groups-groups"))
+        RichText::new(g.t("groups-groups"))
             .size(theme::BODY_SIZE)
             .strong(),
     );
@@ -307,7 +307,7 @@ fn course_ui(
             }
         }
         if matches!(course.topics, Topics::List(_)) {
-            ui.label(RichText::new(&g.t("groups-topics-in-settings")).size(theme::SMALL_SIZE));
+            ui.label(RichText::new(g.t("groups-topics-in-settings")).size(theme::SMALL_SIZE));
         }
     });
 }

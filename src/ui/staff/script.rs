@@ -13,13 +13,13 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
     // Words typed at the tablet come first, so staff read them before anything else here.
     waiting_suggestions_ui(ui, view, state, actions);
     ui.horizontal_wrapped(|ui| {
-        ui.label(&w.t("staff-script-set"));
+        ui.label(w.t("staff-script-set"));
         for name in &state.script_names {
             if widgets::choice_button(ui, name, *name == state.script_name).clicked() {
                 actions.push(Action::Staff(StaffAction::ChooseScriptSet(name.clone())));
             }
         }
-        ui.label(&w.t("staff-editing-language"));
+        ui.label(w.t("staff-editing-language"));
         for (lang, name) in view.locales.languages() {
             if widgets::choice_button(ui, name, state.script_lang == lang).clicked() {
                 actions.push(Action::Staff(StaffAction::ScriptLanguage(lang)));
@@ -32,7 +32,7 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
         ScrollArea::vertical()
             .id_salt("script editors")
             .show(left, |ui| {
-                let label = ui.label(&lw.t("opening-words"));
+                let label = ui.label(lw.t("opening-words"));
                 ui.add(
                     TextEdit::multiline(&mut state.script_draft.opening)
                         .desired_rows(7)
@@ -40,7 +40,7 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                         .font(theme::font(theme::sizes(ui.ctx()).small())),
                 )
                 .labelled_by(label.id);
-                let label = ui.label(&lw.t("closing-words"));
+                let label = ui.label(lw.t("closing-words"));
                 ui.add(
                     TextEdit::multiline(&mut state.script_draft.closing)
                         .desired_rows(5)
@@ -60,7 +60,7 @@ pub fn script_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                 suggestions_ui(ui, view, state, actions);
             });
         let right = &mut cols[1];
-        right.label(RichText::new(&w.t("staff-preview")).strong());
+        right.label(RichText::new(w.t("staff-preview")).strong());
         // Filled for the first group that reads this set, as its facilitator will see it.
         let group = view
             .settings
@@ -135,7 +135,7 @@ fn suggestions_ui(ui: &mut Ui, view: &View<'_>, state: &StaffState, actions: &mu
                 .strong(),
         );
         if counts.is_empty() {
-            ui.label(RichText::new(&g.t("groups-suggestions-none")).size(theme::SMALL_SIZE));
+            ui.label(RichText::new(g.t("groups-suggestions-none")).size(theme::SMALL_SIZE));
         }
         for count in counts.iter().filter(|c| c.allowed) {
             ui.horizontal(|ui| {

@@ -21,7 +21,7 @@ pub fn settings_ui(
         field(ui, &w.t("staff-group-name"), &mut d.group_name, 520.0);
         field(ui, &w.t("staff-room"), &mut d.room, 520.0);
         ui.horizontal_wrapped(|ui| {
-            ui.label(&w.t("staff-default-language"));
+            ui.label(w.t("staff-default-language"));
             for (lang, name) in view.locales.languages() {
                 if widgets::choice_button(ui, name, d.language == lang).clicked() {
                     d.language = lang;
@@ -29,7 +29,7 @@ pub fn settings_ui(
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label(&w.t("staff-default-text-size"));
+            ui.label(w.t("staff-default-text-size"));
             for size in TextSize::ALL {
                 let label = w.t(match size {
                     TextSize::Normal => "staff-text-size-normal",
@@ -73,7 +73,7 @@ fn health_ui(ui: &mut Ui, view: &View<'_>, lines: &[crate::health::Line]) {
     ui.add_space(theme::GAP);
     let w = view.tr();
     ui.label(
-        egui::RichText::new(&w.t("staff-health-title"))
+        egui::RichText::new(w.t("staff-health-title"))
             .size(theme::BODY_SIZE)
             .strong(),
     );
