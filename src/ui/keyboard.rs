@@ -17,20 +17,57 @@ pub enum KeyPress {
 /// Keys in a full row; Space is two keys wide, Delete three.
 const ROW_KEYS: usize = 10;
 
-/// The rows of letter keys for `extra` (the language's extra letters, in capitals): A–Z in
-/// three rows, the first extra letter ending the second row, then the rest with hyphen and
-/// apostrophe, ten to a row. With the Spanish letters that is four rows, so the keys can
-/// stay large on a 7-inch panel.
-pub fn rows(extra: &[char]) -> Vec<Vec<char>> {
-    let mut rows: Vec<Vec<char>> = ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
-        .iter()
-        .map(|r| r.chars().collect())
-        .collect();
-    let mut extra = extra.iter().copied();
-    rows[1].extend(extra.next());
-    let rest: Vec<char> = extra.chain(['-', '\'']).collect();
-    rows.extend(rest.chunks(ROW_KEYS).map(<[char]>::to_vec));
-    rows
+/// From this many extra letters they are an alphabet of their own (Russian's 33), shown
+/// without A–Z, so the keys stay large; A–Z are a tap away in another language.
+const ALPHABET: usize = 20;
+
+/// The keys of the on-screen keyboard: rows of letters, and the rows Delete and Space end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys {
+    pub rows: Vec<Vec<char>>,
+    pub delete_row: usize,
+    pub space_row: usize,
+}
+
+/// The keys for `extra` (the language's extra letters, in capitals). With a few: A–Z in
+/// three rows with Delete ending the third, the first extra letter ending the second row,
+/// then the rest with hyphen and apostrophe, ten to a row, Space ending the last (the
+/// Spanish letters make four rows, so the keys stay large on a 7-inch panel). With an
+/// alphabet of its own: its letters, hyphen and apostrophe ten to a row, Delete and Space
+/// after them.
+pub fn keys(extra: &[char]) -> Keys {
+    let mut rows: Vec<Vec<char>> = Vec::new();
+    let delete_row;
+    if extra.len() >= ALPHABET {
+        let all: Vec<char> = extra.iter().copied().chain(['-', '\'']).collect();
+        rows.extend(all.chunks(ROW_KEYS).map(<[char]>::to_vec));
+        if rows.last().is_some_and(|r| r.len() + 3 > ROW_KEYS) {
+            rows.push(Vec::new());
+        }
+        delete_row = rows.len() - 1;
+    } else {
+        rows.extend(
+            ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
+                .iter()
+                .map(|r| r.chars().collect::<Vec<char>>()),
+        );
+        let mut extra = extra.iter().copied();
+        rows[1].extend(extra.next());
+        let rest: Vec<char> = extra.chain(['-', '\'']).collect();
+        rows.extend(rest.chunks(ROW_KEYS).map(<[char]>::to_vec));
+        delete_row = 2;
+    }
+    let last = rows.len() - 1;
+    let used = rows[last].len() + if delete_row == last { 3 } else { 0 };
+    if used + 2 > ROW_KEYS {
+        rows.push(Vec::new());
+    }
+    let space_row = rows.len() - 1;
+    Keys {
+        rows,
+        delete_row,
+        space_row,
+    }
 }
 
 /// The language's extra letters, in capitals, each once and none of A–Z.
@@ -51,14 +88,11 @@ pub fn extra_letters(text: &str) -> Vec<char> {
 pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>, room: f32) -> Option<KeyPress> {
     let s = theme::sizes(ui.ctx());
     let words = view.tr();
-    let rows = rows(&extra_letters(&words.t("keyboard-extra-letters")));
-    // Space goes at the end of the last row when it has room for it, else on a row of its own.
-    let space_alone = rows.last().is_some_and(|r| r.len() + 2 > ROW_KEYS);
-    let n_rows = rows.len() + usize::from(space_alone);
+    let keys = keys(&extra_letters(&words.t("keyboard-extra-letters")));
     let gap = s.px(8.0);
     let key_w = (ui.available_width() - gap * 9.0) / 10.0;
     let tallest = s.px(theme::KEY_HEIGHT) * if s.portrait { 1.5 } else { 1.0 };
-    let n = n_rows as f32;
+    let n = keys.rows.len() as f32;
     let key_h = ((room - gap * n) / n).clamp(s.touch(), tallest);
     ui.add_space((room - key_h * n - gap * n).max(0.0));
     let mut pressed = None;
@@ -66,25 +100,17 @@ pub fn keyboard_ui(ui: &mut Ui, view: &View<'_>, room: f32) -> Option<KeyPress> 
         widgets::key_button(ui, label, Vec2::new(width, key_h))
     };
     ui.spacing_mut().item_spacing = Vec2::splat(gap);
-    let last = rows.len() - 1;
-    for (i, row) in rows.iter().enumerate() {
+    for (i, row) in keys.rows.iter().enumerate() {
         ui.horizontal(|ui| {
             for c in row {
                 if key(ui, &c.to_string(), key_w) {
                     pressed = Some(KeyPress::Char(*c));
                 }
             }
-            if i == 2 && key(ui, &words.t("key-delete"), key_w * 3.0 + gap * 2.0) {
+            if i == keys.delete_row && key(ui, &words.t("key-delete"), key_w * 3.0 + gap * 2.0) {
                 pressed = Some(KeyPress::Delete);
             }
-            if i == last && !space_alone && key(ui, &words.t("key-space"), key_w * 2.0 + gap) {
-                pressed = Some(KeyPress::Space);
-            }
-        });
-    }
-    if space_alone {
-        ui.horizontal(|ui| {
-            if key(ui, &words.t("key-space"), key_w * 2.0 + gap) {
+            if i == keys.space_row && key(ui, &words.t("key-space"), key_w * 2.0 + gap) {
                 pressed = Some(KeyPress::Space);
             }
         });
@@ -154,12 +180,30 @@ mod tests {
     fn the_language_s_extra_letters_make_the_rows() {
         let spanish = extra_letters("ñ á é í ó ú ü Ñ");
         assert_eq!(spanish, vec!['Ñ', 'Á', 'É', 'Í', 'Ó', 'Ú', 'Ü']);
-        let r = rows(&spanish);
-        let text: Vec<String> = r.iter().map(|r| r.iter().collect()).collect();
+        let k = keys(&spanish);
+        let text: Vec<String> = k.rows.iter().map(|r| r.iter().collect()).collect();
         assert_eq!(text, ["QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNM", "ÁÉÍÓÚÜ-'"]);
-        assert_eq!(rows(&[]).last().unwrap(), &vec!['-', '\'']);
-        let many = extra_letters("ă â đ ê ô ơ ư á à ả ã ạ é è");
-        assert!(rows(&many).iter().all(|r| r.len() <= ROW_KEYS));
+        assert_eq!((k.delete_row, k.space_row), (2, 3));
+        let units = |k: &Keys, i: usize| {
+            k.rows[i].len()
+                + if i == k.delete_row { 3 } else { 0 }
+                + if i == k.space_row { 2 } else { 0 }
+        };
+        let russian =
+            extra_letters("ё а б в г д е ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я");
+        let k = keys(&russian);
+        assert_eq!(k.rows.len(), 4, "{k:?}");
+        assert!(!k.rows[0].contains(&'Q'), "an alphabet of its own");
+        assert_eq!((k.delete_row, k.space_row), (3, 3));
+        for lang in [
+            &spanish,
+            &russian,
+            &extra_letters("ă â đ ê ô ơ ư á à ả ã ạ é è"),
+            &vec![],
+        ] {
+            let k = keys(lang);
+            assert!((0..k.rows.len()).all(|i| units(&k, i) <= ROW_KEYS), "{k:?}");
+        }
     }
 
     #[test]

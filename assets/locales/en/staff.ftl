@@ -53,6 +53,8 @@ staff-save-on-tablet-instead = Save to this tablet instead
 staff-this-tablet = this tablet
 staff-qr-whole = Scan with a phone to take the whole CSV.
 staff-qr-summary = The CSV is too long for one code; this one holds the totals.
+# What a screen reader says for the QR code.
+staff-qr-label = QR code of the export
 staff-export-where = Each USB drive plugged in shows here by name.
 staff-copy-counts-title = Copy counts to USB
 staff-copy-counts-to = Copy counts to { $drive }

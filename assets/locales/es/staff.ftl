@@ -53,6 +53,8 @@ staff-save-on-tablet-instead = Guardarlo en esta tableta
 staff-this-tablet = esta tableta
 staff-qr-whole = Escanéalo con un teléfono para llevarte todo el CSV.
 staff-qr-summary = El CSV es muy largo para un código; este tiene los totales.
+# What a screen reader says for the QR code.
+staff-qr-label = Código QR de la exportación
 staff-export-where = Cada memoria USB conectada aparece aquí.
 staff-copy-counts-title = Copiar los conteos a una USB
 staff-copy-counts-to = Copiar los conteos a { $drive }

@@ -69,7 +69,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
         if let Some(qr) = &state.qr {
             ui.vertical(|ui| {
                 let side = ui.available_height().min(ui.available_width()).min(470.0) - 40.0;
-                qr_ui(ui, qr, side.max(200.0));
+                qr_ui(ui, qr, side.max(200.0), &w.t("staff-qr-label"));
                 ui.label(
                     RichText::new(w.t(match qr.holds {
                         Holds::Chosen => "staff-qr-whole",
@@ -123,14 +123,12 @@ fn copy_counts_ui(
 }
 
 /// Paints the code black on white with its quiet zone, whole pixels per module.
-fn qr_ui(ui: &mut Ui, qr: &QrView, side: f32) {
+fn qr_ui(ui: &mut Ui, qr: &QrView, side: f32, label: &str) {
     let modules = qr.width + 8;
     let module = (side / modules as f32).floor().max(1.0);
     let total = module * modules as f32;
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(total), egui::Sense::hover());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Image, true, "QR code of the export")
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label));
     let painter = ui.painter();
     painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
     for y in 0..qr.width {
