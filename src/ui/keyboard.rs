@@ -37,14 +37,13 @@ pub struct Keys {
 /// after them.
 pub fn keys(extra: &[char]) -> Keys {
     let mut rows: Vec<Vec<char>> = Vec::new();
-    let delete_row;
-    if extra.len() >= ALPHABET {
+    let delete_row = if extra.len() >= ALPHABET {
         let all: Vec<char> = extra.iter().copied().chain(['-', '\'']).collect();
         rows.extend(all.chunks(ROW_KEYS).map(<[char]>::to_vec));
         if rows.last().is_some_and(|r| r.len() + 3 > ROW_KEYS) {
             rows.push(Vec::new());
         }
-        delete_row = rows.len() - 1;
+        rows.len() - 1
     } else {
         rows.extend(
             ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
@@ -55,8 +54,8 @@ pub fn keys(extra: &[char]) -> Keys {
         rows[1].extend(extra.next());
         let rest: Vec<char> = extra.chain(['-', '\'']).collect();
         rows.extend(rest.chunks(ROW_KEYS).map(<[char]>::to_vec));
-        delete_row = 2;
-    }
+        2
+    };
     let last = rows.len() - 1;
     let used = rows[last].len() + if delete_row == last { 3 } else { 0 };
     if used + 2 > ROW_KEYS {
