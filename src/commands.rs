@@ -17,7 +17,7 @@ use crate::domain::visit::NewSignIn;
 use crate::error::{DataDirError, PinFileError, SettingsError, StoreError};
 use crate::export;
 use crate::store::Store;
-use crate::words::calendar::{LangWords as _, ScheduleWords as _};
+use crate::words::calendar::ScheduleWords as _;
 use crate::words::timer::StatusWords as _;
 
 mod backup;
@@ -136,7 +136,8 @@ fn status_json(status: &Status, schedule: &Schedule, ctx: &Context) -> StatusJso
     let occ = status.occurrence.as_ref();
     let group = occ.map(|o| o.slot.group);
     let topic = occ.zip(group).and_then(|(occ, g)| {
-        let courses = ctx.dir.courses(settings);
+        let locales = crate::locale::Locales::load(Some(&ctx.dir.locales_dir()));
+        let courses = ctx.dir.courses(settings, &locales);
         let course = courses.get(g)?.as_ref()?;
         let (_, topic) = course.at(schedule, g, occ);
         topic.map(|t| t.words(settings.language).title.clone())
@@ -147,7 +148,7 @@ fn status_json(status: &Status, schedule: &Schedule, ctx: &Context) -> StatusJso
             .map(|g| g.name.clone()),
         topic,
         phase: status.phase.key(),
-        words: status.words(settings.language, schedule),
+        words: status.words(&crate::locale::built_in().tr(settings.language), schedule),
         occurrence_start: occ.map(|o| rfc(o.start)),
         occurrence_end: occ.map(|o| rfc(o.end)),
         seconds: status.seconds(),
@@ -184,7 +185,8 @@ pub fn run(
                 let value = status_json(&status, &schedule, &ctx);
                 writeln!(out, "{}", serde_json::to_string(&value).unwrap_or_default())?;
             } else {
-                writeln!(out, "{}", status.words(ctx.settings.language, &schedule))?;
+                let tr = crate::locale::built_in().tr(ctx.settings.language);
+                writeln!(out, "{}", status.words(&tr, &schedule))?;
             }
         }
         Command::SignIn {
@@ -246,7 +248,10 @@ fn chime(dir: &DataDir, volume: Option<u8>, out: &mut dyn Write) -> Result<(), C
     );
     crate::chime::play(u8::try_from(volume).unwrap_or(100))
         .map_err(|e| CommandError::Plain(e.to_string()))?;
-    writeln!(out, "{}", crate::words::cue::chime_played(volume))?;
+    writeln!(
+        out,
+        "Played the chime at volume {volume} on the default sound device."
+    )?;
     Ok(())
 }
 
@@ -375,11 +380,12 @@ fn occurrences_on(
     start: Option<NaiveTime>,
 ) -> Result<Vec<Occurrence>, CommandError> {
     let all = schedule.occurrences_on(date);
-    let day = crate::domain::lang::Lang::En.weekday_long(chrono::Datelike::weekday(&date));
+    let english = crate::locale::english();
+    let day = english.weekday_long(chrono::Datelike::weekday(&date));
     if all.is_empty() {
         return Err(CommandError::Plain(format!(
             "there is no group on {day} {date}; the schedule is {}",
-            schedule.summary(crate::domain::lang::Lang::En)
+            schedule.summary(&english)
         )));
     }
     match start {
@@ -399,6 +405,6 @@ fn occurrences_on(
 }
 
 fn describe(occ: &Occurrence) -> String {
-    let day = crate::domain::lang::Lang::En.weekday_long(chrono::Datelike::weekday(&occ.date));
+    let day = crate::locale::english().weekday_long(chrono::Datelike::weekday(&occ.date));
     format!("{day} {} at {}", occ.date, occ.slot.start.format("%H:%M"))
 }

@@ -9,40 +9,7 @@ use crate::config;
 use crate::domain::lang::Lang;
 use crate::domain::script::{self, Script};
 use crate::error::{DataDirError, LockError};
-
-/// The script sets shipped in `assets/scripts`, built into the binary.
-pub const BUILTIN_SCRIPTS: &[(&str, Lang, &str)] = &[
-    (
-        "drop-in",
-        Lang::En,
-        include_str!("../assets/scripts/drop-in.en.md"),
-    ),
-    (
-        "drop-in",
-        Lang::Es,
-        include_str!("../assets/scripts/drop-in.es.md"),
-    ),
-    (
-        "check-in",
-        Lang::En,
-        include_str!("../assets/scripts/check-in.en.md"),
-    ),
-    (
-        "check-in",
-        Lang::Es,
-        include_str!("../assets/scripts/check-in.es.md"),
-    ),
-    (
-        "course",
-        Lang::En,
-        include_str!("../assets/scripts/course.en.md"),
-    ),
-    (
-        "course",
-        Lang::Es,
-        include_str!("../assets/scripts/course.es.md"),
-    ),
-];
+use crate::locale::Locales;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
@@ -96,15 +63,19 @@ impl DataDir {
                 config::first_run_text(zone.as_deref()).as_bytes(),
             );
         }
-        for (name, lang, text) in BUILTIN_SCRIPTS {
-            let path = dir.script_path(name, *lang);
+        // Copies of the built-in scripts and the English course topics, for staff to change.
+        let built_in = crate::locale::built_in();
+        for (lang, name, text) in built_in.all_scripts() {
+            let path = dir.script_path(name, lang);
             if !path.exists() {
                 let _ = crate::fs::replace(&path, text.as_bytes());
             }
         }
-        for (name, text) in config::course::BUILTIN_COURSES {
+        for (name, _) in config::course::BUILTIN_COURSES {
             let path = dir.course_path(name);
-            if !path.exists() {
+            if let Some(text) = built_in.course(Lang::EN, name)
+                && !path.exists()
+            {
                 let _ = crate::fs::replace(&path, text.as_bytes());
             }
         }
@@ -132,6 +103,11 @@ impl DataDir {
         self.root.join("exports")
     }
 
+    /// Languages added on this tablet: one folder each, like `assets/locales/<lang>/`.
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join("locales")
+    }
+
     pub fn courses_dir(&self) -> PathBuf {
         self.root.join("courses")
     }
@@ -141,9 +117,14 @@ impl DataDir {
     }
 
     /// The topics of a course as settings name them: `courses/NAME.toml`, else the shipped
-    /// course of that name, else the titles written in settings.
-    pub fn course_topics(&self, topics: &config::Topics) -> Vec<crate::domain::course::Topic> {
-        config::course::resolve(topics, |name| {
+    /// course of that name, else the titles written in settings; in each language of
+    /// `locales` that has their words.
+    pub fn course_topics(
+        &self,
+        topics: &config::Topics,
+        locales: &Locales,
+    ) -> Vec<crate::domain::course::Topic> {
+        config::course::resolve(topics, locales, |name| {
             std::fs::read_to_string(self.course_path(name)).ok()
         })
     }
@@ -153,13 +134,14 @@ impl DataDir {
     pub fn courses(
         &self,
         settings: &config::Settings,
+        locales: &Locales,
     ) -> Vec<Option<crate::domain::course::CourseTopics>> {
         settings
             .groups
             .iter()
             .map(|g| {
                 let course = g.course.as_ref()?;
-                let topics = self.course_topics(&course.topics);
+                let topics = self.course_topics(&course.topics, locales);
                 if topics.is_empty() {
                     log::warn!("the course of {} has no topics to read", g.name);
                     return None;
@@ -281,33 +263,42 @@ impl DataDir {
             .join(format!("{name}.{}.md", lang.code()))
     }
 
-    /// The script set `name` in `lang`: the file in `scripts/`, else the built-in copy,
-    /// else the built-in drop-in welcome, so the facilitator always has words to read.
-    pub fn load_script(&self, name: &str, lang: Lang) -> Script {
+    /// The script set `name` in `lang`: the file in `scripts/`, else the language's own
+    /// (built in, or in the data folder's `locales/`), else the language's drop-in welcome,
+    /// else English's, so the facilitator always has words to read.
+    pub fn load_script(&self, name: &str, lang: Lang, locales: &Locales) -> Script {
+        let headings = locales.tr(lang).script_headings();
         if let Ok(text) = std::fs::read_to_string(self.script_path(name, lang)) {
-            let parsed = script::parse(&text);
+            let parsed = script::parse(&text, &headings);
             if !parsed.opening.is_empty() {
                 return parsed;
             }
         }
-        builtin_script(name, lang)
-            .or_else(|| builtin_script("drop-in", lang))
-            .map(script::parse)
-            .unwrap_or_default()
+        [
+            (lang, name),
+            (lang, "drop-in"),
+            (Lang::EN, name),
+            (Lang::EN, "drop-in"),
+        ]
+        .into_iter()
+        .find_map(|(lang, name)| locales.script(lang, name))
+        .map(|text| script::parse(text, &headings))
+        .unwrap_or_default()
     }
 
-    /// Names of the script sets on offer: the built-in ones and any others in `scripts/`.
-    pub fn script_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = BUILTIN_SCRIPTS
-            .iter()
-            .map(|(name, _, _)| (*name).to_string())
+    /// Names of the script sets on offer: the built-in ones and any others in `scripts/`
+    /// (`NAME.<lang>.md`, in any language).
+    pub fn script_names(&self, locales: &Locales) -> Vec<String> {
+        let mut names: Vec<String> = locales
+            .all_scripts()
+            .map(|(_, name, _)| name.to_string())
             .collect();
         if let Ok(entries) = std::fs::read_dir(self.scripts_dir()) {
             for entry in entries.flatten() {
                 let file = entry.file_name().to_string_lossy().to_string();
-                if let Some(stem) = file
-                    .strip_suffix(".en.md")
-                    .or_else(|| file.strip_suffix(".es.md"))
+                if let Some((stem, code)) =
+                    file.strip_suffix(".md").and_then(|f| f.rsplit_once('.'))
+                    && Lang::from_code(code).is_some()
                 {
                     names.push(stem.to_string());
                 }
@@ -325,16 +316,13 @@ pub struct DataLock {
     _file: std::fs::File,
 }
 
-pub fn builtin_script(name: &str, lang: Lang) -> Option<&'static str> {
-    BUILTIN_SCRIPTS
-        .iter()
-        .find(|(n, l, _)| *n == name && *l == lang)
-        .map(|(_, _, text)| *text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn es() -> Lang {
+        Lang::from_code("es").unwrap()
+    }
 
     #[test]
     fn first_run_creates_the_folder_from_assets_and_never_overwrites() {
@@ -343,8 +331,8 @@ mod tests {
         let dir = DataDir::prepare(&root).unwrap();
         assert!(dir.settings_path().exists());
         assert!(dir.exports_dir().is_dir());
-        assert!(dir.script_path("check-in", Lang::Es).exists());
-        assert!(dir.script_path("course", Lang::En).exists());
+        assert!(dir.script_path("check-in", es()).exists());
+        assert!(dir.script_path("course", Lang::EN).exists());
         assert!(dir.course_path("eight-week").exists());
         std::fs::write(dir.settings_path(), "room = \"Hall\"\n").unwrap();
         DataDir::prepare(&root).unwrap();
@@ -358,9 +346,10 @@ mod tests {
     fn an_unknown_script_falls_back_to_the_drop_in_welcome() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = DataDir::prepare(tmp.path()).unwrap();
-        let fallback = dir.load_script("nope", Lang::En);
-        assert_eq!(fallback, dir.load_script("drop-in", Lang::En));
-        assert!(dir.script_names().contains(&"check-in".to_string()));
+        let locales = crate::locale::built_in();
+        let fallback = dir.load_script("nope", Lang::EN, locales);
+        assert_eq!(fallback, dir.load_script("drop-in", Lang::EN, locales));
+        assert!(dir.script_names(locales).contains(&"check-in".to_string()));
     }
 
     #[test]
@@ -377,17 +366,19 @@ mod tests {
     fn the_course_script_checks_in_on_two_feelings_and_two_goals() {
         for (lang, feelings, goals) in [
             (
-                Lang::En,
+                Lang::EN,
                 "two feelings",
                 "one about your use, and one about your wellbeing",
             ),
             (
-                Lang::Es,
+                es(),
                 "dos sentimientos",
                 "una sobre tu consumo y otra sobre tu bienestar",
             ),
         ] {
-            let s = script::parse(builtin_script("course", lang).unwrap());
+            let locales = crate::locale::built_in();
+            let headings = locales.tr(lang).script_headings();
+            let s = script::parse(locales.script(lang, "course").unwrap(), &headings);
             assert!(s.opening.contains(feelings), "{lang:?}");
             assert!(s.opening.contains(goals), "{lang:?}: last week's goals");
             assert!(s.closing.contains(goals), "{lang:?}: the new goals");

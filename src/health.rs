@@ -31,6 +31,7 @@ pub enum Check {
     Lock,
     Leftovers,
     Sound,
+    Languages,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +104,10 @@ pub enum Finding {
         why: String,
         chime_on: bool,
     },
+    /// Every language found, by its own name, English first.
+    LanguagesFound(Vec<String>),
+    /// Language folders of the data folder's `locales/` that could not be used as they are.
+    LanguageProblems(Vec<crate::locale::LocaleProblem>),
 }
 
 impl Finding {
@@ -129,6 +134,7 @@ impl Finding {
                     chime_on: false,
                     ..
                 }
+                | Finding::LanguagesFound(_)
         )
     }
 }
@@ -231,6 +237,10 @@ struct Gathered {
 }
 
 /// Every check's line, in one order: what was gathered, and the checks both make alike.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one line per check, in the order doctor prints them"
+)]
 fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathered) -> Vec<Line> {
     let Gathered {
         settings_problem,
@@ -311,6 +321,10 @@ fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathe
             check: Check::Sound,
             finding: sound,
         },
+        Line {
+            check: Check::Languages,
+            finding: languages_finding(&dir.locales_dir()),
+        },
     ]
 }
 
@@ -339,6 +353,21 @@ fn zone_finding(settings: &Settings) -> Finding {
         Finding::ZoneUtc(zone)
     } else {
         Finding::ZoneKnown(zone)
+    }
+}
+
+/// The languages the kiosk finds, built in and in the data folder's `locales/`.
+fn languages_finding(locales: &Path) -> Finding {
+    let found = crate::locale::Locales::load(Some(locales));
+    if found.problems().is_empty() {
+        Finding::LanguagesFound(
+            found
+                .languages()
+                .map(|(_, name)| name.to_string())
+                .collect(),
+        )
+    } else {
+        Finding::LanguageProblems(found.problems().to_vec())
     }
 }
 

@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod fs;
 pub mod health;
+pub mod locale;
 pub mod logging;
 pub mod practice;
 pub mod process;

@@ -103,18 +103,57 @@ const FALLBACK_FONTS: &[&str] = &[
     "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
 ];
 
-fn add_system_fallback_fonts(ctx: &egui::Context) {
+/// Where Debian's `fonts-noto-cjk` (a Recommends of the package) and similar put a font for
+/// Chinese, Japanese and Korean, which neither egui's fonts nor `DejaVu` have.
+const CJK_FONTS: &[&str] = &[
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+];
+
+/// Languages whose words need a CJK font.
+const CJK_LANGUAGES: &[&str] = &["zh", "ja", "ko", "yue"];
+
+fn add_font(ctx: &egui::Context, path: &str, bytes: Vec<u8>) {
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        path,
+        egui::FontData::from_owned(bytes),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        }],
+    ));
+}
+
+/// Adds the system's fallback fonts; a CJK font too when a language found needs one (it is
+/// some 20 MB in memory, too much to carry for a name typed once in a while).
+fn add_system_fallback_fonts(ctx: &egui::Context, locales: &crate::locale::Locales) {
     for path in FALLBACK_FONTS {
         if let Ok(bytes) = std::fs::read(path) {
-            ctx.add_font(egui::epaint::text::FontInsert::new(
-                path,
-                egui::FontData::from_owned(bytes),
-                vec![egui::epaint::text::InsertFontFamily {
-                    family: egui::FontFamily::Proportional,
-                    priority: egui::epaint::text::FontPriority::Lowest,
-                }],
-            ));
+            add_font(ctx, path, bytes);
         }
+    }
+    let needing: Vec<&str> = locales
+        .languages()
+        .filter(|(lang, _)| CJK_LANGUAGES.contains(&lang.primary()))
+        .map(|(_, name)| name)
+        .collect();
+    if needing.is_empty() {
+        return;
+    }
+    match CJK_FONTS
+        .iter()
+        .find_map(|path| std::fs::read(path).ok().map(|bytes| (path, bytes)))
+    {
+        Some((path, bytes)) => {
+            log::info!("{} uses the font {path}", needing.join(", "));
+            add_font(ctx, path, bytes);
+        }
+        None => log::warn!(
+            "no font for Chinese, Japanese or Korean is installed, so {} shows as boxes; install fonts-noto-cjk",
+            needing.join(", ")
+        ),
     }
 }
 
@@ -187,7 +226,7 @@ pub fn run(
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
-            add_system_fallback_fonts(&cc.egui_ctx);
+            add_system_fallback_fonts(&cc.egui_ctx, app.kiosk.locales());
             Ok(Box::new(app))
         }),
     )

@@ -305,12 +305,18 @@ fn doctor_prints_one_line_per_check_and_fails_until_the_pin_is_set() {
     let run = k.run(&["doctor"]);
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 10, "{}", run.stdout);
+    assert_eq!(lines.len(), 11, "{}", run.stdout);
+    assert!(
+        lines[10].starts_with("languages: ok (English, Español")
+            || lines[10] == "languages: ok (English and Español)",
+        "{}",
+        lines[10]
+    );
     assert_eq!(lines[0], "data folder: ok (private to the kiosk's user)");
     assert!(lines[3].starts_with("staff PIN: not set"), "{}", lines[3]);
     assert_eq!(
         run.stderr.trim(),
-        "dropin-kiosk: 1 of 10 checks need attention"
+        "dropin-kiosk: 1 of 11 checks need attention"
     );
     let set = k.run_with_input(&["set-pin"], "4821\n4821\n");
     assert_eq!(set.code, 0, "{}", set.stderr);

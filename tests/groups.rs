@@ -255,9 +255,9 @@ fn home_and_the_script_screen_learn_the_group_on_or_next_and_the_meeting_topic()
             .contains("one about your use, and one about your wellbeing")
     );
 
-    t.harness
-        .state_mut()
-        .apply(Action::SetLanguage(dropin_kiosk::domain::lang::Lang::Es));
+    t.harness.state_mut().apply(Action::SetLanguage(
+        dropin_kiosk::domain::lang::Lang::from_code("es").unwrap(),
+    ));
     t.harness.run();
     let (view, _) = t.harness.state_mut().frame(now);
     assert_eq!(

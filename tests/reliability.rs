@@ -249,7 +249,7 @@ fn a_read_only_database_gives_no_confirmation_and_staff_see_why() {
     assert!(harness.query_by_label_contains("Welcome").is_none());
     let problem = dropin_kiosk::ui::text::store_problem(
         harness.state().store_problem().unwrap(),
-        dropin_kiosk::domain::lang::Lang::En,
+        &dropin_kiosk::locale::english(),
     );
     assert!(problem.contains("read-only"), "{problem}");
 }

@@ -1,6 +1,6 @@
 //! Every screen size (SPEC §13): each public screen (Home, sign-in, script, PIN pad,
 //! suggest a topic, confirmation) lays out fully on screen at 800×480,
-//! 1024×600, 1280×800, 720×1280 and 1920×1080, in both languages, at normal and at the
+//! 1024×600, 1280×800, 720×1280 and 1920×1080, in every language built in, at normal and at the
 //! largest text size, with touch targets never under 48 px (64 px from 1280×800 up); and
 //! every control is named for assistive technology.
 
@@ -116,18 +116,17 @@ fn assert_reachable(t: &mut Tablet, screen: &str, size: [f32; 2], public: bool) 
     }
 }
 
-fn larger_text(lang_es: bool) -> &'static str {
-    if lang_es {
-        "A+ Letra más grande"
-    } else {
-        "A+ Larger text"
-    }
-}
-
+/// Every language built in, each at every size and text size: its words are its own, so
+/// each may be longer than another's somewhere.
 #[test]
 fn every_public_screen_fits_every_screen_size_language_and_text_size() {
+    let languages: Vec<_> = dropin_kiosk::locale::built_in()
+        .languages()
+        .map(|(lang, _)| lang)
+        .collect();
+    assert!(languages.len() >= 2, "{languages:?}");
     for size in SIZES {
-        for spanish in [false, true] {
+        for &lang in &languages {
             for largest in [false, true] {
                 let folder = DataFolder::new();
                 folder.ok(&[
@@ -137,63 +136,47 @@ fn every_public_screen_fits_every_screen_size_language_and_text_size() {
                     "Staff training day. We are back on Monday.",
                 ]);
                 let mut t = Tablet::sized(folder.dir, WRAP_UP, size);
-                let (back, back_home) = if spanish {
-                    t.tap("Español");
-                    ("Volver", "Volver al inicio")
-                } else {
-                    ("Back", "Back to Home")
-                };
-                if largest {
-                    t.tap(larger_text(spanish));
-                    t.tap(larger_text(spanish));
+                if lang != dropin_kiosk::domain::lang::Lang::EN {
+                    if languages.len() > dropin_kiosk::ui::home::LANGUAGES_IN_A_ROW {
+                        let words = dropin_kiosk::ui::home::language_button_words(
+                            t.kiosk().locales(),
+                            t.kiosk().visit.lang,
+                        );
+                        t.tap(&words);
+                        assert_fits(&mut t, &format!("languages ({lang})"), size);
+                    }
+                    t.choose_language(lang);
                 }
-                let case = format!(
-                    "{}{}",
-                    if spanish { "es" } else { "en" },
-                    if largest { ", largest text" } else { "" }
-                );
+                assert_eq!(t.kiosk().visit.lang, lang);
+                if largest {
+                    t.tap(&t.words("larger-text"));
+                    t.tap(&t.words("larger-text"));
+                }
+                let case = format!("{lang}{}", if largest { ", largest text" } else { "" });
+                let w = |id: &str| t.words(id);
+                let (back, back_home) = (w("back"), w("back-home"));
                 assert_fits(&mut t, &format!("Home ({case})"), size);
 
-                t.tap(if spanish {
-                    "Entrar con mi nombre"
-                } else {
-                    "Sign in with my first name"
-                });
+                t.tap(&t.words("sign-in-named"));
                 assert_fits(&mut t, &format!("sign-in ({case})"), size);
-                t.tap(back);
+                t.tap(&back);
 
-                t.tap(if spanish {
-                    "Guion para quien facilita"
-                } else {
-                    "Facilitator script"
-                });
+                t.tap(&t.words("open-script"));
                 assert_fits(&mut t, &format!("script ({case})"), size);
-                t.tap(back_home);
+                t.tap(&back_home);
 
-                t.tap(if spanish { "Personal" } else { "Staff" });
+                t.tap(&t.words("open-staff"));
                 assert_fits(&mut t, &format!("PIN pad ({case})"), size);
-                t.tap(back);
+                t.tap(&back);
 
-                t.tap(if spanish {
-                    "Proponer un tema"
-                } else {
-                    "Suggest a topic"
-                });
+                t.tap(&t.words("groups-suggest-open"));
                 assert_fits(&mut t, &format!("suggest a topic ({case})"), size);
-                t.tap(if spanish {
-                    "Escribir el mío"
-                } else {
-                    "Write my own"
-                });
+                t.tap(&t.words("groups-suggest-own"));
                 assert_fits(&mut t, &format!("suggest, typing ({case})"), size);
-                t.tap(back);
-                t.tap(back);
+                t.tap(&back);
+                t.tap(&back);
 
-                t.tap(if spanish {
-                    "Cuéntame — sin nombre"
-                } else {
-                    "Count me in — no name"
-                });
+                t.tap(&t.words("sign-in-anonymous"));
                 assert_fits(&mut t, &format!("confirmation ({case})"), size);
             }
         }
@@ -312,20 +295,28 @@ fn every_control_on_every_screen_has_a_name_and_the_timer_is_read_out() {
         t.harness.query_by_label("34 min left").is_some(),
         "the timer's words are exposed"
     );
-    t.tap("Sign in with my first name");
-    check(&t, "sign-in");
-    t.tap("Back");
-    t.tap("Facilitator script");
-    check(&t, "script");
-    t.tap("Closing words");
-    check(&t, "closing words");
-    t.tap("Back to Home");
-    t.tap("Suggest a topic");
-    check(&t, "suggest a topic");
-    t.tap("Write my own");
-    check(&t, "suggest, typing");
-    t.tap("Back");
-    t.tap("Back");
+    // The public screens in every language: a message left empty would leave a button
+    // with no name for a screen reader.
+    let languages: Vec<_> = t.kiosk().locales().languages().map(|(l, _)| l).collect();
+    for lang in languages {
+        t.choose_language(lang);
+        check(&t, &format!("Home ({lang})"));
+        t.tap(&t.words("sign-in-named"));
+        check(&t, &format!("sign-in ({lang})"));
+        t.tap(&t.words("back"));
+        t.tap(&t.words("open-script"));
+        check(&t, &format!("script ({lang})"));
+        t.tap(&t.words("closing-words"));
+        check(&t, &format!("closing words ({lang})"));
+        t.tap(&t.words("back-home"));
+        t.tap(&t.words("groups-suggest-open"));
+        check(&t, &format!("suggest a topic ({lang})"));
+        t.tap(&t.words("groups-suggest-own"));
+        check(&t, &format!("suggest, typing ({lang})"));
+        t.tap(&t.words("back"));
+        t.tap(&t.words("back"));
+    }
+    t.choose_language(dropin_kiosk::domain::lang::Lang::EN);
     t.tap("Staff");
     check(&t, "PIN pad");
     for d in ["4", "8", "2", "1", "OK", "4", "8", "2", "1", "OK"] {
@@ -346,5 +337,34 @@ fn every_control_on_every_screen_has_a_name_and_the_timer_is_read_out() {
     t.tap("Lock");
     t.tap("Count me in — no name");
     check(&t, "confirmation");
-    assert_eq!(visited.len(), 15);
+    let languages = t.kiosk().locales().languages().count();
+    assert_eq!(visited.len(), 10 + 6 * languages);
+}
+
+/// Past three languages Home has one button for the chooser: it and the chooser fit every
+/// size, with each language a full touch target.
+#[test]
+fn the_language_chooser_fits_every_screen_size() {
+    for size in SIZES {
+        let folder = DataFolder::new();
+        for (code, name) in [("fil", "Filipino"), ("it", "Italiano"), ("pt", "Português")] {
+            let dir = folder.path().join("locales").join(code);
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(
+                dir.join("language.ftl"),
+                format!("language-name = {name}\n"),
+            )
+            .unwrap();
+        }
+        let mut t = Tablet::sized(folder.dir, WRAP_UP, size);
+        assert_fits(&mut t, "Home (with five languages)", size);
+        let words = dropin_kiosk::ui::home::language_button_words(
+            t.kiosk().locales(),
+            t.kiosk().visit.lang,
+        );
+        t.tap(&words);
+        assert_fits(&mut t, "languages", size);
+        t.tap("Português");
+        assert!(t.on_home());
+    }
 }

@@ -14,7 +14,6 @@ use chrono::{DateTime, Duration, Utc};
 use dropin_kiosk::app::{Kiosk, Screen};
 use dropin_kiosk::clock::FixedClock;
 use dropin_kiosk::data::DataDir;
-use dropin_kiosk::domain::lang::Lang;
 use dropin_kiosk::ui::theme;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -236,6 +235,24 @@ impl Tablet {
         tablet
     }
 
+    /// Chooses `lang` on Home as a person would: its own name in the row, or the one
+    /// language button and then its name on the chooser.
+    pub fn choose_language(&mut self, lang: dropin_kiosk::domain::lang::Lang) {
+        let locales = self.kiosk().locales();
+        let name = locales.tr(lang).name().to_string();
+        if locales.languages().count() > dropin_kiosk::ui::home::LANGUAGES_IN_A_ROW {
+            let words =
+                dropin_kiosk::ui::home::language_button_words(locales, self.kiosk().visit.lang);
+            self.tap(&words);
+        }
+        self.tap(&name);
+    }
+
+    /// The message `id` in the language on screen.
+    pub fn words(&self, id: &str) -> String {
+        self.kiosk().locales().tr(self.kiosk().visit.lang).t(id)
+    }
+
     /// Scrolls the control into view and looks at the screen a moment, as a person would,
     /// then taps it.
     pub fn tap(&mut self, label: &str) {
@@ -308,7 +325,7 @@ impl Tablet {
     pub fn store_problem(&self) -> String {
         self.kiosk()
             .store_problem()
-            .map(|p| dropin_kiosk::ui::text::store_problem(p, Lang::En))
+            .map(|p| dropin_kiosk::ui::text::store_problem(p, &dropin_kiosk::locale::english()))
             .unwrap_or_default()
     }
 

@@ -30,6 +30,8 @@ pub enum Action {
     /// Takes that tap back, on the same screen (a shaky hand may have made it).
     UnmarkFirstVisit,
     SetLanguage(Lang),
+    /// The one language button on Home when there are more languages than fit in a row.
+    OpenLanguages,
     /// "Larger text": the next text size, back to normal after the largest.
     LargerText,
     ShowClosingWords(bool),

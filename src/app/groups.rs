@@ -43,13 +43,13 @@ impl Kiosk {
         let fresh = matches!(&self.caches.script,
             Some((g, n, l, _)) if *g == group && *n == name && *l == lang);
         if !fresh {
-            let loaded = self.dir.load_script(&name, lang);
+            let loaded = self.dir.load_script(&name, lang, &self.locales);
             let filled = crate::words::script::filled(
                 &loaded,
                 &self.settings,
                 &self.calendar.schedule,
                 group,
-                lang,
+                &self.locales.tr(lang),
             );
             self.caches.script = Some((group, name, lang, filled));
         }
@@ -96,7 +96,8 @@ impl Kiosk {
             }
             _ => (None, None),
         };
-        let topic_line = meeting.and_then(|m| crate::words::groups::topic_line(m, topic, lang));
+        let topic_line = meeting
+            .and_then(|m| crate::words::groups::topic_line(m, topic, &self.locales.tr(lang)));
         Some(GroupNow {
             index,
             name: group.name.clone(),

@@ -24,6 +24,7 @@ use crate::domain::text_size::TextSize;
 use crate::domain::timer::{self, Status};
 use crate::domain::visit::NewSignIn;
 use crate::error::StoreError;
+use crate::locale::{Locales, Tr};
 use crate::store::Store;
 
 pub use action::Action;
@@ -41,6 +42,8 @@ pub struct Kiosk {
     dir: DataDir,
     clock: Arc<dyn Clock>,
     pub settings: Settings,
+    /// Every language found at start: built in, and the data folder's `locales/`.
+    locales: Locales,
     /// For staff: what is wrong with `settings.toml`, if anything.
     pub settings_problem: Option<String>,
     /// The attendance database, open or not, and what staff are told about it.
@@ -65,6 +68,8 @@ pub struct Kiosk {
 /// What a screen may read while it draws: values, never words (the ui says them).
 pub struct View<'a> {
     pub lang: Lang,
+    /// Every language found, for the choice of language and the words of `lang`.
+    pub locales: &'a Locales,
     pub text_size: TextSize,
     pub settings: &'a Settings,
     pub schedule: &'a Schedule,
@@ -97,6 +102,13 @@ pub struct View<'a> {
     pub data_root: &'a std::path::Path,
 }
 
+impl<'a> View<'a> {
+    /// The words of the language on screen.
+    pub fn tr(&self) -> Tr<'a> {
+        self.locales.tr(self.lang)
+    }
+}
+
 impl Kiosk {
     /// Loads settings and opens the store; a problem with either is kept for staff, and the
     /// kiosk runs anyway.
@@ -107,7 +119,20 @@ impl Kiosk {
 
     /// A kiosk on a store opened by the caller (or none, with the reason for staff).
     pub fn with_store(dir: DataDir, clock: Arc<dyn Clock>, storage: Storage) -> Kiosk {
-        let loaded = config::load(&dir.settings_path());
+        let mut loaded = config::load(&dir.settings_path());
+        let locales = Locales::load(Some(&dir.locales_dir()));
+        if !locales.has(loaded.settings.language) {
+            let english = locales.tr(Lang::EN);
+            let unknown = english.a(
+                "locale-unknown-language",
+                &[("language", loaded.settings.language.code().into())],
+            );
+            loaded.problem = Some(match loaded.problem.take() {
+                Some(problem) => format!("{problem} {unknown}"),
+                None => unknown,
+            });
+            loaded.settings.language = Lang::EN;
+        }
         if let Some(problem) = &loaded.problem {
             log::warn!("{problem}");
         }
@@ -127,6 +152,7 @@ impl Kiosk {
                 first_run: dir.first_run(now),
             },
             settings: loaded.settings,
+            locales,
             settings_problem: loaded.problem,
             storage,
             caches: Caches::default(),
@@ -180,6 +206,11 @@ impl Kiosk {
         self.storage.store()
     }
 
+    /// Every language found at start.
+    pub fn locales(&self) -> &Locales {
+        &self.locales
+    }
+
     /// For staff: why attendance cannot be saved or was reset, if so.
     pub fn store_problem(&self) -> Option<&StoreProblem> {
         self.storage.problem()
@@ -200,7 +231,7 @@ impl Kiosk {
             None => Vec::new(),
         };
         self.calendar.schedule = self.settings.schedule(cancellations);
-        self.calendar.courses = self.dir.courses(&self.settings);
+        self.calendar.courses = self.dir.courses(&self.settings, &self.locales);
     }
 
     /// A touch, a key or typed text at `now`: an idle screen starts its wait again.
@@ -291,10 +322,11 @@ impl Kiosk {
         let group_schedules = crate::words::groups::schedule_lines(
             &self.settings,
             &self.calendar.schedule,
-            self.visit.lang,
+            &self.locales.tr(self.visit.lang),
         );
         let view = View {
             lang: self.visit.lang,
+            locales: &self.locales,
             text_size: self.visit.text_size,
             settings: &self.settings,
             schedule: &self.calendar.schedule,
@@ -370,7 +402,13 @@ impl Kiosk {
                 self.quit_requested = true;
             }
             Action::ShowClosingWords(closing) => self.visit.screen = Screen::Script { closing },
-            Action::SetLanguage(lang) => self.visit.lang = lang,
+            Action::SetLanguage(lang) => {
+                self.visit.lang = lang;
+                if self.visit.screen == Screen::Languages {
+                    self.visit.screen = Screen::Home;
+                }
+            }
+            Action::OpenLanguages => self.visit.screen = Screen::Languages,
             Action::LargerText => self.visit.text_size = self.visit.text_size.next(),
             Action::SignIn(name) => {
                 let outcome = self.sign_in(&name, now);

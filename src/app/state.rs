@@ -23,6 +23,8 @@ pub enum Screen {
     Suggest(Suggestion),
     Pin(PinPad),
     Staff(Box<StaffState>),
+    /// Every language in its own name, when there are more than Home lists in a row.
+    Languages,
 }
 
 /// The suggest screen as it is being filled in; the screen edits `topic` and `words` in place.
@@ -102,6 +104,7 @@ impl Layout {
             Screen::Suggest(s) => (4, u8::from(s.typing) + 2 * u8::from(s.sent.is_some())),
             Screen::Pin(_) => (5, 0),
             Screen::Staff(state) => (6, state.section as u8 + 16 * u8::from(state.qr_shown)),
+            Screen::Languages => (7, 0),
         };
         Layout {
             screen,
@@ -131,7 +134,9 @@ pub fn home_at(
 ) -> Option<DateTime<Utc>> {
     match screen {
         Screen::Home => None,
-        Screen::SignIn { .. } | Screen::Pin(_) => Some(last_touch + SIGN_IN_IDLE),
+        Screen::SignIn { .. } | Screen::Pin(_) | Screen::Languages => {
+            Some(last_touch + SIGN_IN_IDLE)
+        }
         Screen::Suggest(s) => match s.sent {
             Some(sent) => {
                 Some((sent.at.max(last_touch) + CONFIRM_SHOWN).min(last_touch + SIGN_IN_IDLE))

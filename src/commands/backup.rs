@@ -112,7 +112,7 @@ pub fn doctor(dir: &DataDir, now: DateTime<Utc>, out: &mut dyn Write) -> Result<
         writeln!(
             out,
             "{}",
-            crate::words::health::say(line, crate::domain::lang::Lang::En, &dir.root)
+            crate::words::health::say(line, &crate::locale::english(), &dir.root)
         )?;
     }
     match lines.iter().filter(|l| !l.finding.is_ok()).count() {

@@ -12,7 +12,7 @@ fn the_shipped_settings_are_the_documented_defaults() {
         (s.early_window_min, s.wrap_up_min, s.ended_min),
         (30, 5, 15)
     );
-    assert_eq!((s.retention_days, s.language), (30, Lang::En));
+    assert_eq!((s.retention_days, s.language), (30, Lang::EN));
 }
 
 #[test]
@@ -25,7 +25,7 @@ fn first_run_uses_the_machine_time_zone() {
 
 #[test]
 fn validate_reports_every_problem_with_its_line() {
-    let text = "time_zone = \"Mars/Olympus\"\nlanguage = \"fr\"\nwrap_up_min = 500\n\n[[slot]]\nweekday = \"mon\"\nstart = \"13:30\"\nend = \"14:30\"\n\n[[slot]]\nweekday = \"funday\"\nstart = \"25:00\"\nend = \"14:30\"\n";
+    let text = "time_zone = \"Mars/Olympus\"\nlanguage = \"French\"\nwrap_up_min = 500\n\n[[slot]]\nweekday = \"mon\"\nstart = \"13:30\"\nend = \"14:30\"\n\n[[slot]]\nweekday = \"funday\"\nstart = \"25:00\"\nend = \"14:30\"\n";
     let err = parse(text).unwrap_err().to_string();
     assert!(
         err.contains("line 1, time_zone: \"Mars/Olympus\" is not a known time zone"),
@@ -112,7 +112,7 @@ fn saved_settings_read_back_the_same() {
     let path = dir.path().join("settings.toml");
     let s = Settings {
         group_name: "Grupo \"Abierto\"".into(),
-        language: Lang::Es,
+        language: Lang::from_code("es").unwrap(),
         ..Settings::default()
     };
     save(&path, &s).unwrap();

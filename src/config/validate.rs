@@ -320,11 +320,11 @@ impl RawSettings {
                 "language",
                 &self.language,
                 format!(
-                    "\"{}\" is not a language here; use \"en\" or \"es\"",
+                    "\"{}\" is not a language id; use one like \"en\", \"es\" or \"vi\"",
                     self.language.get_ref()
                 ),
             );
-            Lang::En
+            Lang::EN
         });
         let text_size = problems.text_size(&self.text_size);
         let script = self.script.get_ref();

@@ -2,6 +2,8 @@
 //! A cancelled meeting uses up no topic; after the last topic the course is finished until
 //! staff set a new start.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::lang::Lang;
@@ -14,19 +16,33 @@ pub struct TopicWords {
     pub prompt: String,
 }
 
-/// One meeting's topic, in each language.
+/// One meeting's topic, in English and in each language that has its words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Topic {
-    pub en: TopicWords,
-    pub es: TopicWords,
+    english: TopicWords,
+    others: BTreeMap<Lang, TopicWords>,
 }
 
 impl Topic {
-    pub fn words(&self, lang: Lang) -> &TopicWords {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Es => &self.es,
+    pub fn new(english: TopicWords) -> Topic {
+        Topic {
+            english,
+            others: BTreeMap::new(),
         }
+    }
+
+    /// Gives the topic its words in `lang`.
+    pub fn add(&mut self, lang: Lang, words: TopicWords) {
+        if lang == Lang::EN {
+            self.english = words;
+        } else {
+            self.others.insert(lang, words);
+        }
+    }
+
+    /// The words in `lang`, or in English when that language has none for this topic.
+    pub fn words(&self, lang: Lang) -> &TopicWords {
+        self.others.get(&lang).unwrap_or(&self.english)
     }
 }
 

@@ -5,7 +5,6 @@ use std::io::Write;
 
 use crate::domain::counts::{Report, Row, Tally, Totals};
 use crate::domain::monthly::{MonthCounts, Monthly};
-use crate::words::calendar::LangWords as _;
 
 pub const HEADER: [&str; 12] = [
     "date",
@@ -31,9 +30,7 @@ pub(super) fn row_fields(report: &Report, row: &Row) -> Vec<String> {
         |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
     let mut fields = vec![
         row.date.format("%Y-%m-%d").to_string(),
-        crate::domain::lang::Lang::En
-            .weekday_long(row.weekday)
-            .to_string(),
+        crate::locale::english().weekday_long(row.weekday),
         hhmm(row.start),
         hhmm(row.end),
         report.group_name(row).to_string(),

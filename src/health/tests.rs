@@ -17,7 +17,7 @@ fn a_fresh_folder_with_a_pin_passes_every_check_but_the_utc_zone() {
     crate::staff_pin::set(&dir.pin_path(), "4821").unwrap();
     let practice_temp = tempfile::tempdir().unwrap();
     let lines = doctor_with_practice_in(&dir, utc("2026-11-25T21:35:00Z"), practice_temp.path());
-    assert_eq!(lines.len(), 10);
+    assert_eq!(lines.len(), 11);
     let failing: Vec<_> = lines.iter().filter(|l| !l.finding.is_ok()).collect();
     assert_eq!(
         failing,

@@ -13,7 +13,7 @@ pub fn confirm_ui(
     confirmation: &Confirmation,
     actions: &mut Vec<Action>,
 ) {
-    let w = super::text::words(view.lang);
+    let w = view.tr();
     let s = theme::sizes(ui.ctx());
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
         ui.add_space(s.px(48.0));
@@ -29,18 +29,18 @@ pub fn confirm_ui(
                         && ui.ctx().fonts_mut(|f| f.has_glyphs(&theme::font(size), n))
                 });
                 let line = match (name, drawable) {
-                    (Some(_), Some(name)) => w.welcome_named.replace("{name}", name),
-                    (Some(_), None) => w.welcome_signed_in.to_string(),
-                    (None, _) => w.welcome_anonymous.to_string(),
+                    (Some(_), Some(name)) => w.a("welcome-named", &[("name", name.into())]),
+                    (Some(_), None) => w.t("welcome-signed-in"),
+                    (None, _) => w.t("welcome-anonymous"),
                 };
                 ui.label(RichText::new(line).size(size).strong());
                 ui.add_space(s.px(32.0));
                 if first_visit.is_some() {
-                    ui.label(RichText::new(w.first_time_thanks).size(s.title()));
+                    ui.label(RichText::new(w.t("first-time-thanks")).size(s.title()));
                     // A tap a shaky hand did not mean can be taken back here.
                     let undo = widgets::filled_button(
                         ui,
-                        w.first_time_undo,
+                        &w.t("first-time-undo"),
                         s.body(),
                         (theme::QUIET_BUTTON, theme::TEXT),
                         Vec2::new(s.px(420.0), s.touch()),
@@ -49,21 +49,25 @@ pub fn confirm_ui(
                         actions.push(Action::UnmarkFirstVisit);
                     }
                 } else {
-                    ui.label(RichText::new(w.first_time_question).size(s.body()));
+                    ui.label(RichText::new(w.t("first-time-question")).size(s.body()));
                     let size = Vec2::new(s.px(420.0), s.touch() * 1.5);
-                    if widgets::big_button(ui, w.first_time_yes, size).clicked() {
+                    if widgets::big_button(ui, &w.t("first-time-yes"), size).clicked() {
                         actions.push(Action::MarkFirstVisit);
                     }
                 }
             }
             Outcome::NotSaved => {
-                ui.label(RichText::new(w.tablet_needs_help).size(s.title()).strong());
+                ui.label(
+                    RichText::new(w.t("tablet-needs-help"))
+                        .size(s.title())
+                        .strong(),
+                );
             }
         }
         ui.add_space(s.px(32.0));
         let done = widgets::filled_button(
             ui,
-            w.done,
+            &w.t("done"),
             s.big_button_text(),
             (theme::QUIET_BUTTON, theme::TEXT),
             Vec2::new(s.px(300.0), s.touch() * 1.5),

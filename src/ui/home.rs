@@ -2,14 +2,13 @@
 
 use egui::{Align, Layout, RichText, Ui, Vec2};
 
-use super::text::group_words;
 use super::{theme, widgets};
 use crate::app::{Action, View};
 use crate::domain::lang::Lang;
-use crate::words::calendar::{LangWords as _, ScheduleWords as _};
+use crate::words::calendar::ScheduleWords as _;
 
 pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
-    let w = super::text::words(view.lang);
+    let w = view.tr();
     let s = theme::sizes(ui.ctx());
     if s.portrait {
         who_and_where_ui(ui, view);
@@ -72,31 +71,31 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         ui.add_space((room - each).max(0.0));
     }
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(w.welcome_anytime).size(s.title() * 0.8));
+        ui.label(RichText::new(w.t("welcome-anytime")).size(s.title() * 0.8));
     });
     if view.practice {
         ui.label(
-            RichText::new(w.practice_banner)
+            RichText::new(w.t("practice-banner"))
                 .size(s.small())
                 .color(theme::TEXT_SOFT),
         );
     }
     // Staff sits at the right end of the row, or on a row of its own when the row is too
     // narrow for it (a portrait screen), never over the other buttons.
-    let staff_width = widgets::quiet_button_width(ui, w.open_staff);
+    let staff_width = widgets::quiet_button_width(ui, &w.t("open-staff"));
     let staff = |ui: &mut Ui, actions: &mut Vec<Action>| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if widgets::quiet_button(ui, w.open_staff).clicked() {
+            if widgets::quiet_button(ui, &w.t("open-staff")).clicked() {
                 actions.push(Action::OpenStaff);
             }
         });
     };
     let staff_fits = ui
         .horizontal(|ui| {
-            if widgets::quiet_button(ui, w.open_script).clicked() {
+            if widgets::quiet_button(ui, &w.t("open-script")).clicked() {
                 actions.push(Action::OpenScript);
             }
-            if widgets::quiet_button(ui, group_words(view.lang).suggest_open).clicked() {
+            if widgets::quiet_button(ui, &w.t("groups-suggest-open")).clicked() {
                 actions.push(Action::OpenSuggest);
             }
             let fits = ui.available_width() >= staff_width + ui.spacing().item_spacing.x;
@@ -113,7 +112,7 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
 
 /// When the groups meet, and the next cancelled meeting with its note.
 fn schedule_ui(ui: &mut Ui, view: &View<'_>) {
-    let w = super::text::words(view.lang);
+    let w = view.tr();
     let s = theme::sizes(ui.ctx());
     if view.group_schedules.len() > 1 {
         // Several groups meet here: one line each, so everyone finds their own.
@@ -122,12 +121,8 @@ fn schedule_ui(ui: &mut Ui, view: &View<'_>) {
         }
     } else {
         ui.label(
-            RichText::new(format!(
-                "{} {}",
-                w.we_meet,
-                view.schedule.summary(view.lang)
-            ))
-            .size(s.body()),
+            RichText::new(format!("{} {}", w.t("we-meet"), view.schedule.summary(&w)))
+                .size(s.body()),
         );
     }
     if let Some(cancelled) = view.schedule.next_cancellation(view.now)
@@ -135,10 +130,10 @@ fn schedule_ui(ui: &mut Ui, view: &View<'_>) {
     {
         let day = format!(
             "{} {}",
-            view.lang.weekday_long(cancelled.slot.weekday),
+            w.weekday_long(cancelled.slot.weekday),
             cancelled.date.format("%d/%m")
         );
-        let mut line = w.no_group_on.replace("{day}", &day);
+        let mut line = w.a("no-group-on", &[("day", day.into())]);
         if let Some(note) = cancelled
             .cancelled
             .as_deref()
@@ -179,32 +174,57 @@ fn who_and_where_ui(ui: &mut Ui, view: &View<'_>) {
     ui.label(RichText::new(room).size(s.body()).color(theme::TEXT_SOFT));
 }
 
-/// "Larger text" and the two languages: each person's own choices, undone for the next.
+/// The most languages Home lists one by one; past that, one button opens the chooser.
+pub const LANGUAGES_IN_A_ROW: usize = 3;
+
+/// "Larger text" and the languages: each person's own choices, undone for the next. Each
+/// language is listed in its own name; with more than fit in a row, one button, its words
+/// in every language, opens a screen listing them all.
 fn choices_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
-    let languages = if ui.layout().prefer_right_to_left() {
-        [Lang::Es, Lang::En]
-    } else {
-        [Lang::En, Lang::Es]
-    };
-    if !ui.layout().prefer_right_to_left() {
+    let right_to_left = ui.layout().prefer_right_to_left();
+    if !right_to_left {
         widgets::larger_text_button(ui, view, actions);
     }
-    for lang in languages {
-        if widgets::choice_button(ui, lang.native_name(), view.lang == lang).clicked() {
-            actions.push(Action::SetLanguage(lang));
+    let mut languages: Vec<_> = view.locales.languages().collect();
+    if languages.len() > LANGUAGES_IN_A_ROW {
+        let words = language_button_words(view.locales, view.lang);
+        if widgets::choice_button(ui, &words, false).clicked() {
+            actions.push(Action::OpenLanguages);
+        }
+    } else {
+        if right_to_left {
+            languages.reverse();
+        }
+        for (lang, name) in languages {
+            if widgets::choice_button(ui, name, view.lang == lang).clicked() {
+                actions.push(Action::SetLanguage(lang));
+            }
         }
     }
-    if ui.layout().prefer_right_to_left() {
+    if right_to_left {
         widgets::larger_text_button(ui, view, actions);
     }
 }
 
+/// The chooser's button: "Language" in the language on screen, then in each other one, so
+/// everyone finds the word they read ("Language · Idioma · Wika · Язык").
+pub fn language_button_words(locales: &crate::locale::Locales, on_screen: Lang) -> String {
+    let mut words = vec![locales.tr(on_screen).t("language-switch")];
+    for (lang, _) in locales.languages() {
+        let word = locales.tr(lang).t("language-switch");
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words.join(" · ")
+}
+
 /// The two big ways in: with a first name, or with no name at all.
-fn ways_in_ui(ui: &mut Ui, w: &super::text::Words, size: Vec2, actions: &mut Vec<Action>) {
-    if widgets::big_button(ui, w.sign_in_named, size).clicked() {
+fn ways_in_ui(ui: &mut Ui, w: crate::locale::Tr<'_>, size: Vec2, actions: &mut Vec<Action>) {
+    if widgets::big_button(ui, &w.t("sign-in-named"), size).clicked() {
         actions.push(Action::OpenSignIn);
     }
-    if widgets::big_button(ui, w.sign_in_anonymous, size).clicked() {
+    if widgets::big_button(ui, &w.t("sign-in-anonymous"), size).clicked() {
         actions.push(Action::SignIn(String::new()));
     }
 }

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod frame;
 pub mod home;
 pub mod keyboard;
+pub mod languages;
 pub mod scale;
 pub mod script;
 pub mod settle;
@@ -49,6 +50,7 @@ pub fn draw(ui: &mut egui::Ui, view: &View<'_>, screen: &mut Screen, actions: &m
                 }
                 Screen::Pin(pad) => staff::pin::pin_ui(ui, view, pad, actions),
                 Screen::Staff(state) => staff::staff_ui(ui, view, state, actions),
+                Screen::Languages => languages::languages_ui(ui, view, actions),
             }
         });
     if settled {
@@ -66,6 +68,7 @@ fn screen_kind(screen: &Screen) -> u8 {
         Screen::Pin(_) => 4,
         Screen::Staff(_) => 5,
         Screen::Suggest(_) => 6,
+        Screen::Languages => 7,
     }
 }
 

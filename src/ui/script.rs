@@ -9,28 +9,28 @@ use crate::app::{Action, View};
 use crate::domain::timer::Phase;
 
 pub fn script_ui(ui: &mut Ui, view: &View<'_>, closing: bool, actions: &mut Vec<Action>) {
-    let w = super::text::words(view.lang);
+    let w = view.tr();
     let s = theme::sizes(ui.ctx());
     widgets::status_band(ui, view, s.title());
     ui.horizontal_wrapped(|ui| {
-        if widgets::quiet_button(ui, w.back_home).clicked() {
+        if widgets::quiet_button(ui, &w.t("back-home")).clicked() {
             actions.push(Action::GoHome);
         }
-        if widgets::choice_button(ui, w.opening_words, !closing).clicked() {
+        if widgets::choice_button(ui, &w.t("opening-words"), !closing).clicked() {
             actions.push(Action::ShowClosingWords(false));
         }
-        if widgets::choice_button(ui, w.closing_words, closing).clicked() {
+        if widgets::choice_button(ui, &w.t("closing-words"), closing).clicked() {
             actions.push(Action::ShowClosingWords(true));
         }
         if let Some(n) = view.session_sign_ins {
-            let count = w.sign_ins_so_far.replace("{n}", &n.to_string());
+            let count = w.a("sign-ins-so-far", &[("n", n.into())]);
             ui.add(egui::Label::new(RichText::new(count).size(s.body())).extend());
         }
     });
     if !closing && matches!(view.status.phase, Phase::WrapUp | Phase::Ended) {
         let prompt = widgets::filled_button(
             ui,
-            w.closing_prompt,
+            &w.t("closing-prompt"),
             s.body(),
             (theme::NOTICE, theme::NOTICE_TEXT),
             egui::vec2(ui.available_width(), s.touch()),
@@ -70,12 +70,12 @@ fn suggestions_ui(ui: &mut Ui, view: &View<'_>) {
         return;
     }
     let s = theme::sizes(ui.ctx());
-    let g = super::text::group_words(view.lang);
+    let g = view.tr();
     let group = view
         .group_now
         .as_ref()
         .map_or(view.settings.group_name.as_str(), |g| g.name.as_str());
-    let heading = g.suggestions_for.replace("{group}", group);
+    let heading = g.a("groups-suggestions-for", &[("group", group.into())]);
     ui.label(RichText::new(heading).size(s.body()).strong());
     for suggestion in &view.suggestions {
         let line = super::suggest::suggestion_line(view, suggestion);

@@ -14,12 +14,12 @@ pub fn sign_in_ui(
     visit: u64,
     actions: &mut Vec<Action>,
 ) {
-    let w = super::text::words(view.lang);
+    let w = view.tr();
     let s = theme::sizes(ui.ctx());
     ui.spacing_mut().item_spacing.y = s.px(10.0);
     let title = ui
         .horizontal(|ui| {
-            let title = ui.label(RichText::new(w.name_title).size(s.title()).strong());
+            let title = ui.label(RichText::new(w.t("name-title")).size(s.title()).strong());
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 widgets::larger_text_button(ui, view, actions);
             });
@@ -27,7 +27,7 @@ pub fn sign_in_ui(
         })
         .inner;
     ui.label(
-        RichText::new(w.name_hint)
+        RichText::new(w.t("name-hint"))
             .size(s.small())
             .color(theme::TEXT_SOFT),
     );
@@ -39,7 +39,7 @@ pub fn sign_in_ui(
                 // A new field each visit: no undo history or selection from the last person.
                 .id_salt(("first-name", visit))
                 .font(theme::font(s.title()))
-                .hint_text(w.name_field)
+                .hint_text(w.t("name-field"))
                 .desired_width(ui.available_width())
                 .margin(Vec2::new(s.px(16.0), s.px(10.0))),
         )
@@ -70,7 +70,7 @@ pub fn sign_in_ui(
     ui.horizontal(|ui| {
         let back = widgets::filled_button(
             ui,
-            w.back,
+            &w.t("back"),
             s.big_button_text(),
             (theme::QUIET_BUTTON, theme::TEXT),
             Vec2::new(s.px(240.0), buttons_h),
@@ -80,7 +80,7 @@ pub fn sign_in_ui(
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let size = Vec2::new(ui.available_width().min(s.px(480.0)), buttons_h);
-            if widgets::big_button(ui, w.sign_in, size).clicked() {
+            if widgets::big_button(ui, &w.t("sign-in"), size).clicked() {
                 submit = true;
             }
         });

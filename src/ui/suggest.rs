@@ -5,26 +5,30 @@
 use egui::{Align, Layout, RichText, TextEdit, Ui, Vec2};
 
 use super::keyboard::{self, KeyPress};
-use super::text::{group_words, words};
 use super::{theme, widgets};
 use crate::app::{Action, Suggestion, View};
 use crate::domain::suggestions::{self, CommonTopic, Suggested, SuggestionCount};
 
 pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mut Vec<Action>) {
-    let w = words(view.lang);
+    let w = view.tr();
+    let g = w;
     let z = theme::sizes(ui.ctx());
-    let g = group_words(view.lang);
-    let title = ui.label(RichText::new(g.suggest_title).size(z.title()).strong());
+    let title = ui.label(
+        RichText::new(g.t("groups-suggest-title"))
+            .size(z.title())
+            .strong(),
+    );
     if let Some(sent) = s.sent {
         ui.add_space(z.gap() * 2.0);
         let line = if sent.saved {
-            g.suggest_thanks
+            &g.t("groups-suggest-thanks")
         } else {
-            w.tablet_needs_help
+            &w.t("tablet-needs-help")
         };
         ui.label(RichText::new(line).size(z.title()));
         ui.add_space(z.gap() * 2.0);
-        if widgets::big_button(ui, w.done, Vec2::new(z.px(420.0), z.touch() * 1.5)).clicked() {
+        if widgets::big_button(ui, &w.t("done"), Vec2::new(z.px(420.0), z.touch() * 1.5)).clicked()
+        {
             actions.push(Action::GoHome);
         }
         return;
@@ -40,7 +44,7 @@ pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mu
     ui.horizontal(|ui| {
         let back = widgets::filled_button(
             ui,
-            w.back,
+            &w.t("back"),
             z.big_button_text(),
             (theme::QUIET_BUTTON, theme::TEXT),
             Vec2::new(z.px(240.0), height),
@@ -54,7 +58,7 @@ pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mu
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let size = Vec2::new(ui.available_width().min(z.px(480.0)), height);
-            if widgets::big_button(ui, g.suggest_send, size).clicked() {
+            if widgets::big_button(ui, &g.t("groups-suggest-send"), size).clicked() {
                 actions.push(Action::SendSuggestion {
                     topic: s.topic,
                     words: s.words.clone(),
@@ -66,10 +70,10 @@ pub fn suggest_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, actions: &mu
 
 /// The six common topics, three to a row, and the way to write one's own.
 fn topics_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion) {
-    let g = group_words(view.lang);
+    let g = view.tr();
     let z = theme::sizes(ui.ctx());
     ui.label(
-        RichText::new(g.suggest_hint)
+        RichText::new(g.t("groups-suggest-hint"))
             .size(z.body())
             .color(theme::TEXT_SOFT),
     );
@@ -80,7 +84,7 @@ fn topics_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion) {
         ui.horizontal(|ui| {
             for topic in row {
                 let chosen = s.topic == Some(*topic);
-                if topic_button(ui, topic_words(view, *topic), chosen, width).clicked() {
+                if topic_button(ui, &topic_words(view, *topic), chosen, width).clicked() {
                     // A second tap takes the choice back.
                     s.topic = if chosen { None } else { Some(*topic) };
                 }
@@ -88,7 +92,7 @@ fn topics_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion) {
         });
     }
     ui.horizontal(|ui| {
-        if widgets::quiet_button(ui, g.suggest_own).clicked() {
+        if widgets::quiet_button(ui, &g.t("groups-suggest-own")).clicked() {
             s.typing = true;
         }
         if !s.words.is_empty() {
@@ -124,11 +128,11 @@ fn topic_button(ui: &mut Ui, text: &str, chosen: bool, width: f32) -> egui::Resp
 
 /// The words field (a new one each visit) and the on-screen keyboard.
 fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32, title: egui::Id) {
-    let g = group_words(view.lang);
+    let g = view.tr();
     let z = theme::sizes(ui.ctx());
     // Said before anything is typed: the words go to staff first, never straight to the room.
     ui.label(
-        RichText::new(g.suggest_read_first)
+        RichText::new(g.t("groups-suggest-read-first"))
             .size(z.small())
             .color(theme::TEXT_SOFT),
     );
@@ -138,7 +142,7 @@ fn typing_ui(ui: &mut Ui, view: &View<'_>, s: &mut Suggestion, buttons_h: f32, t
                 // A new field each visit: no undo history or selection from the last person.
                 .id_salt(("suggested-topic", s.visit))
                 .font(theme::font(z.title()))
-                .hint_text(g.suggest_field)
+                .hint_text(g.t("groups-suggest-field"))
                 .char_limit(suggestions::MAX_SUGGESTION_CHARS)
                 .desired_width(ui.available_width())
                 .margin(Vec2::new(z.px(16.0), z.px(10.0))),
@@ -180,25 +184,28 @@ fn apply(words: &mut String, key: KeyPress) {
 }
 
 /// A common topic in the view's language.
-pub fn topic_words(view: &View<'_>, topic: CommonTopic) -> &'static str {
-    let g = group_words(view.lang);
-    let i = CommonTopic::ALL
-        .iter()
-        .position(|t| *t == topic)
-        .unwrap_or_default();
-    g.topics[i]
+pub fn topic_words(view: &View<'_>, topic: CommonTopic) -> String {
+    let id = match topic {
+        CommonTopic::Housing => "groups-topic-housing",
+        CommonTopic::Money => "groups-topic-money",
+        CommonTopic::Health => "groups-topic-health",
+        CommonTopic::Feelings => "groups-topic-feelings",
+        CommonTopic::Relationships => "groups-topic-relationships",
+        CommonTopic::StayingSafe => "groups-topic-staying-safe",
+    };
+    view.tr().t(id)
 }
 
 /// One line of the facilitator's list: "3 × Housing", "1 × Sleep".
 pub fn suggestion_line(view: &View<'_>, s: &SuggestionCount) -> String {
     let topic = match &s.topic {
         Suggested::Common(t) => topic_words(view, *t),
-        Suggested::Own(words) => words.as_str(),
+        Suggested::Own(words) => words.clone(),
     };
-    group_words(view.lang)
-        .suggestion_count
-        .replace("{n}", &s.count.to_string())
-        .replace("{topic}", topic)
+    view.tr().a(
+        "groups-suggestion-count",
+        &[("n", s.count.into()), ("topic", topic.into())],
+    )
 }
 
 #[cfg(test)]

@@ -80,11 +80,11 @@ pub fn choice_button(ui: &mut Ui, text: &str, selected: bool) -> Response {
 /// "Larger text" on the public screens: one tap makes the words larger, twice larger still,
 /// a third time back to normal; the next person starts at the default again.
 pub fn larger_text_button(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
-    let w = super::text::words(view.lang);
+    let w = view.tr();
     let label = if view.text_size == TextSize::Largest {
-        w.normal_text
+        &w.t("normal-text")
     } else {
-        w.larger_text
+        &w.t("larger-text")
     };
     if choice_button(ui, label, view.text_size != TextSize::Normal).clicked() {
         actions.push(Action::LargerText);
@@ -134,7 +134,7 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
         .inner_margin(egui::Margin::symmetric(s.px(28.0) as i8, s.px(14.0) as i8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let (headline, detail) = status.headline_and_detail(view.lang, view.schedule);
+            let (headline, detail) = status.headline_and_detail(&view.tr(), view.schedule);
             // Every digit the countdown can show, laid out once at this size (and then kept in
             // egui's cache): a digit first seen a minute later could grow the font atlas, and
             // a grown atlas repaints the whole screen instead of one number.
@@ -145,7 +145,7 @@ pub fn status_band(ui: &mut Ui, view: &View<'_>, size: f32) {
             if let Some(detail) = detail {
                 ui.label(RichText::new(detail).size(s.title() * 0.8).color(fg));
             }
-            if let Some(extra) = status.wrap_up_words(view.lang) {
+            if let Some(extra) = status.wrap_up_words(&view.tr()) {
                 ui.label(RichText::new(extra).size(s.title() * 0.8).color(fg));
             }
             if let Some(progress) = status.progress() {

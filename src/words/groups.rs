@@ -1,46 +1,14 @@
 //! Words about groups and courses: each group's weekly times, and where a course meeting
-//! stands ("Meeting 3 of 8 · Drug, set and setting"), in English and Spanish.
-
-use chrono::{NaiveTime, Timelike};
+//! stands ("Meeting 3 of 8 · Drug, set and setting"), in each language.
 
 use crate::config::Settings;
 use crate::domain::course::{CourseMeeting, Topic};
-use crate::domain::lang::Lang;
 use crate::domain::schedule::{Schedule, Slot};
-use crate::words::calendar::LangWords as _;
-
-/// "6–7:30 PM", "1:30–2:30 PM", "11 AM–12:30 PM" (whole hours without ":00"); Spanish keeps
-/// the 24-hour clock: "18:00–19:30".
-pub fn short_time_range(lang: Lang, start: NaiveTime, end: NaiveTime) -> String {
-    match lang {
-        Lang::En => {
-            let clock = |t: NaiveTime| {
-                let h = t.hour12().1;
-                match t.minute() {
-                    0 => h.to_string(),
-                    m => format!("{h}:{m:02}"),
-                }
-            };
-            let mark = |t: NaiveTime| if t.hour12().0 { "PM" } else { "AM" };
-            if mark(start) == mark(end) {
-                format!("{}–{} {}", clock(start), clock(end), mark(end))
-            } else {
-                format!(
-                    "{} {}–{} {}",
-                    clock(start),
-                    mark(start),
-                    clock(end),
-                    mark(end)
-                )
-            }
-        }
-        Lang::Es => lang.time_range(start, end),
-    }
-}
+use crate::locale::Tr;
 
 /// One group's week: "Mon · Wed · Fri 1:30–2:30 PM"; slots at different times one by one,
 /// "Mon 1:30–2:30 PM · Thu 6–7 PM". Empty when the group has no slot.
-pub fn group_times(schedule: &Schedule, group: usize, lang: Lang) -> String {
+pub fn group_times(schedule: &Schedule, group: usize, tr: &Tr<'_>) -> String {
     let slots: Vec<&Slot> = schedule.slots.iter().filter(|s| s.group == group).collect();
     let Some(first) = slots.first() else {
         return String::new();
@@ -49,14 +17,11 @@ pub fn group_times(schedule: &Schedule, group: usize, lang: Lang) -> String {
         .iter()
         .all(|s| s.start == first.start && s.end == first.end)
     {
-        let days: Vec<&str> = slots
-            .iter()
-            .map(|s| lang.weekday_short(s.weekday))
-            .collect();
+        let days: Vec<String> = slots.iter().map(|s| tr.weekday_short(s.weekday)).collect();
         format!(
             "{} {}",
             days.join(" · "),
-            short_time_range(lang, first.start, first.end)
+            tr.short_time_range(first.start, first.end)
         )
     } else {
         slots
@@ -64,8 +29,8 @@ pub fn group_times(schedule: &Schedule, group: usize, lang: Lang) -> String {
             .map(|s| {
                 format!(
                     "{} {}",
-                    lang.weekday_short(s.weekday),
-                    short_time_range(lang, s.start, s.end)
+                    tr.weekday_short(s.weekday),
+                    tr.short_time_range(s.start, s.end)
                 )
             })
             .collect::<Vec<_>>()
@@ -75,13 +40,13 @@ pub fn group_times(schedule: &Schedule, group: usize, lang: Lang) -> String {
 
 /// One line per group that meets, in settings order: "Drop-in group · Mon · Wed · Fri
 /// 1:30–2:30 PM", "Eight-week course · Tue 6–7:30 PM".
-pub fn schedule_lines(settings: &Settings, schedule: &Schedule, lang: Lang) -> Vec<String> {
+pub fn schedule_lines(settings: &Settings, schedule: &Schedule, tr: &Tr<'_>) -> Vec<String> {
     settings
         .groups
         .iter()
         .enumerate()
         .filter_map(|(i, g)| {
-            let times = group_times(schedule, i, lang);
+            let times = group_times(schedule, i, tr);
             (!times.is_empty()).then(|| format!("{} · {times}", g.name))
         })
         .collect()
@@ -90,26 +55,26 @@ pub fn schedule_lines(settings: &Settings, schedule: &Schedule, lang: Lang) -> V
 /// Where a course meeting stands, in words: "Meeting 3 of 8 · Drug, set and setting",
 /// "The course has finished", "The course starts on Tuesday 2026-10-06". None for a
 /// cancelled meeting (Home already says so) or a number with no topic.
-pub fn topic_line(meeting: CourseMeeting, topic: Option<&Topic>, lang: Lang) -> Option<String> {
-    let en = lang == Lang::En;
+pub fn topic_line(meeting: CourseMeeting, topic: Option<&Topic>, tr: &Tr<'_>) -> Option<String> {
     match meeting {
         CourseMeeting::Numbered { number, of } => {
-            let title = &topic?.words(lang).title;
-            Some(if en {
-                format!("Meeting {number} of {of} · {title}")
-            } else {
-                format!("Reunión {number} de {of} · {title}")
-            })
+            let title = topic?.words(tr.lang()).title.clone();
+            Some(tr.a(
+                "course-meeting",
+                &[
+                    ("number", number.into()),
+                    ("of", of.into()),
+                    ("title", title.into()),
+                ],
+            ))
         }
-        CourseMeeting::Finished { .. } if en => Some("The course has finished".into()),
-        CourseMeeting::Finished { .. } => Some("El curso terminó".into()),
+        CourseMeeting::Finished { .. } => Some(tr.t("course-finished")),
         CourseMeeting::NotStarted { starts, .. } => {
-            let day = lang.weekday_long(chrono::Datelike::weekday(&starts));
-            Some(if en {
-                format!("The course starts on {day} {starts}")
-            } else {
-                format!("El curso empieza el {day} {starts}")
-            })
+            let day = tr.weekday_long(chrono::Datelike::weekday(&starts));
+            Some(tr.a(
+                "course-not-started",
+                &[("day", day.into()), ("date", starts.to_string().into())],
+            ))
         }
         CourseMeeting::Cancelled => None,
     }
@@ -121,7 +86,12 @@ mod tests {
 
     use super::*;
     use crate::domain::course::TopicWords;
-    use crate::domain::schedule::parse_hhmm;
+    use crate::domain::lang::Lang;
+    use crate::locale::built_in;
+
+    fn es() -> Lang {
+        Lang::from_code("es").unwrap()
+    }
 
     fn settings() -> Settings {
         crate::config::parse(
@@ -142,58 +112,62 @@ mod tests {
         let s = settings();
         let schedule = s.schedule(vec![]);
         assert_eq!(
-            schedule_lines(&s, &schedule, Lang::En),
+            schedule_lines(&s, &schedule, &built_in().tr(Lang::EN)),
             vec![
                 "Drop-in group · Mon · Wed · Fri 1:30–2:30 PM",
                 "Eight-week course · Tue 6–7:30 PM",
             ]
         );
         assert_eq!(
-            schedule_lines(&s, &schedule, Lang::Es)[1],
+            schedule_lines(&s, &schedule, &built_in().tr(es()))[1],
             "Eight-week course · mar 18:00–19:30"
         );
     }
 
     #[test]
-    fn times_drop_zero_minutes_and_share_one_mark() {
-        let t = |s| parse_hhmm(s).unwrap();
-        assert_eq!(
-            short_time_range(Lang::En, t("11:00"), t("12:30")),
-            "11 AM–12:30 PM"
-        );
-        assert_eq!(short_time_range(Lang::En, t("18:00"), t("19:00")), "6–7 PM");
-    }
-
-    #[test]
     fn a_course_meeting_is_said_with_its_number_and_topic() {
-        let topic = Topic {
-            en: TopicWords {
-                title: "Drug, set and setting".into(),
-                prompt: String::new(),
-            },
-            es: TopicWords {
+        let mut topic = Topic::new(TopicWords {
+            title: "Drug, set and setting".into(),
+            prompt: String::new(),
+        });
+        topic.add(
+            es(),
+            TopicWords {
                 title: "Sustancia, estado de ánimo y entorno".into(),
                 prompt: String::new(),
             },
-        };
+        );
         let third = CourseMeeting::Numbered { number: 3, of: 8 };
         assert_eq!(
-            topic_line(third, Some(&topic), Lang::En).as_deref(),
+            topic_line(third, Some(&topic), &built_in().tr(Lang::EN)).as_deref(),
             Some("Meeting 3 of 8 · Drug, set and setting")
         );
         assert_eq!(
-            topic_line(third, Some(&topic), Lang::Es).as_deref(),
+            topic_line(third, Some(&topic), &built_in().tr(es())).as_deref(),
             Some("Reunión 3 de 8 · Sustancia, estado de ánimo y entorno")
         );
         assert_eq!(
-            topic_line(CourseMeeting::Finished { of: 8 }, None, Lang::En).as_deref(),
+            topic_line(
+                CourseMeeting::Finished { of: 8 },
+                None,
+                &built_in().tr(Lang::EN)
+            )
+            .as_deref(),
             Some("The course has finished")
         );
         let starts = NaiveDate::from_ymd_opt(2026, 10, 6).unwrap();
         assert_eq!(
-            topic_line(CourseMeeting::NotStarted { starts, of: 8 }, None, Lang::En).as_deref(),
+            topic_line(
+                CourseMeeting::NotStarted { starts, of: 8 },
+                None,
+                &built_in().tr(Lang::EN)
+            )
+            .as_deref(),
             Some("The course starts on Tuesday 2026-10-06")
         );
-        assert_eq!(topic_line(CourseMeeting::Cancelled, None, Lang::En), None);
+        assert_eq!(
+            topic_line(CourseMeeting::Cancelled, None, &built_in().tr(Lang::EN)),
+            None
+        );
     }
 }

@@ -1,230 +1,146 @@
 //! The health check in words: one line per check, `ok` or what to do, in English (as
-//! `doctor` prints it) and Spanish (for the staff area).
+//! `doctor` prints it) or the staff area's language.
 
 use std::path::Path;
 
-use crate::domain::lang::Lang;
 use crate::health::{Check, Finding, Line};
+use crate::locale::Tr;
 
 /// One line of the health check, e.g. `last backup: ok (today)`.
-pub fn say(line: &Line, lang: Lang, root: &Path) -> String {
-    format!(
-        "{}: {}",
-        name(line.check, lang),
-        finding(&line.finding, lang, root)
+pub fn say(line: &Line, tr: &Tr<'_>, root: &Path) -> String {
+    tr.a(
+        "health-line",
+        &[
+            ("check", tr.t(name(line.check)).into()),
+            ("finding", finding(&line.finding, tr, root).into()),
+        ],
     )
 }
 
-fn name(check: Check, lang: Lang) -> &'static str {
-    match (check, lang) {
-        (Check::Folder, Lang::En) => "data folder",
-        (Check::Folder, Lang::Es) => "carpeta de datos",
-        (Check::Database, Lang::En) => "database",
-        (Check::Database, Lang::Es) => "base de datos",
-        (Check::Settings, Lang::En) => "settings",
-        (Check::Settings, Lang::Es) => "ajustes",
-        (Check::Pin, Lang::En) => "staff PIN",
-        (Check::Pin, Lang::Es) => "PIN del personal",
-        (Check::Backup, Lang::En) => "last backup",
-        (Check::Backup, Lang::Es) => "última copia de seguridad",
-        (Check::Disk, Lang::En) => "free disk space",
-        (Check::Disk, Lang::Es) => "espacio libre en disco",
-        (Check::TimeZone, Lang::En) => "time zone",
-        (Check::TimeZone, Lang::Es) => "zona horaria",
-        (Check::Lock, Lang::En) => "running kiosk",
-        (Check::Lock, Lang::Es) => "quiosco en marcha",
-        (Check::Leftovers, Lang::En) => "leftover files",
-        (Check::Leftovers, Lang::Es) => "archivos sobrantes",
-        (Check::Sound, lang) => super::cue::sound_check(lang),
+fn name(check: Check) -> &'static str {
+    match check {
+        Check::Folder => "health-check-folder",
+        Check::Database => "health-check-database",
+        Check::Settings => "health-check-settings",
+        Check::Pin => "health-check-pin",
+        Check::Backup => "health-check-backup",
+        Check::Disk => "health-check-disk",
+        Check::TimeZone => "health-check-time-zone",
+        Check::Lock => "health-check-lock",
+        Check::Leftovers => "health-check-leftovers",
+        Check::Sound => "health-sound",
+        Check::Languages => "health-check-languages",
     }
 }
 
-/// Megabytes as people read them: `850 MB`, `12.4 GB`.
-fn size(mib: u64, lang: Lang) -> String {
+/// Megabytes as people read them: `850 MB`, `12.4 GB` (`12,4 GB` in Spanish).
+fn size(mib: u64, tr: &Tr<'_>) -> String {
     if mib < 1024 {
-        return format!("{mib} MB");
+        return tr.a("health-size-mb", &[("mb", mib.into())]);
     }
-    let gb = format!("{:.1}", mib as f64 / 1024.0);
-    match lang {
-        Lang::En => format!("{gb} GB"),
-        Lang::Es => format!("{} GB", gb.replace('.', ",")),
-    }
+    let tenths = (mib as f64 / 102.4).round() as u64;
+    tr.a(
+        "health-size-gb",
+        &[
+            ("whole", (tenths / 10).into()),
+            ("tenth", (tenths % 10).into()),
+        ],
+    )
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "a table: one arm per finding, each in English and Spanish side by side"
-)]
-fn finding(finding: &Finding, lang: Lang, root: &Path) -> String {
-    let root = root.display();
-    let en = lang == Lang::En;
+fn finding(finding: &Finding, tr: &Tr<'_>, root: &Path) -> String {
+    let root = root.display().to_string();
+    let shown = |p: &Path| p.display().to_string();
     match finding {
-        Finding::FolderPrivate => if en {
-            "ok (private to the kiosk's user)"
-        } else {
-            "bien (solo la ve el usuario del quiosco)"
-        }
-        .to_string(),
-        Finding::FolderMissing => if en {
-            format!("{root} does not exist; check the path, or start the kiosk once to create it")
-        } else {
-            format!("{root} no existe; revisa la ruta o abre el quiosco una vez para crearla")
-        },
-        Finding::NotPrivate(path) => {
-            let path = path.display();
-            if en {
-                format!("{path} can be read by other users; restart the kiosk (it fixes this) or run: chmod -R go= {root}")
-            } else {
-                format!("otros usuarios pueden leer {path}; reinicia el quiosco (lo corrige) o ejecuta: chmod -R go= {root}")
-            }
-        }
-        Finding::OwnedByOther { path, owner } => {
-            let path = path.display();
-            if en {
-                format!("{path} belongs to another user; give it back with: sudo chown -R {owner}: {root}")
-            } else {
-                format!("{path} pertenece a otro usuario; devuélvelo con: sudo chown -R {owner}: {root}")
-            }
-        }
-        Finding::RunAsOwner { owner } => if en {
-            format!("the folder belongs to {owner}; run the check as that user: sudo -u {owner} dropin-kiosk --data-dir {root} doctor")
-        } else {
-            format!("la carpeta pertenece a {owner}; haz la revisión como ese usuario: sudo -u {owner} dropin-kiosk --data-dir {root} doctor")
-        },
+        Finding::FolderPrivate => tr.t("health-folder-private"),
+        Finding::FolderMissing => tr.a("health-folder-missing", &[("root", root.into())]),
+        Finding::NotPrivate(path) => tr.a(
+            "health-not-private",
+            &[("path", shown(path).into()), ("root", root.into())],
+        ),
+        Finding::OwnedByOther { path, owner } => tr.a(
+            "health-owned-by-other",
+            &[
+                ("path", shown(path).into()),
+                ("owner", owner.as_str().into()),
+                ("root", root.into()),
+            ],
+        ),
+        Finding::RunAsOwner { owner } => tr.a(
+            "health-run-as-owner",
+            &[("owner", owner.as_str().into()), ("root", root.into())],
+        ),
         Finding::Database {
             schema_version,
             sign_ins,
-        } => if en {
-            format!("ok (schema version {schema_version}, {sign_ins} sign-ins)")
-        } else {
-            format!("bien (versión {schema_version}, {sign_ins} registros)")
-        },
-        Finding::NoDatabaseYet => if en {
-            "ok (none yet; the kiosk creates it when it starts)"
-        } else {
-            "bien (aún no existe; el quiosco la crea al abrirse)"
+        } => tr.a(
+            "health-database",
+            &[
+                ("version", (*schema_version).into()),
+                ("sign-ins", (*sign_ins).into()),
+            ],
+        ),
+        Finding::NoDatabaseYet => tr.t("health-no-database-yet"),
+        Finding::DatabaseDamaged => tr.t("health-database-damaged"),
+        Finding::DatabaseTooNew(version) => {
+            tr.a("health-database-too-new", &[("version", (*version).into())])
         }
-        .to_string(),
-        Finding::DatabaseDamaged => if en {
-            "damaged; restart the kiosk (it keeps the damaged copy and starts a fresh one), or restore the last backup with: dropin-kiosk restore FILE"
-        } else {
-            "está dañada; reinicia el quiosco (guarda la copia dañada y empieza una nueva) o recupera la última copia con: dropin-kiosk restore ARCHIVO"
-        }
-        .to_string(),
-        Finding::DatabaseTooNew(version) => if en {
-            format!("made by a newer version of dropin-kiosk (schema version {version}); install that version again")
-        } else {
-            format!("la hizo una versión más nueva de dropin-kiosk (versión {version}); vuelve a instalar esa versión")
-        },
-        Finding::DatabaseUnreadable(why) => if en {
-            format!("could not be read ({why}); check the folder's owner and free space")
-        } else {
-            format!("no se pudo leer ({why}); revisa el dueño de la carpeta y el espacio libre")
-        },
-        Finding::DatabaseNotChecked => if en {
-            "not checked; run the check as the folder's owner (see above)"
-        } else {
-            "no revisada; haz la revisión como dueño de la carpeta (ver arriba)"
-        }
-        .to_string(),
-        Finding::SettingsValid | Finding::PinSet => if en { "ok" } else { "bien" }.to_string(),
-        Finding::NoSettingsYet => if en {
-            "ok (none yet; the kiosk writes the built-in ones when it starts)"
-        } else {
-            "bien (aún no hay; el quiosco escribe los de fábrica al abrirse)"
-        }
-        .to_string(),
-        Finding::SettingsProblem(problem) => if en {
-            format!("{problem}; fix it in the staff area or in settings.toml")
-        } else {
-            format!("{problem}; corrígelo en el área del personal o en settings.toml")
-        },
-        Finding::PinMissing => if en {
-            format!("not set, so the first person to tap Staff could choose one; set it now, as the kiosk's user, with: dropin-kiosk --data-dir {root} set-pin")
-        } else {
-            format!("no hay PIN, así que cualquiera que toque Personal podría elegirlo; ponlo ya, como usuario del quiosco, con: dropin-kiosk --data-dir {root} set-pin")
-        },
+        Finding::DatabaseUnreadable(why) => tr.a(
+            "health-database-unreadable",
+            &[("why", why.as_str().into())],
+        ),
+        Finding::DatabaseNotChecked => tr.t("health-database-not-checked"),
+        Finding::SettingsValid | Finding::PinSet => tr.t("health-ok"),
+        Finding::NoSettingsYet => tr.t("health-no-settings-yet"),
+        Finding::SettingsProblem(problem) => tr.a(
+            "health-settings-problem",
+            &[("problem", problem.as_str().into())],
+        ),
+        Finding::PinMissing => tr.a("health-pin-missing", &[("root", root.into())]),
         Finding::PinUnreadable(why) => why.clone(),
-        Finding::BackupFresh { date, days } => match (days, en) {
-            (0, true) => "ok (today)".to_string(),
-            (0, false) => "bien (hoy)".to_string(),
-            (1, true) => "ok (yesterday)".to_string(),
-            (1, false) => "bien (ayer)".to_string(),
-            (_, true) => format!("ok ({date})"),
-            (_, false) => format!("bien ({date})"),
+        Finding::BackupFresh { date, days } => match days {
+            0 => tr.t("health-backup-today"),
+            1 => tr.t("health-backup-yesterday"),
+            _ => tr.a("health-backup-on", &[("date", date.to_string().into())]),
         },
-        Finding::NothingToBackUpYet => if en {
-            "ok (nothing to back up yet)"
-        } else {
-            "bien (aún no hay nada que copiar)"
-        }
-        .to_string(),
-        Finding::BackupMissing => if en {
-            "none yet, though there are sign-ins; the kiosk makes one when it starts and every day, so start it (sudo systemctl start dropin-kiosk)"
-        } else {
-            "todavía no hay, aunque ya hay registros; el quiosco hace una al abrirse y cada día, así que ábrelo (sudo systemctl start dropin-kiosk)"
-        }
-        .to_string(),
-        Finding::BackupOld { date, days } => if en {
-            format!("the last one is {days} days old ({date}); is the kiosk running? Check with: systemctl status dropin-kiosk")
-        } else {
-            format!("la última tiene {days} días ({date}); ¿está abierto el quiosco? Compruébalo con: systemctl status dropin-kiosk")
-        },
-        Finding::DiskFree { mib } => if en {
-            format!("ok ({} free)", size(*mib, lang))
-        } else {
-            format!("bien ({} libres)", size(*mib, lang))
-        },
-        Finding::DiskLow { mib } => if en {
-            format!("only {} left; delete files this machine does not need, or sign-ins may stop being saved", size(*mib, lang))
-        } else {
-            format!("solo quedan {}; borra archivos que no hagan falta o los registros podrían dejar de guardarse", size(*mib, lang))
-        },
-        Finding::DiskUnknown(why) => if en {
-            format!("could not be measured ({why})")
-        } else {
-            format!("no se pudo medir ({why})")
-        },
-        Finding::ZoneKnown(zone) => if en {
-            format!("ok ({zone})")
-        } else {
-            format!("bien ({zone})")
-        },
-        Finding::ZoneUtc(zone) => if en {
-            format!("{zone}, which is rarely where a group meets; choose your town's zone in the staff area (Schedule) so the times on Home are right")
-        } else {
-            format!("{zone}, que casi nunca es la del grupo; elige la zona de tu ciudad en el área del personal (Horario) para que las horas salgan bien")
-        },
-        Finding::NoKioskRunning => if en {
-            "ok (no kiosk is running on this folder)"
-        } else {
-            "bien (ningún quiosco usa esta carpeta)"
-        }
-        .to_string(),
-        Finding::KioskRunning => if en {
-            "ok (a kiosk is running on this folder)"
-        } else {
-            "bien (un quiosco está usando esta carpeta)"
-        }
-        .to_string(),
-        Finding::ThisKiosk => if en { "ok (this kiosk)" } else { "bien (este quiosco)" }.to_string(),
-        Finding::LockUnusable(why) => if en {
-            format!("could not be checked ({why}); check the folder's owner")
-        } else {
-            format!("no se pudo comprobar ({why}); revisa el dueño de la carpeta")
-        },
-        Finding::NoLeftovers => if en { "ok (none)" } else { "bien (ninguno)" }.to_string(),
+        Finding::NothingToBackUpYet => tr.t("health-nothing-to-back-up"),
+        Finding::BackupMissing => tr.t("health-backup-missing"),
+        Finding::BackupOld { date, days } => tr.a(
+            "health-backup-old",
+            &[("days", (*days).into()), ("date", date.to_string().into())],
+        ),
+        Finding::DiskFree { mib } => tr.a("health-disk-free", &[("size", size(*mib, tr).into())]),
+        Finding::DiskLow { mib } => tr.a("health-disk-low", &[("size", size(*mib, tr).into())]),
+        Finding::DiskUnknown(why) => tr.a("health-disk-unknown", &[("why", why.as_str().into())]),
+        Finding::ZoneKnown(zone) => tr.a("health-zone-known", &[("zone", zone.as_str().into())]),
+        Finding::ZoneUtc(zone) => tr.a("health-zone-utc", &[("zone", zone.as_str().into())]),
+        Finding::NoKioskRunning => tr.t("health-no-kiosk-running"),
+        Finding::KioskRunning => tr.t("health-kiosk-running"),
+        Finding::ThisKiosk => tr.t("health-this-kiosk"),
+        Finding::LockUnusable(why) => tr.a("health-lock-unusable", &[("why", why.as_str().into())]),
+        Finding::NoLeftovers => tr.t("health-no-leftovers"),
         Finding::Leftovers(paths) => {
-            let list = shell_words(paths);
-            if en {
-                format!("{list} left by a write or a practice run that was cut short, and may hold first names; restart the kiosk (it deletes them) or delete them with: rm -r {list}")
+            tr.a("health-leftovers", &[("list", shell_words(paths).into())])
+        }
+        Finding::SoundPlays => tr.t("health-sound-plays"),
+        Finding::SoundNotTried => tr.t("health-sound-not-tried"),
+        Finding::NoSound { chime_on, why } => tr.a(
+            if *chime_on {
+                "health-sound-none"
             } else {
-                format!("{list} quedaron de una escritura o una práctica que se cortó y pueden guardar nombres; reinicia el quiosco (los borra) o bórralos con: rm -r {list}")
-            }
-        }
-        Finding::SoundPlays | Finding::SoundNotTried | Finding::NoSound { .. } => {
-            super::cue::sound_finding(finding, lang)
-        }
+                "health-sound-none-chime-off"
+            },
+            &[("why", why.as_str().into())],
+        ),
+        Finding::LanguagesFound(names) => tr.a(
+            "health-languages-found",
+            &[("names", tr.join_list(names).into())],
+        ),
+        Finding::LanguageProblems(problems) => problems
+            .iter()
+            .map(|p| crate::locale::problem_words(p, tr))
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -250,6 +166,8 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::domain::lang::Lang;
+    use crate::locale::built_in;
 
     #[test]
     fn each_line_names_its_check_and_says_ok_or_what_to_do() {
@@ -264,19 +182,23 @@ mod tests {
                         days: 0
                     }
                 ),
-                Lang::En,
+                &built_in().tr(Lang::EN),
                 &root
             ),
             "last backup: ok (today)"
         );
         assert_eq!(
-            say(&line(Check::Pin, Finding::PinMissing), Lang::En, &root),
+            say(
+                &line(Check::Pin, Finding::PinMissing),
+                &built_in().tr(Lang::EN),
+                &root
+            ),
             "staff PIN: not set, so the first person to tap Staff could choose one; set it now, as the kiosk's user, with: dropin-kiosk --data-dir /var/lib/dropin-kiosk set-pin"
         );
         assert_eq!(
             say(
                 &line(Check::Disk, Finding::DiskFree { mib: 12_700 }),
-                Lang::Es,
+                &built_in().tr(Lang::from_code("es").unwrap()),
                 &root
             ),
             "espacio libre en disco: bien (12,4 GB libres)"

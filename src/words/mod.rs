@@ -1,10 +1,9 @@
-//! Every sentence a person reads: the timer's words, calendar words and (in `ui::text`) the
-//! screens' words, each in English and Spanish. The domain returns values; this says them.
+//! Sentences built from values: the timer's words, the schedule, course meetings, the health
+//! check and filled scripts. The words themselves are Fluent messages (`crate::locale`); the
+//! domain returns values, this says them.
 
 pub mod calendar;
-pub mod cue;
 pub mod groups;
 pub mod health;
-pub mod report;
 pub mod script;
 pub mod timer;

@@ -2,10 +2,10 @@
 //! the settings and the real schedule of one group, in the words of each language.
 
 use crate::config::Settings;
-use crate::domain::lang::Lang;
 use crate::domain::schedule::Schedule;
 use crate::domain::script::{self, Script};
-use crate::words::calendar::{LangWords as _, ScheduleWords as _};
+use crate::locale::Tr;
+use crate::words::calendar::ScheduleWords as _;
 
 /// Fills a script's placeholders from settings and the real schedule of `group` (an index
 /// into the settings' groups): its name, room, days and times.
@@ -14,7 +14,7 @@ pub fn filled(
     settings: &Settings,
     schedule: &Schedule,
     group: usize,
-    lang: Lang,
+    tr: &Tr<'_>,
 ) -> Script {
     let own = Schedule {
         slots: schedule
@@ -34,9 +34,9 @@ pub fn filled(
     let values = script::Fill {
         group: name,
         room,
-        days: own.days_words(lang),
-        start: first.map(|s| lang.time(s.start)).unwrap_or_default(),
-        end: first.map(|s| lang.time(s.end)).unwrap_or_default(),
+        days: own.days_words(tr),
+        start: first.map(|s| tr.time(s.start)).unwrap_or_default(),
+        end: first.map(|s| tr.time(s.end)).unwrap_or_default(),
     };
     Script {
         opening: script::fill(&raw.opening, &values),

@@ -1,137 +1,107 @@
-//! The timer's words: the status line as Home shows it, in English and Spanish.
+//! The timer's words: the status line as Home shows it, in each language.
 
-use crate::domain::lang::Lang;
 use crate::domain::schedule::{Occurrence, Schedule};
 use crate::domain::timer::{Phase, Status};
-use crate::words::calendar::LangWords as _;
+use crate::locale::Tr;
 
 /// What the timer says at one instant.
 pub trait StatusWords {
     /// The status line, as Home shows it.
-    fn words(&self, lang: Lang, schedule: &Schedule) -> String;
+    fn words(&self, tr: &Tr<'_>, schedule: &Schedule) -> String;
     /// The status line in two parts for a large display: a short headline and, for a
     /// cancelled day, the note and the next group in smaller type.
-    fn headline_and_detail(&self, lang: Lang, schedule: &Schedule) -> (String, Option<String>);
+    fn headline_and_detail(&self, tr: &Tr<'_>, schedule: &Schedule) -> (String, Option<String>);
     /// A second line under the status for the wrap-up phase, so it never relies on colour.
-    fn wrap_up_words(&self, lang: Lang) -> Option<&'static str>;
+    fn wrap_up_words(&self, tr: &Tr<'_>) -> Option<String>;
 }
 
 impl StatusWords for Status {
-    fn headline_and_detail(&self, lang: Lang, schedule: &Schedule) -> (String, Option<String>) {
-        let words = self.words(lang, schedule);
+    fn headline_and_detail(&self, tr: &Tr<'_>, schedule: &Schedule) -> (String, Option<String>) {
         if self.phase != Phase::Cancelled {
-            return (words, None);
+            return (self.words(tr, schedule), None);
         }
-        let headline = match lang {
-            Lang::En => "No group today.",
-            Lang::Es => "Hoy no hay grupo.",
-        };
-        let detail = words
-            .strip_prefix(headline)
-            .map(str::trim)
-            .unwrap_or_default();
+        let detail = cancelled_detail(self, tr, schedule);
         (
-            headline.to_string(),
-            (!detail.is_empty()).then(|| detail.to_string()),
+            tr.t("timer-no-group-today"),
+            (!detail.is_empty()).then_some(detail),
         )
     }
 
-    fn words(&self, lang: Lang, schedule: &Schedule) -> String {
-        let en = lang == Lang::En;
+    fn words(&self, tr: &Tr<'_>, schedule: &Schedule) -> String {
         match self.phase {
             Phase::Upcoming => match &self.occurrence {
-                Some(occ) => {
-                    let when = when(self, occ, lang, schedule);
-                    if en {
-                        format!("Next group: {when}")
-                    } else {
-                        format!("Próximo grupo: {when}")
-                    }
-                }
-                None if en => "No group times are set yet.".to_string(),
-                None => "Todavía no hay horarios de grupo.".to_string(),
+                Some(occ) => tr.a(
+                    "timer-next-group",
+                    &[("when", when(self, occ, tr, schedule).into())],
+                ),
+                None => tr.t("timer-no-times"),
             },
-            Phase::DoorsOpen => {
-                let left = countdown_text(self);
-                if en {
-                    format!("Group starts in {left}")
-                } else {
-                    format!("El grupo empieza en {left}")
-                }
-            }
-            Phase::InSession | Phase::WrapUp => {
-                let left = countdown_text(self);
-                if en {
-                    format!("{left} left")
-                } else {
-                    format!("Quedan {left}")
-                }
-            }
-            Phase::Ended if en => "Group has ended. Thank you for coming.".to_string(),
-            Phase::Ended => "El grupo terminó. Gracias por venir.".to_string(),
+            Phase::DoorsOpen => tr.a(
+                "timer-starts-in",
+                &[("left", countdown_text(self, tr).into())],
+            ),
+            Phase::InSession | Phase::WrapUp => tr.a(
+                "timer-time-left",
+                &[("left", countdown_text(self, tr).into())],
+            ),
+            Phase::Ended => tr.t("timer-ended"),
             Phase::Cancelled => {
-                let note = self
-                    .occurrence
-                    .as_ref()
-                    .and_then(|o| o.cancelled.as_deref())
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty());
-                let mut line = if en {
-                    "No group today.".to_string()
+                let headline = tr.t("timer-no-group-today");
+                let detail = cancelled_detail(self, tr, schedule);
+                if detail.is_empty() {
+                    headline
                 } else {
-                    "Hoy no hay grupo.".to_string()
-                };
-                if let Some(note) = note {
-                    line.push(' ');
-                    line.push_str(note);
+                    format!("{headline} {detail}")
                 }
-                if let Some(next) = &self.next_held {
-                    let when = when(self, next, lang, schedule);
-                    line.push_str(if en {
-                        " Next group: "
-                    } else {
-                        " Próximo grupo: "
-                    });
-                    line.push_str(&when);
-                }
-                line
             }
         }
     }
 
-    fn wrap_up_words(&self, lang: Lang) -> Option<&'static str> {
-        (self.phase == Phase::WrapUp).then_some(match lang {
-            Lang::En => "Time to wrap up",
-            Lang::Es => "Es hora de ir cerrando",
-        })
+    fn wrap_up_words(&self, tr: &Tr<'_>) -> Option<String> {
+        (self.phase == Phase::WrapUp).then(|| tr.t("timer-wrap-up"))
     }
 }
 
-fn when(status: &Status, occ: &Occurrence, lang: Lang, schedule: &Schedule) -> String {
+/// A cancelled day's note and the next group held: "Staff training. Next group: Friday 1:30 PM".
+fn cancelled_detail(status: &Status, tr: &Tr<'_>, schedule: &Schedule) -> String {
+    let note = status
+        .occurrence
+        .as_ref()
+        .and_then(|o| o.cancelled.as_deref())
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let next = status.next_held.as_ref().map(|next| {
+        tr.a(
+            "timer-next-group",
+            &[("when", when(status, next, tr, schedule).into())],
+        )
+    });
+    [note.map(str::to_string), next]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn when(status: &Status, occ: &Occurrence, tr: &Tr<'_>, schedule: &Schedule) -> String {
     let local = occ.start.with_timezone(&schedule.tz);
-    let time = lang.time(local.time());
+    let time = tr.time(local.time());
     let date = local.date_naive();
-    let day = if date == status.today {
-        match lang {
-            Lang::En => "today".to_string(),
-            Lang::Es => "hoy".to_string(),
-        }
+    if date == status.today {
+        tr.a("timer-when-today", &[("time", time.into())])
     } else if Some(date) == status.today.succ_opt() {
-        match lang {
-            Lang::En => "tomorrow".to_string(),
-            Lang::Es => "mañana".to_string(),
-        }
+        tr.a("timer-when-tomorrow", &[("time", time.into())])
     } else {
-        lang.weekday_long(occ.slot.weekday).to_string()
-    };
-    match lang {
-        Lang::En => format!("{day} {time}"),
-        Lang::Es => format!("{day} a las {time}"),
+        let day = tr.weekday_long(occ.slot.weekday);
+        tr.a(
+            "timer-when-day",
+            &[("day", day.into()), ("time", time.into())],
+        )
     }
 }
 
 /// "8 min" (rounded up), or "0:42" / "4:59" while seconds show.
-fn countdown_text(status: &Status) -> String {
+fn countdown_text(status: &Status, tr: &Tr<'_>) -> String {
     let Some(left) = status.remaining() else {
         return String::new();
     };
@@ -139,15 +109,17 @@ fn countdown_text(status: &Status) -> String {
     if status.shows_seconds() {
         format!("{}:{:02}", secs / 60, secs % 60)
     } else {
-        format!("{} min", (secs + 59) / 60)
+        tr.a("timer-minutes", &[("minutes", ((secs + 59) / 60).into())])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::lang::Lang;
     use crate::domain::schedule::{Cancellation, parse_hhmm};
     use crate::domain::timer::{Windows, status_at};
+    use crate::locale::built_in;
     use chrono::NaiveDate;
     use chrono::{DateTime, Utc};
     use chrono_tz::Tz;
@@ -164,7 +136,11 @@ mod tests {
     fn words_at(tz: Tz, text: &str) -> (Phase, String, Option<i64>) {
         let s = schedule(tz);
         let st = status_at(&s, Windows::default(), local(tz, text));
-        (st.phase, st.words(Lang::En, &s), st.seconds())
+        (
+            st.phase,
+            st.words(&built_in().tr(Lang::EN), &s),
+            st.seconds(),
+        )
     }
 
     // 2026-11-25 is a Wednesday.
@@ -215,7 +191,10 @@ mod tests {
         let s = schedule(tz);
         let at = |text| {
             let st = status_at(&s, Windows::default(), local(tz, text));
-            (st.phase, st.words(Lang::Es, &s))
+            (
+                st.phase,
+                st.words(&built_in().tr(Lang::from_code("es").unwrap()), &s),
+            )
         };
         assert_eq!(
             at("2026-11-24 18:00:00"),
@@ -282,14 +261,17 @@ mod tests {
             assert_eq!(st.phase, Phase::Cancelled, "at {text}");
             assert_eq!(st.seconds(), None);
             assert_eq!(
-                st.words(Lang::En, &s),
+                st.words(&built_in().tr(Lang::EN), &s),
                 "No group today. Staff training. Next group: Friday 1:30 PM"
             );
         }
         // The day before, the countdown skips to the next held occurrence.
         let st = status_at(&s, Windows::default(), local(tz, "2026-11-24 12:00:00"));
         assert_eq!(st.phase, Phase::Upcoming);
-        assert_eq!(st.words(Lang::En, &s), "Next group: Friday 1:30 PM");
+        assert_eq!(
+            st.words(&built_in().tr(Lang::EN), &s),
+            "Next group: Friday 1:30 PM"
+        );
     }
 
     #[test]
@@ -301,6 +283,9 @@ mod tests {
             local(chrono_tz::UTC, "2026-11-25 12:00:00"),
         );
         assert_eq!(st.phase, Phase::Upcoming);
-        assert_eq!(st.words(Lang::En, &s), "No group times are set yet.");
+        assert_eq!(
+            st.words(&built_in().tr(Lang::EN), &s),
+            "No group times are set yet."
+        );
     }
 }

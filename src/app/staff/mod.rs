@@ -16,7 +16,6 @@ use crate::config;
 use crate::domain::counts::Report;
 use crate::domain::lang::Lang;
 use crate::domain::script::{self, Script};
-use crate::words::calendar::LangWords as _;
 
 pub use drafts::{CourseDraft, GroupDraft, SettingsDraft, SlotDraft};
 use drafts::{group_drafts, parse_number, remove_group_draft, settings_draft, slot_drafts};
@@ -145,10 +144,14 @@ impl Kiosk {
             notes: HashMap::new(),
             script_name: self.settings.script.clone(),
             script_lang: self.visit.lang,
-            script_draft: self.dir.load_script(&self.settings.script, self.visit.lang),
+            script_draft: self.dir.load_script(
+                &self.settings.script,
+                self.visit.lang,
+                &self.locales,
+            ),
             settings_draft: settings_draft(&self.settings),
             todays_names: Vec::new(),
-            script_names: self.dir.script_names(),
+            script_names: self.dir.script_names(&self.locales),
             drives: Vec::new(),
             course_names: self.dir.course_names(),
             suggestions: Vec::new(),
@@ -174,8 +177,8 @@ impl Kiosk {
             .into_iter()
             .map(|n| {
                 (
-                    self.visit
-                        .lang
+                    self.locales
+                        .tr(self.visit.lang)
                         .time(self.calendar.schedule.local_time(n.at)),
                     n.name,
                 )
@@ -267,13 +270,16 @@ impl Kiosk {
                 if self.save_settings(state, settings) {
                     state.script_name = name;
                     state.script_draft =
-                        self.dir.load_script(&state.script_name, state.script_lang);
+                        self.dir
+                            .load_script(&state.script_name, state.script_lang, &self.locales);
                     state.feedback = Some(Feedback::ScriptChosen(state.script_name.clone()));
                 }
             }
             StaffAction::ScriptLanguage(lang) => {
                 state.script_lang = lang;
-                state.script_draft = self.dir.load_script(&state.script_name, lang);
+                state.script_draft = self
+                    .dir
+                    .load_script(&state.script_name, lang, &self.locales);
             }
             StaffAction::SaveScript => self.save_script(state),
             StaffAction::SaveSettings => self.save_settings_draft(state),
@@ -358,7 +364,8 @@ impl Kiosk {
 
     fn save_script(&mut self, state: &mut StaffState) {
         let path = self.dir.script_path(&state.script_name, state.script_lang);
-        let text = script::render(&state.script_draft, state.script_lang);
+        let headings = self.locales.tr(state.script_lang).script_headings();
+        let text = script::render(&state.script_draft, &headings);
         state.feedback = Some(match crate::fs::replace(&path, text.as_bytes()) {
             Ok(()) => {
                 self.caches.script = None;

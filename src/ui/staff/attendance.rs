@@ -8,9 +8,7 @@ use super::range_ui;
 use crate::app::staff::StaffState;
 use crate::app::{Action, View};
 use crate::domain::counts::{Report, RowStatus};
-use crate::ui::text::{StaffWords, staff_words};
 use crate::ui::theme;
-use crate::words::calendar::LangWords as _;
 
 pub fn attendance_ui(
     ui: &mut Ui,
@@ -18,13 +16,13 @@ pub fn attendance_ui(
     state: &mut StaffState,
     actions: &mut Vec<Action>,
 ) {
-    let w = staff_words(view.lang);
+    let w = view.tr();
     range_ui(ui, view, state, actions);
     let Some(report) = &state.report else {
         return;
     };
     ui.label(
-        RichText::new(totals_line(w, report))
+        RichText::new(totals_line(&w, report))
             .size(theme::sizes(ui.ctx()).body())
             .strong(),
     );
@@ -35,11 +33,10 @@ pub fn attendance_ui(
         .collect();
     if !outside.is_empty() {
         let visits: u64 = outside.iter().map(|r| r.tally.sign_ins).sum();
-        ui.label(
-            w.outside_hours
-                .replace("{n}", &visits.to_string())
-                .replace("{days}", &outside.len().to_string()),
-        );
+        ui.label(w.a(
+            "staff-outside-hours",
+            &[("n", visits.into()), ("days", outside.len().into())],
+        ));
     }
     let sessions: Vec<_> = report
         .rows
@@ -47,7 +44,7 @@ pub fn attendance_ui(
         .filter(|r| r.status != RowStatus::OutsideHours)
         .collect();
     if sessions.is_empty() {
-        ui.label(w.no_sessions);
+        ui.label(w.t("staff-no-sessions"));
         return;
     }
     ui.vertical(|ui| {
@@ -58,7 +55,7 @@ pub fn attendance_ui(
                 Bar::new(i as f64, r.tally.sign_ins as f64)
                     .width(0.7)
                     .fill(theme::BUTTON)
-                    .name(format!("{} {}", r.date, w.sections[0]))
+                    .name(format!("{} {}", r.date, w.t("staff-section-attendance")))
             })
             .collect();
         let labels: Vec<String> = sessions
@@ -79,12 +76,14 @@ pub fn attendance_ui(
                 }
                 labels.get(i as usize).cloned().unwrap_or_default()
             })
-            .show(ui, |plot| plot.bar_chart(BarChart::new(w.columns[3], bars)));
+            .show(ui, |plot| {
+                plot.bar_chart(BarChart::new(w.t("staff-column-sign-ins"), bars));
+            });
         egui::Grid::new("attendance table")
             .striped(true)
             .spacing(egui::vec2(24.0, 8.0))
             .show(ui, |ui| {
-                for heading in w.columns {
+                for heading in COLUMNS.map(|id| w.t(id)) {
                     ui.label(
                         RichText::new(heading)
                             .size(theme::sizes(ui.ctx()).small())
@@ -93,16 +92,16 @@ pub fn attendance_ui(
                 }
                 ui.end_row();
                 for r in &sessions {
-                    let time = r.start.map(|t| view.lang.time(t)).unwrap_or_default();
-                    let status = if r.status == RowStatus::Cancelled {
-                        w.cancelled
+                    let time = r.start.map(|t| w.time(t)).unwrap_or_default();
+                    let status = w.t(if r.status == RowStatus::Cancelled {
+                        "staff-cancelled"
                     } else {
-                        w.held
-                    };
+                        "staff-held"
+                    });
                     let first = [
-                        format!("{} {}", view.lang.weekday_short(r.weekday), r.date),
+                        format!("{} {}", w.weekday_short(r.weekday), r.date),
                         time,
-                        status.to_string(),
+                        status,
                     ];
                     let counts = r.tally.columns().map(|n| n.to_string());
                     for cell in first.into_iter().chain(counts) {
@@ -114,11 +113,28 @@ pub fn attendance_ui(
     });
 }
 
-pub(super) fn totals_line(w: &StaffWords, report: &Report) -> String {
+/// The table's headings, in order.
+const COLUMNS: [&str; 9] = [
+    "staff-column-date",
+    "staff-column-time",
+    "staff-column-status",
+    "staff-column-sign-ins",
+    "staff-column-named",
+    "staff-column-no-name",
+    "staff-column-first-visits",
+    "staff-column-before-start",
+    "staff-column-after-start",
+];
+
+pub(super) fn totals_line(w: &crate::locale::Tr<'_>, report: &Report) -> String {
     let t = &report.totals;
-    w.totals
-        .replace("{held}", &t.sessions_held.to_string())
-        .replace("{cancelled}", &t.sessions_cancelled.to_string())
-        .replace("{visits}", &t.visits.to_string())
-        .replace("{mean}", &format!("{:.1}", t.mean_per_session))
+    w.a(
+        "staff-totals",
+        &[
+            ("held", t.sessions_held.into()),
+            ("cancelled", t.sessions_cancelled.into()),
+            ("visits", t.visits.into()),
+            ("mean", format!("{:.1}", t.mean_per_session).into()),
+        ],
+    )
 }

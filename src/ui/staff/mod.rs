@@ -12,39 +12,49 @@ use egui::{RichText, Ui};
 use crate::app::staff::{ExportPlace, Failure, Feedback, NumberField, StaffState};
 use crate::app::{Action, Section, StaffAction, View};
 use crate::domain::schedule::SlotProblem;
-use crate::ui::text::{group_words, staff_words};
 use crate::ui::{theme, widgets};
-use crate::words::calendar::{LangWords as _, ScheduleWords as _};
+use crate::words::calendar::ScheduleWords as _;
 
 pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
-    let w = staff_words(view.lang);
+    let w = view.tr();
     if let (Section::Export, true, Some(qr)) = (state.section, state.qr_shown, &state.qr) {
         export::qr_view_ui(ui, view, qr, actions);
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        for (section, label) in Section::ALL.iter().zip(w.sections) {
-            if widgets::tab_button(ui, label, state.section == *section).clicked() {
-                actions.push(Action::Staff(StaffAction::Open(*section)));
+        for section in Section::ALL {
+            if widgets::tab_button(ui, &w.t(section_id(section)), state.section == section)
+                .clicked()
+            {
+                actions.push(Action::Staff(StaffAction::Open(section)));
             }
         }
-        if widgets::tab_button(ui, w.lock, false).clicked() {
+        if widgets::tab_button(ui, &w.t("staff-lock"), false).clicked() {
             actions.push(Action::GoHome);
         }
     });
     if let Some(problem) = view.settings_problem {
         banner(ui, problem, theme::WARNING, theme::TEXT);
     }
+    for problem in view.locales.problems() {
+        banner(
+            ui,
+            &crate::locale::problem_words(problem, &w),
+            theme::WARNING,
+            theme::TEXT,
+        );
+    }
     if let Some(problem) = view.store_problem {
-        let text = crate::ui::text::store_problem(problem, view.lang);
+        let text = crate::ui::text::store_problem(problem, &w);
         banner(ui, &text, theme::WARNING, theme::TEXT);
     }
     for until in view.damaged_until {
         let date = until.with_timezone(&view.schedule.tz).date_naive();
-        let day = view.lang.weekday_long(chrono::Datelike::weekday(&date));
-        let text = w
-            .damaged_copy_kept
-            .replace("{date}", &format!("{day} {date}"));
+        let day = w.weekday_long(chrono::Datelike::weekday(&date));
+        let text = w.a(
+            "staff-damaged-copy-kept",
+            &[("date", format!("{day} {date}").into())],
+        );
         ui.label(
             RichText::new(text)
                 .size(theme::sizes(ui.ctx()).body())
@@ -75,12 +85,12 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
             Section::Settings => settings::settings_ui(ui, view, state, actions),
             Section::TodaysNames => {
                 ui.label(
-                    RichText::new(w.names_today)
+                    RichText::new(w.t("staff-names-today"))
                         .size(theme::sizes(ui.ctx()).body())
                         .strong(),
                 );
                 if state.todays_names.is_empty() {
-                    ui.label(w.names_none);
+                    ui.label(w.t("staff-names-none"));
                 }
                 ui.vertical(|ui| {
                     for (time, name) in &state.todays_names {
@@ -89,10 +99,12 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
                 });
             }
             Section::Quit => {
-                ui.label(RichText::new(w.quit_explain).size(theme::sizes(ui.ctx()).body()));
+                ui.label(
+                    RichText::new(w.t("staff-quit-explain")).size(theme::sizes(ui.ctx()).body()),
+                );
                 let quit = widgets::filled_button(
                     ui,
-                    w.quit_now,
+                    &w.t("staff-quit-now"),
                     theme::sizes(ui.ctx()).big_button_text(),
                     (theme::WARNING, theme::TEXT),
                     egui::vec2(480.0, theme::sizes(ui.ctx()).touch() * 1.5),
@@ -104,94 +116,134 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
         });
 }
 
+/// The message naming a section on its tab.
+fn section_id(section: Section) -> &'static str {
+    match section {
+        Section::Attendance => "staff-section-attendance",
+        Section::Export => "staff-section-export",
+        Section::Schedule => "staff-section-schedule",
+        Section::Script => "staff-section-script",
+        Section::Settings => "staff-section-settings",
+        Section::TodaysNames => "staff-section-names",
+        Section::Quit => "staff-section-quit",
+    }
+}
+
 /// What a staff action came to, in one sentence in the kiosk's language.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a table: one arm per feedback, each its message and arguments"
+)]
 fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
-    let w = staff_words(view.lang);
-    let g = group_words(view.lang);
-    let lang = view.lang;
+    let w = view.tr();
     let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let when = |date: chrono::NaiveDate, start: chrono::NaiveTime| {
         format!(
             "{} {date} {}",
-            lang.weekday_long(chrono::Datelike::weekday(&date)),
-            lang.time(start)
+            w.weekday_long(chrono::Datelike::weekday(&date)),
+            w.time(start)
         )
     };
+    let path = |p: &std::path::Path| p.display().to_string();
     match feedback {
-        Feedback::PinSaved => w.pin_saved.to_string(),
-        Feedback::SettingsSaved => w.settings_saved.to_string(),
-        Feedback::ScriptSaved => w.script_saved.to_string(),
-        Feedback::ScriptChosen(name) => w.script_chosen.replace("{name}", name),
-        Feedback::Cancelled(date, start) => {
-            w.session_cancelled.replace("{when}", &when(*date, *start))
+        Feedback::PinSaved => w.t("staff-pin-saved"),
+        Feedback::SettingsSaved => w.t("staff-settings-saved"),
+        Feedback::ScriptSaved => w.t("staff-script-saved"),
+        Feedback::ScriptChosen(name) => {
+            w.a("staff-script-chosen", &[("name", name.as_str().into())])
         }
-        Feedback::Restored(date, start) => {
-            w.session_restored.replace("{when}", &when(*date, *start))
-        }
-        Feedback::ScheduleSaved => w
-            .schedule_saved
-            .replace("{summary}", &view.schedule.summary(lang)),
-        Feedback::Exported(path) => w.exported.replace("{path}", &path.display().to_string()),
+        Feedback::Cancelled(date, start) => w.a(
+            "staff-session-cancelled",
+            &[("when", when(*date, *start).into())],
+        ),
+        Feedback::Restored(date, start) => w.a(
+            "staff-session-restored",
+            &[("when", when(*date, *start).into())],
+        ),
+        Feedback::ScheduleSaved => w.a(
+            "staff-schedule-saved",
+            &[("summary", view.schedule.summary(&w).into())],
+        ),
+        Feedback::Exported(p) => w.a("staff-exported", &[("path", path(p).into())]),
         Feedback::ExportFailed(place, why) => {
             let place = match place {
                 ExportPlace::Drive(mount) => crate::export::destination::label(mount),
-                ExportPlace::Tablet => w.this_tablet.to_string(),
+                ExportPlace::Tablet => w.t("staff-this-tablet"),
             };
-            w.export_failed
-                .replace("{place}", &place)
-                .replace("{why}", why)
+            w.a(
+                "staff-export-failed",
+                &[("place", place.into()), ("why", why.as_str().into())],
+            )
         }
-        Feedback::CountsCopied(path) => w
-            .counts_copied
-            .replace("{path}", &path.display().to_string()),
-        Feedback::CountsCopyFailed(drive, why) => w
-            .counts_copy_failed
-            .replace("{drive}", &crate::export::destination::label(drive))
-            .replace("{why}", why),
-        Feedback::DatesSwapped => w.dates_swapped.to_string(),
-        Feedback::DateShape => w.date_shape.to_string(),
-        Feedback::NoDatabase => w.no_database.to_string(),
-        Feedback::SlotTimes(day) => w.slot_times.replace("{day}", lang.weekday_long(*day)),
-        Feedback::Slot(SlotProblem::EndsBeforeStart(slot)) => w
-            .slot_ends_before
-            .replace("{day}", lang.weekday_long(slot.weekday))
-            .replace("{end}", &hhmm(slot.end))
-            .replace("{start}", &hhmm(slot.start)),
-        Feedback::Slot(SlotProblem::Overlaps(slot, other)) => w
-            .slot_overlaps
-            .replace("{day}", lang.weekday_long(slot.weekday))
-            .replace("{start}", &hhmm(slot.start))
-            .replace("{other}", &hhmm(other.start)),
-        Feedback::UnknownZone(zone) => w.unknown_zone.replace("{zone}", zone),
+        Feedback::CountsCopied(p) => w.a("staff-counts-copied", &[("path", path(p).into())]),
+        Feedback::CountsCopyFailed(drive, why) => w.a(
+            "staff-counts-copy-failed",
+            &[
+                ("drive", crate::export::destination::label(drive).into()),
+                ("why", why.as_str().into()),
+            ],
+        ),
+        Feedback::DatesSwapped => w.t("staff-dates-swapped"),
+        Feedback::DateShape => w.t("staff-date-shape"),
+        Feedback::NoDatabase => w.t("staff-no-database"),
+        Feedback::SlotTimes(day) => {
+            w.a("staff-slot-times", &[("day", w.weekday_long(*day).into())])
+        }
+        Feedback::Slot(SlotProblem::EndsBeforeStart(slot)) => w.a(
+            "staff-slot-ends-before",
+            &[
+                ("day", w.weekday_long(slot.weekday).into()),
+                ("end", hhmm(slot.end).into()),
+                ("start", hhmm(slot.start).into()),
+            ],
+        ),
+        Feedback::Slot(SlotProblem::Overlaps(slot, other)) => w.a(
+            "staff-slot-overlaps",
+            &[
+                ("day", w.weekday_long(slot.weekday).into()),
+                ("start", hhmm(slot.start).into()),
+                ("other", hhmm(other.start).into()),
+            ],
+        ),
+        Feedback::UnknownZone(zone) => w.a("staff-unknown-zone", &[("zone", zone.as_str().into())]),
         Feedback::OutOfRange { field, min, max } => {
-            let name = match field {
-                NumberField::EarlyWindow => w.number_fields[0],
-                NumberField::WrapUp => w.number_fields[1],
-                NumberField::Ended => w.number_fields[2],
-                NumberField::Retention => w.number_fields[3],
-                NumberField::ChimeVolume => crate::words::cue::chime_volume(lang),
-            };
-            w.out_of_range
-                .replace("{field}", name)
-                .replace("{min}", &min.to_string())
-                .replace("{max}", &max.to_string())
+            let name = w.t(match field {
+                NumberField::EarlyWindow => "staff-field-early-window",
+                NumberField::WrapUp => "staff-field-wrap-up",
+                NumberField::Ended => "staff-field-ended",
+                NumberField::Retention => "staff-field-retention",
+                NumberField::ChimeVolume => "chime-volume",
+            });
+            w.a(
+                "staff-out-of-range",
+                &[
+                    ("field", name.into()),
+                    ("min", (*min).into()),
+                    ("max", (*max).into()),
+                ],
+            )
         }
-        Feedback::SuggestionRemoved => g.suggestion_removed.to_string(),
-        Feedback::SuggestionAllowed => g.suggestion_allowed.to_string(),
-        Feedback::SuggestionTurnedDown => g.suggestion_turned_down.to_string(),
-        Feedback::GroupName => g.group_name_problem.to_string(),
-        Feedback::GroupInUse(name) => g.group_in_use.replace("{group}", name),
-        Feedback::CourseStart(name) => g.course_start_problem.replace("{group}", name),
+        Feedback::SuggestionRemoved => w.t("groups-suggestion-removed"),
+        Feedback::SuggestionAllowed => w.t("groups-suggestion-allowed"),
+        Feedback::SuggestionTurnedDown => w.t("groups-suggestion-turned-down"),
+        Feedback::GroupName => w.t("groups-group-name-problem"),
+        Feedback::GroupInUse(name) => {
+            w.a("groups-group-in-use", &[("group", name.as_str().into())])
+        }
+        Feedback::CourseStart(name) => w.a(
+            "groups-course-start-problem",
+            &[("group", name.as_str().into())],
+        ),
         Feedback::Invalid { key, message } => format!("{key}: {message}."),
         Feedback::Failed(what, why) => {
-            let what = match what {
-                Failure::Counts => w.failures[0],
-                Failure::Cancel => w.failures[1],
-                Failure::Restore => w.failures[2],
-                Failure::Script => w.failures[3],
-                Failure::Settings => w.failures[4],
-                Failure::Suggestion => g.suggestion_failed,
-            };
+            let what = w.t(match what {
+                Failure::Counts => "staff-failure-counts",
+                Failure::Cancel => "staff-failure-cancel",
+                Failure::Restore => "staff-failure-restore",
+                Failure::Script => "staff-failure-script",
+                Failure::Settings => "staff-failure-settings",
+                Failure::Suggestion => "groups-suggestion-failed",
+            });
             format!("{what}: {why}.")
         }
     }
@@ -237,13 +289,13 @@ pub(crate) fn range_ui(
     actions: &mut Vec<Action>,
 ) {
     use crate::app::staff::QuickRange;
-    let w = staff_words(view.lang);
+    let w = view.tr();
     ui.horizontal_wrapped(|ui| {
         for (which, label) in [
-            (QuickRange::LastFourWeeks, w.last_four_weeks),
-            (QuickRange::ThisMonth, w.this_month),
-            (QuickRange::LastMonth, w.last_month),
-            (QuickRange::ThisYear, w.this_year),
+            (QuickRange::LastFourWeeks, &w.t("staff-last-four-weeks")),
+            (QuickRange::ThisMonth, &w.t("staff-this-month")),
+            (QuickRange::LastMonth, &w.t("staff-last-month")),
+            (QuickRange::ThisYear, &w.t("staff-this-year")),
         ] {
             if widgets::tab_button(ui, label, false).clicked() {
                 actions.push(Action::Staff(StaffAction::QuickRange(which)));
@@ -253,9 +305,9 @@ pub(crate) fn range_ui(
     // A labelled field is a group egui cannot measure before placing, so the dates get
     // their own row rather than running off the side.
     ui.horizontal_wrapped(|ui| {
-        field(ui, w.from, &mut state.from_text, 150.0);
-        field(ui, w.to, &mut state.to_text, 150.0);
-        if widgets::tab_button(ui, w.show, false).clicked() {
+        field(ui, &w.t("staff-from"), &mut state.from_text, 150.0);
+        field(ui, &w.t("staff-to"), &mut state.to_text, 150.0);
+        if widgets::tab_button(ui, &w.t("staff-show"), false).clicked() {
             actions.push(Action::Staff(StaffAction::ApplyRange));
         }
     });

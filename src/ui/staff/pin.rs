@@ -4,23 +4,23 @@ use egui::{Align, Layout, RichText, Ui, Vec2};
 
 use crate::app::staff::{PinAction, PinMessage, PinPad, PinPurpose};
 use crate::app::{Action, View};
-use crate::ui::text::staff_words;
 use crate::ui::{theme, widgets};
 
 /// "30 s", "2 min": when to try again, rounded up.
-fn wait_words(left: chrono::Duration, lang: crate::domain::lang::Lang) -> String {
-    let w = staff_words(lang);
+fn wait_words(left: chrono::Duration, w: &crate::locale::Tr<'_>) -> String {
     let secs = left.num_seconds().max(1);
     if secs < 60 {
-        w.pin_wait_seconds.replace("{n}", &secs.to_string())
+        w.a("staff-pin-wait-seconds", &[("n", secs.into())])
     } else {
-        w.pin_wait_minutes
-            .replace("{n}", &((secs + 59) / 60).to_string())
+        w.a(
+            "staff-pin-wait-minutes",
+            &[("n", ((secs + 59) / 60).into())],
+        )
     }
 }
 
 pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Action>) {
-    let w = staff_words(view.lang);
+    let w = view.tr();
     // Taken before any key is drawn: a key holding the keyboard focus (after Tab) would take
     // Enter or Space as a press of itself, typing a digit or submitting twice.
     let (enters, _) = ui.input_mut(|i| {
@@ -30,35 +30,40 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
         )
     });
     let (title, hint) = match &pad.purpose {
-        PinPurpose::Enter => (w.pin_enter, None),
-        PinPurpose::Choose { .. } => (w.pin_choose, Some(w.pin_choose_hint)),
-        PinPurpose::Confirm { .. } => (w.pin_again, None),
+        PinPurpose::Enter => (w.t("staff-pin-enter"), None),
+        PinPurpose::Choose { .. } => (w.t("staff-pin-choose"), Some(w.t("staff-pin-choose-hint"))),
+        PinPurpose::Confirm { .. } => (w.t("staff-pin-again"), None),
     };
     let s = theme::sizes(ui.ctx());
     let locked = view
         .pin_locked_for
         .filter(|_| pad.purpose == PinPurpose::Enter);
     let message = match (&pad.message, locked) {
-        (_, Some(left)) => Some(w.pin_locked.replace("{time}", &wait_words(left, view.lang))),
-        (Some(PinMessage::Wrong), None) => Some(w.pin_wrong.to_string()),
-        (Some(PinMessage::NotFourToEight), None) => Some(w.pin_shape.to_string()),
-        (Some(PinMessage::TooEasy), None) => Some(w.pin_too_easy.to_string()),
-        (Some(PinMessage::Different), None) => Some(w.pin_different.to_string()),
+        (_, Some(left)) => Some(w.a("staff-pin-locked", &[("time", wait_words(left, &w).into())])),
+        (Some(PinMessage::Wrong), None) => Some(w.t("staff-pin-wrong")),
+        (Some(PinMessage::NotFourToEight), None) => Some(w.t("staff-pin-shape")),
+        (Some(PinMessage::TooEasy), None) => Some(w.t("staff-pin-too-easy")),
+        (Some(PinMessage::Different), None) => Some(w.t("staff-pin-different")),
         (Some(PinMessage::CannotCheck(why)), None) => {
-            Some(w.pin_cannot_check.replace("{why}", why))
+            Some(w.a("staff-pin-cannot-check", &[("why", why.as_str().into())]))
         }
         (Some(PinMessage::Locked) | None, None) => None,
     };
     let words_ui = |ui: &mut Ui, actions: &mut Vec<Action>| {
-        ui.label(RichText::new(title).size(s.title()).strong());
-        if let Some(hint) = hint {
+        ui.label(RichText::new(&title).size(s.title()).strong());
+        if let Some(hint) = &hint {
             ui.label(RichText::new(hint).size(s.body()).color(theme::TEXT_SOFT));
         }
         if let Some(message) = &message {
             ui.label(RichText::new(message).size(s.body()).color(theme::NOTICE));
         }
-        dots(ui, pad.digits.len(), w.pin_digits_typed);
-        if widgets::quiet_button(ui, crate::ui::text::words(view.lang).back).clicked() {
+        let count = pad.digits.len();
+        dots(
+            ui,
+            count,
+            &w.a("staff-pin-digits-typed", &[("n", count.into())]),
+        );
+        if widgets::quiet_button(ui, &w.t("back")).clicked() {
             actions.push(Action::GoHome);
         }
     };
@@ -102,7 +107,7 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
 
 /// The digits, delete and OK, sized to the room left.
 fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
-    let w = staff_words(view.lang);
+    let w = view.tr();
     let s = theme::sizes(ui.ctx());
     let gap = s.gap();
     let key_h = ((ui.available_height() - gap * 3.0) / 4.0).clamp(s.touch(), s.px(78.0));
@@ -110,11 +115,13 @@ fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         s.px(150.0).min((ui.available_width() - gap * 2.0) / 3.0),
         key_h,
     );
+    let delete = w.t("key-delete");
+    let ok = w.t("staff-ok");
     let rows: [[&str; 3]; 4] = [
         ["1", "2", "3"],
         ["4", "5", "6"],
         ["7", "8", "9"],
-        [crate::ui::text::words(view.lang).key_delete, "0", w.ok],
+        [&delete, "0", &ok],
     ];
     let pad_width = key_size.x * 3.0 + gap * 2.0;
     for row in rows {
@@ -128,7 +135,7 @@ fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
                             Some(d) if d.is_ascii_digit() && label.len() == 1 => {
                                 PinAction::Digit(d)
                             }
-                            _ if label == w.ok => PinAction::Submit,
+                            _ if label == ok => PinAction::Submit,
                             _ => PinAction::Delete,
                         }));
                     }
@@ -139,19 +146,13 @@ fn keys_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
 }
 
 /// One filled circle per digit typed; the digits themselves are never shown. `said` is what a
-/// screen reader says, with `{n}` for the count.
+/// screen reader says.
 fn dots(ui: &mut Ui, count: usize, said: &str) {
     let s = theme::sizes(ui.ctx());
     let step = s.px(40.0);
     let size = Vec2::new(8.0 * step, s.px(48.0));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Label,
-            true,
-            said.replace("{n}", &count.to_string()),
-        )
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, said));
     let painter = ui.painter();
     let first = rect.center().x - step / 2.0 * (count as f32 - 1.0);
     for i in 0..count {

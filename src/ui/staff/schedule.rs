@@ -7,9 +7,7 @@ use super::field;
 use crate::app::staff::{GroupDraft, StaffState};
 use crate::app::{Action, StaffAction, View};
 use crate::config::Topics;
-use crate::ui::text::{group_words, staff_words};
 use crate::ui::{theme, widgets};
-use crate::words::calendar::LangWords as _;
 
 const DAYS: [Weekday; 7] = [
     Weekday::Mon,
@@ -42,10 +40,10 @@ fn weekly_times_ui(
     state: &mut StaffState,
     actions: &mut Vec<Action>,
 ) {
-    let w = staff_words(view.lang);
-    let g = group_words(view.lang);
+    let w = view.tr();
+    let g = view.tr();
     ui.label(
-        RichText::new(w.weekly_times)
+        RichText::new(w.t("staff-weekly-times"))
             .size(theme::sizes(ui.ctx()).body())
             .strong(),
     );
@@ -54,10 +52,11 @@ fn weekly_times_ui(
         if names.len() > 1 {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(format!("{} {}", g.slot_group, i + 1)).size(theme::SMALL_SIZE),
+                    RichText::new(format!("{} {}", &g.t("groups-slot-group"), i + 1))
+                        .size(theme::SMALL_SIZE),
                 );
                 for (k, name) in names.iter().enumerate() {
-                    let label = format!("{} {}: {name}", g.slot_group, i + 1);
+                    let label = format!("{} {}: {name}", &g.t("groups-slot-group"), i + 1);
                     if widgets::tab_button(ui, &label, slot.group == k).clicked() {
                         slot.group = k;
                     }
@@ -66,7 +65,7 @@ fn weekly_times_ui(
         }
         ui.horizontal(|ui| {
             for day in DAYS {
-                let label = view.lang.weekday_short(day);
+                let label = view.tr().weekday_short(day);
                 let chosen = slot.weekday == day;
                 let button =
                     egui::Button::new(RichText::new(label).size(theme::sizes(ui.ctx()).small()))
@@ -84,19 +83,31 @@ fn weekly_times_ui(
                     slot.weekday = day;
                 }
             }
-            field(ui, &format!("{} {}", w.from, i + 1), &mut slot.start, 90.0);
-            field(ui, &format!("{} {}", w.to, i + 1), &mut slot.end, 90.0);
-            if widgets::tab_button(ui, &format!("{} {}", w.remove, i + 1), false).clicked() {
+            field(
+                ui,
+                &format!("{} {}", &w.t("staff-from"), i + 1),
+                &mut slot.start,
+                90.0,
+            );
+            field(
+                ui,
+                &format!("{} {}", &w.t("staff-to"), i + 1),
+                &mut slot.end,
+                90.0,
+            );
+            if widgets::tab_button(ui, &format!("{} {}", &w.t("staff-remove"), i + 1), false)
+                .clicked()
+            {
                 actions.push(Action::Staff(StaffAction::RemoveSlot(i)));
             }
         });
     }
-    if widgets::quiet_button(ui, w.add_slot).clicked() {
+    if widgets::quiet_button(ui, &w.t("staff-add-slot")).clicked() {
         actions.push(Action::Staff(StaffAction::AddSlot));
     }
     ui.horizontal(|ui| {
-        field(ui, w.time_zone, &mut state.zone, 320.0);
-        field(ui, w.search_zone, &mut state.zone_search, 240.0);
+        field(ui, &w.t("staff-time-zone"), &mut state.zone, 320.0);
+        field(ui, &w.t("staff-search-zone"), &mut state.zone_search, 240.0);
     });
     let search = state.zone_search.trim().to_lowercase();
     if search.len() >= 2 {
@@ -115,7 +126,7 @@ fn weekly_times_ui(
     }
     if widgets::big_button(
         ui,
-        w.save_schedule,
+        &w.t("staff-save-schedule"),
         egui::vec2(420.0, theme::sizes(ui.ctx()).touch() * 1.25),
     )
     .clicked()
@@ -126,9 +137,9 @@ fn weekly_times_ui(
 
 /// The next four weeks' meetings, each with its note and Cancel, or Restore once cancelled.
 fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
-    let w = staff_words(view.lang);
+    let w = view.tr();
     ui.label(
-        RichText::new(w.upcoming_sessions)
+        RichText::new(w.t("staff-upcoming-sessions"))
             .size(theme::sizes(ui.ctx()).body())
             .strong(),
     );
@@ -142,13 +153,13 @@ fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &m
         ui.horizontal(|ui| {
             let when = format!(
                 "{} {} {}",
-                view.lang.weekday_short(occ.slot.weekday),
+                view.tr().weekday_short(occ.slot.weekday),
                 occ.date,
-                view.lang.time(occ.slot.start)
+                view.tr().time(occ.slot.start)
             );
             let short = format!(
                 "{} {}",
-                view.lang.weekday_short(occ.slot.weekday),
+                view.tr().weekday_short(occ.slot.weekday),
                 occ.date.format("%d/%m")
             );
             let when_label = ui.add_sized(
@@ -164,12 +175,12 @@ fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &m
             match &occ.cancelled {
                 Some(note) => {
                     ui.label(
-                        RichText::new(format!("{} — {note}", w.cancelled))
+                        RichText::new(format!("{} — {note}", &w.t("staff-cancelled")))
                             .size(theme::sizes(ui.ctx()).small())
                             .color(theme::NOTICE),
                     );
                     if ui
-                        .add(small(format!("{} {short}", w.restore_session)))
+                        .add(small(format!("{} {short}", &w.t("staff-restore-session"))))
                         .clicked()
                     {
                         actions.push(Action::Staff(StaffAction::Restore {
@@ -182,14 +193,14 @@ fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &m
                     let note = state.notes.entry(key).or_default();
                     ui.add(
                         egui::TextEdit::singleline(note)
-                            .hint_text(w.public_note)
+                            .hint_text(w.t("staff-public-note"))
                             .font(theme::font(theme::sizes(ui.ctx()).small()))
                             .desired_width(theme::sizes(ui.ctx()).px(360.0))
                             .margin(egui::vec2(10.0, 14.0)),
                     )
                     .labelled_by(when_label.id);
                     if ui
-                        .add(small(format!("{} {short}", w.cancel_session)))
+                        .add(small(format!("{} {short}", &w.t("staff-cancel-session"))))
                         .clicked()
                     {
                         actions.push(Action::Staff(StaffAction::Cancel {
@@ -205,34 +216,52 @@ fn upcoming_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &m
 
 /// Each group: its name, room, script set and, for a course, the first meeting and topics.
 fn groups_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut Vec<Action>) {
-    let g = group_words(view.lang);
-    ui.label(RichText::new(g.groups).size(theme::BODY_SIZE).strong());
+    let g = view.tr();
+    ui.label(
+        RichText::new(g.t("groups-groups"))
+            .size(theme::BODY_SIZE)
+            .strong(),
+    );
     let scripts = state.script_names.clone();
     let courses = state.course_names.clone();
     let several = state.groups.len() > 1;
     for (i, group) in state.groups.iter_mut().enumerate() {
         let n = i + 1;
         ui.horizontal_wrapped(|ui| {
-            field(ui, &format!("{} {n}", g.group_name), &mut group.name, 320.0);
-            field(ui, &format!("{} {n}", g.group_room), &mut group.room, 200.0);
+            field(
+                ui,
+                &format!("{} {n}", &g.t("groups-group-name")),
+                &mut group.name,
+                320.0,
+            );
+            field(
+                ui,
+                &format!("{} {n}", &g.t("groups-group-room")),
+                &mut group.room,
+                200.0,
+            );
             if several
-                && widgets::tab_button(ui, &format!("{} {n}", g.remove_group), false).clicked()
+                && widgets::tab_button(ui, &format!("{} {n}", &g.t("groups-remove-group")), false)
+                    .clicked()
             {
                 actions.push(Action::Staff(StaffAction::RemoveGroup(i)));
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("{} {n}", g.group_script)).size(theme::SMALL_SIZE));
+            ui.label(
+                RichText::new(format!("{} {n}", &g.t("groups-group-script")))
+                    .size(theme::SMALL_SIZE),
+            );
             for name in &scripts {
-                let label = format!("{} {n}: {name}", g.group_script);
+                let label = format!("{} {n}: {name}", &g.t("groups-group-script"));
                 if widgets::tab_button(ui, &label, group.script == *name).clicked() {
                     group.script.clone_from(name);
                 }
             }
         });
-        course_ui(ui, g, n, group, &courses);
+        course_ui(ui, &g, n, group, &courses);
     }
-    if widgets::quiet_button(ui, g.add_group).clicked() {
+    if widgets::quiet_button(ui, &g.t("groups-add-group")).clicked() {
         actions.push(Action::Staff(StaffAction::AddGroup));
     }
     ui.separator();
@@ -242,7 +271,7 @@ fn groups_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &mut
 /// the first topic) and which course's topics it follows.
 fn course_ui(
     ui: &mut Ui,
-    g: &crate::ui::text::GroupWords,
+    g: &crate::locale::Tr<'_>,
     n: usize,
     group: &mut GroupDraft,
     courses: &[String],
@@ -250,7 +279,7 @@ fn course_ui(
     use crate::app::staff::CourseDraft;
     ui.horizontal_wrapped(|ui| {
         let is_course = group.course.is_some();
-        let label = format!("{} {n}", g.is_course);
+        let label = format!("{} {n}", &g.t("groups-is-course"));
         if widgets::tab_button(ui, &label, is_course).clicked() {
             group.course = if is_course {
                 None
@@ -266,19 +295,19 @@ fn course_ui(
         };
         field(
             ui,
-            &format!("{} {n}", g.course_start),
+            &format!("{} {n}", &g.t("groups-course-start")),
             &mut course.start,
             160.0,
         );
         for name in courses {
             let chosen = course.topics == Topics::Set(name.clone());
-            let label = format!("{} {n}: {name}", g.course_topics);
+            let label = format!("{} {n}: {name}", &g.t("groups-course-topics"));
             if widgets::tab_button(ui, &label, chosen).clicked() {
                 course.topics = Topics::Set(name.clone());
             }
         }
         if matches!(course.topics, Topics::List(_)) {
-            ui.label(RichText::new(g.topics_in_settings).size(theme::SMALL_SIZE));
+            ui.label(RichText::new(g.t("groups-topics-in-settings")).size(theme::SMALL_SIZE));
         }
     });
 }
