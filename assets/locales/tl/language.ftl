@@ -8,6 +8,7 @@ language-name = Tagalog
 language-direction = ltr
 # Letters the on-screen keyboard adds to A–Z, separated by spaces, so a person can type
 # their name as they write it.
+# Tagalog: Ñ (as in Niño, Peña). Ng is typed as N then G.
 keyboard-extra-letters = Ñ
 
 # The headings in a script file (scripts/*.md): "# Opening" and "# Closing".
