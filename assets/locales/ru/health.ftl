@@ -63,5 +63,6 @@ health-leftovers = { $list } остались от прерванной запи
 # A language folder in the data folder's locales/ that could not be read; $file is its path.
 locale-broken = { $file }, строка { $line }: { $why }. Пока это не исправлено, киоск показывает эту часть по-английски.
 locale-unreadable = Не удалось прочитать { $file } ({ $why }).
-locale-right-to-left = { $language } пишется справа налево, а киоск пока не умеет это показывать, поэтому этот язык не предлагается.
+locale-right-to-left = { $folder }: язык пишется справа налево, а киоск пока не умеет это показывать, поэтому он не предлагается.
+locale-not-a-language = { $folder }: название папки не похоже на код языка (например, vi или zh-Hant), поэтому она не предлагается.
 locale-unknown-language = В settings.toml указан язык «{ $language }», которого в киоске нет; показывается английский.

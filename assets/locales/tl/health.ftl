@@ -53,5 +53,6 @@ health-leftovers = { $list } ang naiwan ng naputol na pagsulat o pagsasanay, at 
 # A language folder in the data folder's locales/ that could not be read; $file is its path.
 locale-broken = { $file }, linya { $line }: { $why }. Hangga't hindi ito naaayos, Ingles ang ipinapakita ng kiosk sa bahaging iyon.
 locale-unreadable = Hindi mabasa ang { $file } ({ $why }).
-locale-right-to-left = Isinusulat mula kanan pakaliwa ang { $language }, na hindi pa kayang ipakita ng kiosk, kaya hindi ito inaalok.
+locale-right-to-left = May wikang isinusulat mula kanan pakaliwa sa { $folder }, na hindi pa kayang ipakita ng kiosk, kaya hindi ito inaalok.
+locale-not-a-language = Hindi nakapangalan na parang wika ang { $folder } (gaya ng vi o zh-Hant), kaya hindi ito inaalok.
 locale-unknown-language = Hinihingi ng settings.toml ang wikang "{ $language }", na wala sa kiosk; Ingles ang ipinapakita.
