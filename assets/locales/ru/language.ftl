@@ -8,10 +8,9 @@ language-name = Русский
 language-direction = ltr
 # Letters the on-screen keyboard adds to A–Z, separated by spaces, so a person can type
 # their name as they write it.
-# Russian: the whole Cyrillic alphabet. Ё comes first (the keyboard puts the first extra
-# letter at the end of the A–L row); the rest follow in alphabetical order, ten to a row,
-# which is easier to find than ЙЦУКЕН cut into rows of ten.
-keyboard-extra-letters = Ё А Б В Г Д Е Ж З И Й К Л М Н О П Р С Т У Ф Х Ц Ч Ш Щ Ъ Ы Ь Э Ю Я
+# Russian: the whole Cyrillic alphabet, in the rows of a Russian keyboard (ЙЦУКЕН), with
+# Ъ and Ё at the end of the last row.
+keyboard-extra-letters = Й Ц У К Е Н Г Ш Щ З Х Ф Ы В А П Р О Л Д Ж Э Я Ч С М И Т Ь Б Ю Ъ Ё
 
 # The headings in a script file (scripts/*.md): "# Opening" and "# Closing".
 script-heading-opening = Начало
