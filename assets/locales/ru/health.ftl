@@ -11,6 +11,7 @@ health-check-backup = последняя резервная копия
 health-check-disk = свободное место на диске
 health-check-time-zone = часовой пояс
 health-check-lock = работающий киоск
+health-check-languages = языки
 health-check-leftovers = оставшиеся файлы
 
 health-ok = в порядке
@@ -56,6 +57,7 @@ health-no-kiosk-running = в порядке (с этой папкой не ра�
 health-kiosk-running = в порядке (с этой папкой работает киоск)
 health-this-kiosk = в порядке (этот киоск)
 health-lock-unusable = не удалось проверить ({ $why }); проверьте владельца папки
+health-languages-found = в порядке ({ $names })
 health-no-leftovers = в порядке (нет)
 health-leftovers = { $list } остались от прерванной записи или тренировки и могут содержать имена; перезапустите киоск (он их удалит) или удалите их: rm -r { $list }
 
@@ -63,6 +65,6 @@ health-leftovers = { $list } остались от прерванной запи
 # A language folder in the data folder's locales/ that could not be read; $file is its path.
 locale-broken = { $file }, строка { $line }: { $why }. Пока это не исправлено, киоск показывает эту часть по-английски.
 locale-unreadable = Не удалось прочитать { $file } ({ $why }).
-locale-right-to-left = { $folder }: язык пишется справа налево, а киоск пока не умеет это показывать, поэтому он не предлагается.
+locale-right-to-left = { $language } пишется справа налево, а киоск пока не умеет это показывать, поэтому этот язык не предлагается.
 locale-not-a-language = { $folder }: название папки не похоже на код языка (например, vi или zh-Hant), поэтому она не предлагается.
 locale-unknown-language = В settings.toml указан язык «{ $language }», которого в киоске нет; показывается английский.

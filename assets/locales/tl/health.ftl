@@ -11,6 +11,7 @@ health-check-backup = huling backup
 health-check-disk = libreng espasyo sa disk
 health-check-time-zone = time zone
 health-check-lock = tumatakbong kiosk
+health-check-languages = mga wika
 health-check-leftovers = naiwang file
 
 health-ok = ok
@@ -46,6 +47,7 @@ health-no-kiosk-running = ok (walang kiosk na gumagamit ng folder na ito)
 health-kiosk-running = ok (may kiosk na gumagamit ng folder na ito)
 health-this-kiosk = ok (ang kiosk na ito)
 health-lock-unusable = hindi masuri ({ $why }); suriin ang may-ari ng folder
+health-languages-found = ok ({ $names })
 health-no-leftovers = ok (wala)
 health-leftovers = { $list } ang naiwan ng naputol na pagsulat o pagsasanay, at baka may mga pangalan; i-restart ang kiosk (binubura nito ang mga ito) o burahin gamit ang: rm -r { $list }
 
@@ -53,6 +55,6 @@ health-leftovers = { $list } ang naiwan ng naputol na pagsulat o pagsasanay, at 
 # A language folder in the data folder's locales/ that could not be read; $file is its path.
 locale-broken = { $file }, linya { $line }: { $why }. Hangga't hindi ito naaayos, Ingles ang ipinapakita ng kiosk sa bahaging iyon.
 locale-unreadable = Hindi mabasa ang { $file } ({ $why }).
-locale-right-to-left = May wikang isinusulat mula kanan pakaliwa sa { $folder }, na hindi pa kayang ipakita ng kiosk, kaya hindi ito inaalok.
+locale-right-to-left = Isinusulat mula kanan pakaliwa ang { $language }, na hindi pa kayang ipakita ng kiosk, kaya hindi ito inaalok.
 locale-not-a-language = Hindi nakapangalan na parang wika ang { $folder } (gaya ng vi o zh-Hant), kaya hindi ito inaalok.
 locale-unknown-language = Hinihingi ng settings.toml ang wikang "{ $language }", na wala sa kiosk; Ingles ang ipinapakita.
