@@ -58,7 +58,6 @@ staff-qr-summary = CSV слишком длинный для одного код�
 staff-export-where = Здесь появится каждый подключённый USB-диск.
 staff-copy-counts-title = Копировать статистику на USB
 staff-copy-counts-to = Копировать статистику на { $drive }
-staff-copy-counts-explain = Резервная копия всей статистики, без имён, чтобы хранить в надёжном месте.
 staff-copy-counts-no-drive = Подключите USB-диск, чтобы скопировать на него статистику.
 staff-counts-copied = Статистика (без имён) скопирована в { $path }
 staff-counts-copy-failed = Статистика не скопирована на { $drive }: { $why }.
@@ -140,3 +139,26 @@ store-recovered-nothing = Из неё ничего не удалось восс�
 store-fresh-not-opened = Новую тоже не удалось открыть: { $why }. Повреждённый файл хранится как { $path }.
 store-sign-in-not-saved = Последняя отметка не сохранена: { $why }.
 store-suggestion-not-saved = Последняя предложенная тема не сохранена: { $why }.
+
+## The facilitator's cue and the QR code's own view
+
+chime-title = Звонок для ведущего:
+chime-off = Без звука
+chime-wrap-up = Перед концом
+chime-wrap-up-and-end = Перед концом и в конце
+chime-volume = Громкость звонка (0–100)
+chime-play = Проиграть звонок
+qr-show = Показать QR-код
+qr-back-to-export = Назад к выгрузке
+health-sound = звук для звонка
+health-sound-plays = в порядке (звук играет)
+health-sound-not-tried = в порядке (пока не нужен; запустите `dropin-kiosk chime`, чтобы услышать)
+health-sound-none-chime-off = в порядке (нет звукового устройства, а звонок выключен: { $why })
+health-sound-none = нет звукового устройства, поэтому звонок молчит; подключите колонку или задайте chime = "off" ({ $why })
+
+## Counts across rooms
+
+report-site = Это место: { $site }
+report-copy-counts-explain = Все подсчёты, без имён: этот файл читает отчёт координатора. Это и резервная копия — храните её в надёжном месте.
+
+staff-qr-label = QR-код выгрузки

@@ -53,7 +53,6 @@ staff-qr-summary = Masyadong mahaba ang CSV para sa isang code; kabuuan lang ang
 staff-export-where = Lalabas dito ang bawat USB drive na nakasaksak.
 staff-copy-counts-title = Kopyahin ang bilang sa USB
 staff-copy-counts-to = Kopyahin ang bilang sa { $drive }
-staff-copy-counts-explain = Backup ng lahat ng bilang, walang pangalan, para itago sa ligtas na lugar.
 staff-copy-counts-no-drive = Magsaksak ng USB drive para makopya roon ang bilang.
 staff-counts-copied = Nakopya ang bilang (walang pangalan) sa { $path }
 staff-counts-copy-failed = Hindi nakopya ang bilang sa { $drive }: { $why }.
@@ -130,3 +129,26 @@ store-recovered-nothing = Walang nabawi mula rito ({ $why }); itinatago ito bila
 store-fresh-not-opened = Hindi rin mabuksan ang bago: { $why }. Itinatago ang sirang file bilang { $path }.
 store-sign-in-not-saved = Hindi na-save ang huling sign-in: { $why }.
 store-suggestion-not-saved = Hindi na-save ang huling iminungkahing paksa: { $why }.
+
+## The facilitator's cue and the QR code's own view
+
+chime-title = Tunog para sa facilitator:
+chime-off = Walang tunog
+chime-wrap-up = Sa pagtatapos
+chime-wrap-up-and-end = Sa pagtatapos at sa dulo
+chime-volume = Lakas ng tunog (0–100)
+chime-play = Patunugin
+qr-show = Ipakita ang QR code
+qr-back-to-export = Bumalik sa export
+health-sound = tunog para sa facilitator
+health-sound-plays = ayos (may device na nagpapatunog nito)
+health-sound-not-tried = ayos (hindi pa kailangan; patakbuhin ang `dropin-kiosk chime` para marinig)
+health-sound-none-chime-off = ayos (walang sound device, at patay ang tunog: { $why })
+health-sound-none = walang sound device, kaya tahimik ang tunog; magkabit ng speaker, o itakda ang chime = "off" ({ $why })
+
+## Counts across rooms
+
+report-site = Ang site na ito: { $site }
+report-copy-counts-explain = Lahat ng bilang, walang pangalan: ito ang file na binabasa ng ulat ng coordinator. Backup din ito na itatago sa ligtas na lugar.
+
+staff-qr-label = QR code ng export
