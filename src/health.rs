@@ -237,10 +237,6 @@ struct Gathered {
 }
 
 /// Every check's line, in one order: what was gathered, and the checks both make alike.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one line per check, in the order doctor prints them"
-)]
 fn lines(dir: &DataDir, now: DateTime<Utc>, settings: &Settings, gathered: Gathered) -> Vec<Line> {
     let Gathered {
         settings_problem,

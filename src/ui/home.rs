@@ -41,9 +41,9 @@ pub fn home_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     // here, the buttons take the room that is really left instead of pushing the screen
     // past its bottom, which would shrink everything on it.
     let entries = [
-        w.open_script,
-        group_words(view.lang).suggest_open,
-        w.open_staff,
+        w.t("open-script"),
+        w.t("groups-suggest-open"),
+        w.t("open-staff"),
     ];
     let entries_w: f32 = entries
         .iter()

@@ -32,9 +32,7 @@ pub fn export_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: 
                 actions.push(Action::Staff(StaffAction::ExportBy(by)));
             }
         }
-        if state.qr.is_some()
-            && widgets::tab_button(ui, &w.t("qr-show"), false).clicked()
-        {
+        if state.qr.is_some() && widgets::tab_button(ui, &w.t("qr-show"), false).clicked() {
             actions.push(Action::Staff(StaffAction::ShowQr(true)));
         }
     });
@@ -129,11 +127,8 @@ fn copy_counts_ui(
             .strong(),
     );
     ui.label(
-        RichText::new(w.a(
-            "report-site",
-            &[("site", view.settings.site_name().into())],
-        ))
-        .size(theme::SMALL_SIZE),
+        RichText::new(w.a("report-site", &[("site", view.settings.site_name().into())]))
+            .size(theme::SMALL_SIZE),
     );
     ui.label(
         RichText::new(w.t("report-copy-counts-explain"))
