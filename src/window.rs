@@ -175,6 +175,32 @@ pub fn starts_on_x11(wayland: bool, x11_display: bool) -> bool {
     !wayland && x11_display
 }
 
+/// The size asked of a full-screen window before eframe makes it no larger than the largest
+/// screen: a 4K screen, so on any smaller one the window starts exactly as large as it.
+pub const FULL_SCREEN_START_SIZE: egui::Vec2 = egui::vec2(3840.0, 2160.0);
+
+/// The window the kiosk asks for.
+pub fn viewport(windowed: bool) -> egui::ViewportBuilder {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Drop-in kiosk")
+        .with_app_id("dropin-kiosk")
+        // No window icon: nobody sees one on a full-screen kiosk, and egui's would be decoded.
+        .with_icon(egui::IconData::default());
+    if windowed {
+        viewport.with_inner_size([1280.0, 800.0])
+    } else {
+        // Full screen from the first frame, so nothing is laid out for a smaller window first,
+        // and as large as the screen from the first frame too: Debian 12's cage (0.1.4) tells
+        // a window its size only after that window's first frame is shown, so a window left at
+        // winit's 800×600 had its first frame drawn in the screen's top-left corner.
+        viewport
+            .with_fullscreen(true)
+            .with_decorations(false)
+            .with_inner_size(FULL_SCREEN_START_SIZE)
+            .with_clamp_size_to_monitor_size(true)
+    }
+}
+
 /// Opens the kiosk window and runs until staff quit it.
 pub fn run(
     dir: DataDir,
@@ -191,19 +217,8 @@ pub fn run(
     ) {
         log::warn!("{X11_TOUCH_WARNING}");
     }
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Drop-in kiosk")
-        .with_app_id("dropin-kiosk")
-        // No window icon: nobody sees one on a full-screen kiosk, and egui's would be decoded.
-        .with_icon(egui::IconData::default());
-    viewport = if windowed {
-        viewport.with_inner_size([1280.0, 800.0])
-    } else {
-        // Full screen from the first frame, so nothing is laid out for a smaller window first.
-        viewport.with_fullscreen(true).with_decorations(false)
-    };
     let options = eframe::NativeOptions {
-        viewport,
+        viewport: viewport(windowed),
         // Each frame is painted whole, so each is kept as cheap as it can be: no dithering
         // noise, no multisampling (egui feathers its edges itself), and no wait for vsync,
         // since the kiosk paints at most once a second (a swap waiting on a compositor's frame
@@ -345,6 +360,16 @@ mod tests {
         };
         app.raw_input_hook(&egui::Context::default(), &mut input);
         assert_eq!(input.max_texture_side, Some(1024));
+    }
+
+    #[test]
+    fn a_full_screen_window_starts_as_large_as_the_screen() {
+        let full = viewport(false);
+        assert_eq!(full.fullscreen, Some(true));
+        // eframe makes it no larger than the largest screen, so exactly as large as one up to 4K.
+        assert_eq!(full.inner_size, Some(FULL_SCREEN_START_SIZE));
+        assert_eq!(full.clamp_size_to_monitor_size, Some(true));
+        assert_eq!(viewport(true).fullscreen, None);
     }
 
     #[test]
