@@ -391,5 +391,7 @@ fn portrait_home_gives_the_ways_in_large_centred_words_and_the_room_below_the_sc
         "{:?} {welcome:?}",
         tops[1]
     );
-    assert!(tops[0].height() >= 180.0, "{:?}", tops[0]);
+    // The language button's row takes its share of the band; each way in stays well over
+    // twice a touch target's height.
+    assert!(tops[0].height() >= 150.0, "{:?}", tops[0]);
 }

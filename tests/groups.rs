@@ -378,7 +378,7 @@ fn home_shows_each_groups_times_and_the_course_meeting_it_is_in() {
     assert!(t.has_text_containing("where and with whom"));
     assert!(t.has_text_containing("two feelings"));
     t.tap("Back to Home");
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     assert!(t.has("Reunión 3 de 8 · Sustancia, estado de ánimo y entorno"));
 }
 
@@ -413,7 +413,7 @@ fn words_typed_for_one_person_are_gone_for_the_next_and_nothing_chosen_sends_not
 #[test]
 fn the_suggest_screen_speaks_spanish_and_the_next_person_gets_the_default_language() {
     let mut t = Tablet::at("2026-11-25T13:56:00-08:00");
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     t.tap("Proponer un tema");
     for label in [
         "¿De qué te gustaría que hable el grupo?",

@@ -138,11 +138,7 @@ fn every_public_screen_fits_every_screen_size_language_and_text_size() {
                 let mut t = Tablet::sized(folder.dir, WRAP_UP, size);
                 if lang != dropin_kiosk::domain::lang::Lang::EN {
                     if languages.len() > dropin_kiosk::ui::home::LANGUAGES_IN_A_ROW {
-                        let words = dropin_kiosk::ui::home::language_button_words(
-                            t.kiosk().locales(),
-                            t.kiosk().visit.lang,
-                        );
-                        t.tap(&words);
+                        t.open_language_chooser();
                         assert_fits(&mut t, &format!("languages ({lang})"), size);
                     }
                     t.choose_language(lang);
@@ -358,11 +354,7 @@ fn the_language_chooser_fits_every_screen_size() {
         }
         let mut t = Tablet::sized(folder.dir, WRAP_UP, size);
         assert_fits(&mut t, "Home (with five languages)", size);
-        let words = dropin_kiosk::ui::home::language_button_words(
-            t.kiosk().locales(),
-            t.kiosk().visit.lang,
-        );
-        t.tap(&words);
+        t.open_language_chooser();
         assert_fits(&mut t, "languages", size);
         t.tap("Português");
         assert!(t.on_home());

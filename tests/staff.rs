@@ -485,7 +485,7 @@ fn quit_is_only_behind_the_pin() {
 #[test]
 fn the_staff_area_speaks_spanish_when_the_kiosk_does() {
     let mut t = Tablet::at(IN_SESSION);
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     t.tap("Personal");
     assert!(t.has("Elige un PIN para el personal"));
     for d in ["1", "1", "1", "1", "Aceptar"] {

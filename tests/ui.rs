@@ -208,7 +208,7 @@ fn first_time_here_is_optional_and_marks_the_sign_in() {
 #[test]
 fn espanol_switches_every_label_on_every_screen() {
     let mut t = Tablet::at(IN_SESSION);
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     for label in [
         "Entrar con mi nombre",
         "Cuéntame — sin nombre",
@@ -247,11 +247,11 @@ fn espanol_switches_every_label_on_every_screen() {
         t.has("Count me in — no name"),
         "the next person starts in English"
     );
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     t.tap("Cuéntame — sin nombre");
     assert!(t.has("Listo, ya cuentas. ¡Qué bueno que viniste!"));
     t.tap("Listo");
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     t.tap("Guion para quien facilita");
     assert!(t.has("Palabras de apertura"));
     assert!(t.has("Registros hasta ahora: 2"));
@@ -268,7 +268,7 @@ fn espanol_switches_every_label_on_every_screen() {
 
     // The PIN pad, from Home in Spanish.
     t.tap("Volver al inicio");
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     t.tap("Personal");
     for label in [
         "Elige un PIN para el personal",
@@ -308,7 +308,7 @@ fn sign_in_and_confirmation_return_home_after_a_minute_untouched() {
 #[test]
 fn the_language_goes_back_to_the_default_for_the_next_person() {
     let mut t = Tablet::at(IN_SESSION);
-    t.tap("Español");
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
     t.tap("Cuéntame — sin nombre");
     t.wait(Duration::seconds(7));
     assert!(t.has("Sign in with my first name"));

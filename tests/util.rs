@@ -241,11 +241,24 @@ impl Tablet {
         let locales = self.kiosk().locales();
         let name = locales.tr(lang).name().to_string();
         if locales.languages().count() > dropin_kiosk::ui::home::LANGUAGES_IN_A_ROW {
-            let words =
-                dropin_kiosk::ui::home::language_button_words(locales, self.kiosk().visit.lang);
-            self.tap(&words);
+            self.open_language_chooser();
         }
         self.tap(&name);
+    }
+
+    /// Taps Home's one language button, found by its first word: the word in the language on
+    /// screen (the button shows as many other languages' words as fit).
+    pub fn open_language_chooser(&mut self) {
+        let words = dropin_kiosk::ui::home::language_button_words(
+            self.kiosk().locales(),
+            self.kiosk().visit.lang,
+        );
+        let first = words[0].clone();
+        self.harness.get_by_label_contains(&first).scroll_to_me();
+        self.harness.run();
+        self.pause(LOOK_S);
+        self.harness.get_by_label_contains(&first).click();
+        self.harness.run();
     }
 
     /// The message `id` in the language on screen.

@@ -187,7 +187,24 @@ fn choices_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     }
     let mut languages: Vec<_> = view.locales.languages().collect();
     if languages.len() > LANGUAGES_IN_A_ROW {
-        let words = language_button_words(view.locales, view.lang);
+        // As many languages' words as fit in a third of the screen, the one on screen first:
+        // at larger text all of them would squeeze the group's name into more lines and the
+        // whole screen would shrink to fit, undoing the larger text.
+        let budget = ui.ctx().content_rect().width() / 3.0;
+        let words = language_button_words(view.locales, view.lang)
+            .into_iter()
+            .fold(String::new(), |line, word| {
+                let longer = if line.is_empty() {
+                    word
+                } else {
+                    format!("{line} · {word}")
+                };
+                if line.is_empty() || widgets::quiet_button_width(ui, &longer) <= budget {
+                    longer
+                } else {
+                    line
+                }
+            });
         if widgets::choice_button(ui, &words, false).clicked() {
             actions.push(Action::OpenLanguages);
         }
@@ -208,7 +225,7 @@ fn choices_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
 
 /// The chooser's button: "Language" in the language on screen, then in each other one, so
 /// everyone finds the word they read ("Language · Idioma · Wika · Язык").
-pub fn language_button_words(locales: &crate::locale::Locales, on_screen: Lang) -> String {
+pub fn language_button_words(locales: &crate::locale::Locales, on_screen: Lang) -> Vec<String> {
     let mut words = vec![locales.tr(on_screen).t("language-switch")];
     for (lang, _) in locales.languages() {
         let word = locales.tr(lang).t("language-switch");
@@ -216,7 +233,7 @@ pub fn language_button_words(locales: &crate::locale::Locales, on_screen: Lang) 
             words.push(word);
         }
     }
-    words.join(" · ")
+    words
 }
 
 /// The two big ways in: with a first name, or with no name at all.

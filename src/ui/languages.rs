@@ -10,7 +10,7 @@ pub fn languages_ui(ui: &mut Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     let s = theme::sizes(ui.ctx());
     let w = view.tr();
     ui.label(
-        RichText::new(super::home::language_button_words(view.locales, view.lang))
+        RichText::new(super::home::language_button_words(view.locales, view.lang).join(" · "))
             .size(s.title())
             .strong(),
     );
