@@ -62,17 +62,8 @@ fn collect_builtin(dir: &Dir<'_>, root: &Path, files: &mut Vec<File>) {
 
 /// The folders in `dir` (the data folder's `locales/`); none when it does not exist.
 pub(super) fn from_dir(dir: &Path, problems: &mut Vec<LocaleProblem>) -> Vec<Folder> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
     let mut folders = Vec::new();
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    paths.sort();
-    for path in paths {
+    for path in sorted_entries(dir, Path::is_dir) {
         let Some(lang) = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -83,16 +74,7 @@ pub(super) fn from_dir(dir: &Path, problems: &mut Vec<LocaleProblem>) -> Vec<Fol
         };
         let mut files = Vec::new();
         for sub in [Path::new(""), Path::new("scripts"), Path::new("courses")] {
-            let Ok(entries) = std::fs::read_dir(path.join(sub)) else {
-                continue;
-            };
-            let mut names: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .collect();
-            names.sort();
-            for file in names {
+            for file in sorted_entries(&path.join(sub), Path::is_file) {
                 let Some(name) = file.file_name() else {
                     continue;
                 };
@@ -113,6 +95,20 @@ pub(super) fn from_dir(dir: &Path, problems: &mut Vec<LocaleProblem>) -> Vec<Fol
         folders.push(Folder { lang, files });
     }
     folders
+}
+
+/// The entries of `dir` that `keep` accepts, in name order; none when `dir` cannot be read.
+fn sorted_entries(dir: &Path, keep: fn(&Path) -> bool) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| keep(p))
+        .collect();
+    paths.sort();
+    paths
 }
 
 /// The language of `folder`, or None (with the reason in `problems`) when it cannot be shown.
