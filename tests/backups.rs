@@ -213,10 +213,7 @@ fn copy_counts_to_usb_writes_a_backup_that_holds_no_name() {
     let usb = drives.path().join("USB STICK");
     std::fs::create_dir(&usb).unwrap();
     let mut t = Tablet::in_dir(dir, IN_SESSION);
-    let offered = vec![usb.clone()];
-    t.harness
-        .state_mut()
-        .set_drive_source(move || offered.clone());
+    t.offer_drives(vec![usb.clone()]);
     crate::staff::set_up_staff(&mut t);
     t.tap("Export");
     assert!(t.has("Copy counts to USB"));

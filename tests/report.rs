@@ -228,10 +228,7 @@ fn copy_counts_on_the_tablet(east: &DataFolder, into: &Path) -> PathBuf {
         }
     }
     let mut t = Tablet::in_dir(dir, COPIED_AT);
-    let offered = vec![usb.clone()];
-    t.harness
-        .state_mut()
-        .set_drive_source(move || offered.clone());
+    t.offer_drives(vec![usb.clone()]);
     crate::staff::set_up_staff(&mut t);
     t.tap("Export");
     assert!(

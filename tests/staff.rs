@@ -294,10 +294,7 @@ fn staff_pick_a_drive_by_its_label_and_the_csv_lands_on_that_one() {
         std::fs::create_dir(drive).unwrap();
     }
     let mut t = Tablet::at(IN_SESSION);
-    let offered = vec![a.clone(), b.clone()];
-    t.harness
-        .state_mut()
-        .set_drive_source(move || offered.clone());
+    t.offer_drives(vec![a.clone(), b.clone()]);
     set_up_staff(&mut t);
     t.tap("Export");
     for place in ["KEY A", "KEY B", "This tablet (exports folder)"] {
@@ -325,10 +322,7 @@ fn a_drive_that_cannot_take_the_file_offers_the_tablet_instead() {
         std::fs::write(full.join(export_name(n)), "an older export\n").unwrap();
     }
     let mut t = Tablet::at(IN_SESSION);
-    let offered = vec![full.clone()];
-    t.harness
-        .state_mut()
-        .set_drive_source(move || offered.clone());
+    t.offer_drives(vec![full.clone()]);
     set_up_staff(&mut t);
     t.tap("Export");
     t.tap("OLD STICK");

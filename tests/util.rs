@@ -169,6 +169,13 @@ impl Tablet {
         Tablet::build(dir, at, false, [1280.0, 800.0], 0.25)
     }
 
+    /// Makes `drives` the USB drives the staff area finds plugged in.
+    pub fn offer_drives(&mut self, drives: Vec<std::path::PathBuf>) {
+        self.harness
+            .state_mut()
+            .set_drive_source(move || drives.clone());
+    }
+
     /// A tablet with a screen of `size` points, on the data folder `dir`.
     pub fn sized(dir: tempfile::TempDir, at: &str, size: [f32; 2]) -> Tablet {
         Tablet::build(dir, at, false, size, 0.25)
