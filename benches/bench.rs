@@ -9,6 +9,7 @@
 //! cargo bench --bench bench -- soak --kills 200    # kill -9 the sign-in command, check nothing confirmed is lost
 //! cargo bench --bench bench -- idle                # idle CPU, memory, first frame and the
 //!                                                  # week, beside a browser's 1 Hz clock (Xvfb)
+//! cargo bench --bench bench -- idle --before OLD   # the same, an older build measured beside it
 //! ```
 
 use std::collections::HashSet;
@@ -89,6 +90,10 @@ enum Bench {
         /// Another kiosk binary to measure (an older build, to compare); default: this one.
         #[arg(long, value_name = "PATH")]
         kiosk: Option<PathBuf>,
+        /// An older kiosk binary to measure beside it, phase by phase in the same run, so both
+        /// see the same machine; the table then gives both rows and their ratio.
+        #[arg(long, value_name = "PATH")]
+        before: Option<PathBuf>,
     },
 }
 
@@ -133,7 +138,8 @@ fn run(args: Args) -> Result<()> {
             measure,
             sizes,
             kiosk,
-        }) => idle(&work, settle, measure, &sizes, kiosk)?,
+            before,
+        }) => idle(&work, settle, measure, &sizes, kiosk, before)?,
         None => {
             let c = commit(&work, 1000)?;
             println!();
@@ -787,9 +793,11 @@ fn chromium_idle(run: &IdleRun<'_>, work: &Path, chromium: &Path) -> Result<Stri
 
 /// What one screen size measured: each phase's CPU share, the most memory any phase held,
 /// the slowest first frame, and the browser's CPU share.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct SizeFigures {
     size: String,
+    /// "before" or "after" when two builds are measured; empty for one.
+    build: &'static str,
     cpu: [Option<f64>; 3],
     rss_mib: Option<f64>,
     first_frame_ms: Option<f64>,
@@ -809,6 +817,7 @@ fn idle(
     measure: Option<u32>,
     sizes: &[String],
     kiosk: Option<PathBuf>,
+    before: Option<PathBuf>,
 ) -> Result<()> {
     let tool = idle_cost_tool();
     let tool = tool.canonicalize().unwrap_or(tool);
@@ -819,12 +828,20 @@ fn idle(
         );
     }
     let kiosk = kiosk.unwrap_or_else(kiosk_binary);
+    // With an older build, each phase runs it first and this one right after, so a change in
+    // the machine's load between phases touches both alike.
+    let builds: Vec<(&'static str, &Path)> = match &before {
+        Some(old) => vec![("before", old.as_path()), ("after", kiosk.as_path())],
+        None => vec![("", kiosk.as_path())],
+    };
     let chromium = Path::new("/usr/bin/chromium");
     println!(
-        "idle: {} on Xvfb with software GL, {} with settings in America/Los_Angeles",
+        "idle: {} on Xvfb with software GL, settings in America/Los_Angeles",
         tool.display(),
-        kiosk.display()
     );
+    for (build, path) in &builds {
+        println!("  {:<6} {}", build, path.display());
+    }
     let mut measured = Vec::new();
     for size in sizes {
         let run = IdleRun {
@@ -834,35 +851,45 @@ fn idle(
             size,
         };
         println!("  {size}:");
-        let mut figures = SizeFigures {
-            size: size.clone(),
-            ..SizeFigures::default()
-        };
+        let mut figures: Vec<SizeFigures> = builds
+            .iter()
+            .map(|(build, _)| SizeFigures {
+                size: size.clone(),
+                build,
+                ..SizeFigures::default()
+            })
+            .collect();
         for (i, (phase, instant)) in PHASES.iter().enumerate() {
-            let (line, frame) = kiosk_idle(&run, work, &kiosk, instant)?;
-            match &line {
-                Ok(line) => {
-                    println!("    {phase:<11} ({instant}): {line}");
-                    figures.cpu[i] = figure(line, "cpu_pct");
-                    figures.rss_mib = max_of(figures.rss_mib, figure(line, "rss_mib"));
+            for ((build, path), figures) in builds.iter().zip(figures.iter_mut()) {
+                let (line, frame) = kiosk_idle(&run, work, path, instant)?;
+                let label = format!("{phase} {build}");
+                match &line {
+                    Ok(line) => {
+                        println!("    {label:<17} ({instant}): {line}");
+                        figures.cpu[i] = figure(line, "cpu_pct");
+                        figures.rss_mib = max_of(figures.rss_mib, figure(line, "rss_mib"));
+                    }
+                    Err(err) => println!("    {label:<17} ({instant}): {err:#}"),
                 }
-                Err(err) => println!("    {phase:<11} ({instant}): {err:#}"),
+                let frame_ms = frame.as_deref().and_then(first_frame_ms);
+                figures.first_frame_ms = max_of(figures.first_frame_ms, frame_ms);
+                println!(
+                    "    {:<17}   {}",
+                    "",
+                    frame.unwrap_or_else(|| "no \"first frame drawn\" line in the log".into())
+                );
             }
-            let frame_ms = frame.as_deref().and_then(first_frame_ms);
-            figures.first_frame_ms = max_of(figures.first_frame_ms, frame_ms);
-            println!(
-                "    {:<11}   {}",
-                "",
-                frame.unwrap_or_else(|| "no \"first frame drawn\" line in the log".into())
-            );
         }
         if chromium.is_file() {
             match chromium_idle(&run, work, chromium) {
                 Ok(line) => {
-                    println!("    {:<11} (1 Hz HTML clock): {line}", "chromium");
-                    figures.chromium = figure(&line, "cpu_pct");
+                    println!("    {:<17} (1 Hz HTML clock): {line}", "chromium");
+                    let cpu = figure(&line, "cpu_pct");
+                    for f in &mut figures {
+                        f.chromium = cpu;
+                    }
                 }
-                Err(err) => println!("    {:<11} (1 Hz HTML clock): {err:#}", "chromium"),
+                Err(err) => println!("    {:<17} (1 Hz HTML clock): {err:#}", "chromium"),
             }
         } else {
             println!(
@@ -870,10 +897,38 @@ fn idle(
                 chromium.display()
             );
         }
-        measured.push(figures);
+        measured.extend(figures);
     }
     print_idle_table(&measured);
+    if before.is_some() {
+        print_before_after(&measured);
+    }
     Ok(())
+}
+
+/// After over before, phase by phase and size by size, from one run.
+fn print_before_after(measured: &[SizeFigures]) {
+    let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => format!("{:.2}×", a / b),
+        _ => "n/a".into(),
+    };
+    println!("  after / before (below 1× is cheaper now):");
+    println!(
+        "    {:<10} {:>10} {:>9} {:>8} {:>9} {:>12}",
+        "size", "in session", "upcoming", "wrap-up", "rss", "first frame"
+    );
+    for pair in measured.chunks(2) {
+        let [old, new] = pair else { continue };
+        println!(
+            "    {:<10} {:>10} {:>9} {:>8} {:>9} {:>12}",
+            new.size,
+            ratio(new.cpu[0], old.cpu[0]),
+            ratio(new.cpu[1], old.cpu[1]),
+            ratio(new.cpu[2], old.cpu[2]),
+            ratio(new.rss_mib, old.rss_mib),
+            ratio(new.first_frame_ms, old.first_frame_ms),
+        );
+    }
 }
 
 fn print_idle_table(measured: &[SizeFigures]) {
@@ -884,7 +939,7 @@ fn print_idle_table(measured: &[SizeFigures]) {
          open before each, the rest upcoming"
     );
     println!(
-        "    {:<10} {:>10} {:>9} {:>8} {:>9} {:>8} {:>10} {:>8} {:>9} {:>12}",
+        "    {:<17} {:>10} {:>9} {:>8} {:>9} {:>8} {:>10} {:>8} {:>9} {:>12}",
         "size",
         "in session",
         "upcoming",
@@ -906,9 +961,14 @@ fn print_idle_table(measured: &[SizeFigures]) {
             (Some(a), Some(b)) if b > 0.0 => Some(a / b),
             _ => None,
         };
+        let size = if f.build.is_empty() {
+            f.size.clone()
+        } else {
+            format!("{} {}", f.size, f.build)
+        };
         println!(
-            "    {:<10} {:>10} {:>9} {:>8} {:>9} {:>8} {:>10} {:>8} {:>9} {:>12}",
-            f.size,
+            "    {:<17} {:>10} {:>9} {:>8} {:>9} {:>8} {:>10} {:>8} {:>9} {:>12}",
+            size,
             pct(in_session),
             pct(upcoming),
             pct(wrap_up),
@@ -922,7 +982,7 @@ fn print_idle_table(measured: &[SizeFigures]) {
         );
     }
     println!(
-        "    {:<10} {:>10} {:>9} {:>8} {:>9} {:>8} {:>10} {:>8} {:>9} {:>12}",
+        "    {:<17} {:>10} {:>9} {:>8} {:>9} {:>8} {:>10} {:>8} {:>9} {:>12}",
         "target", "≤ 0.050", "≤ 0.050", "", "", "≤ 1.5×", "", "≥ 20×", "≤ 120", "≤ 150 ms"
     );
     println!(

@@ -233,13 +233,24 @@ pub fn run(
         },
         ..Default::default()
     };
-    let mut kiosk = Kiosk::new(dir, clock);
-    kiosk.practice = practice;
-    let app = KioskApp::new(kiosk, windowed, started, lock);
+    // The database is opened (on a first run: made, with a sync per step) while eframe opens
+    // the window and loads the GL driver, which takes longer; neither needs the other, and
+    // the first frame waits for both. The folder is locked already.
+    let opening = {
+        let dir = dir.clone();
+        let now = clock.now();
+        std::thread::spawn(move || crate::app::open_store(&dir, now))
+    };
     eframe::run_native(
         "dropin-kiosk",
         options,
         Box::new(move |cc| {
+            let storage = opening
+                .join()
+                .map_err(|_| WindowError::Window("opening the database panicked".into()))?;
+            let mut kiosk = Kiosk::with_store(dir, clock, storage);
+            kiosk.practice = practice;
+            let app = KioskApp::new(kiosk, windowed, started, lock);
             theme::apply(&cc.egui_ctx);
             add_system_fallback_fonts(&cc.egui_ctx, app.kiosk.locales());
             Ok(Box::new(app))
