@@ -139,7 +139,7 @@ fn run(args: Args) -> Result<()> {
             sizes,
             kiosk,
             before,
-        }) => idle(&work, settle, measure, &sizes, kiosk, before)?,
+        }) => idle(&work, settle, measure, &sizes, kiosk, before.as_deref())?,
         None => {
             let c = commit(&work, 1000)?;
             println!();
@@ -817,7 +817,7 @@ fn idle(
     measure: Option<u32>,
     sizes: &[String],
     kiosk: Option<PathBuf>,
-    before: Option<PathBuf>,
+    before: Option<&Path>,
 ) -> Result<()> {
     let tool = idle_cost_tool();
     let tool = tool.canonicalize().unwrap_or(tool);
@@ -830,8 +830,8 @@ fn idle(
     let kiosk = kiosk.unwrap_or_else(kiosk_binary);
     // With an older build, each phase runs it first and this one right after, so a change in
     // the machine's load between phases touches both alike.
-    let builds: Vec<(&'static str, &Path)> = match &before {
-        Some(old) => vec![("before", old.as_path()), ("after", kiosk.as_path())],
+    let builds: Vec<(&'static str, &Path)> = match before {
+        Some(old) => vec![("before", old), ("after", kiosk.as_path())],
         None => vec![("", kiosk.as_path())],
     };
     let chromium = Path::new("/usr/bin/chromium");
