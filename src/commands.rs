@@ -89,7 +89,10 @@ impl Context {
     ) -> Result<Context, CommandError> {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = loaded.problem {
-            return Err(CommandError::Plain(problem));
+            let english = crate::locale::english();
+            return Err(CommandError::Plain(crate::words::settings::problem(
+                &problem, &english,
+            )));
         }
         let keep = Duration::days(i64::from(loaded.settings.retention_days));
         crate::store::remove_damaged_before(&dir.db_path(), now - keep);

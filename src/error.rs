@@ -57,17 +57,15 @@ pub enum SettingsError {
     Write(#[from] crate::fs::WriteError),
 }
 
-/// What is wrong with the text of `settings.toml`, said as one line naming each wrong line.
+/// What is wrong with the text of `settings.toml`; `crate::words::settings` says it.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SettingsTextError {
     /// Not TOML, or a value of the wrong type; on `line` when that is known.
-    #[error("{}", match .line { Some(line) => format!("line {line}: {message}"), None => message.clone() })]
     Syntax {
         line: Option<usize>,
         message: String,
     },
     /// TOML that breaks the settings' rules: every problem, each on its line.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Rules(Vec<crate::config::Problem>),
 }
 

@@ -6,4 +6,5 @@ pub mod calendar;
 pub mod groups;
 pub mod health;
 pub mod script;
+pub mod settings;
 pub mod timer;
