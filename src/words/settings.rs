@@ -79,13 +79,6 @@ pub fn text_error(error: &SettingsTextError, tr: &Tr<'_>) -> String {
     }
 }
 
-/// In English, for the log and `to_string()`.
-impl std::fmt::Display for SettingsTextError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&text_error(self, &crate::locale::english()))
-    }
-}
-
 /// One problem after its place in the file: `line 3, wrap_up_min: 500 is out of range; …`.
 pub fn placed(problem: &Problem, tr: &Tr<'_>) -> String {
     let key = problem.key.as_str();
