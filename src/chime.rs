@@ -68,7 +68,6 @@ pub fn render(volume: u8) -> Vec<f32> {
 /// Why nothing could play.
 #[derive(Debug, thiserror::Error)]
 pub enum ChimeError {
-    #[error("no sound device to play the chime on ({0})")]
     NoDevice(String),
 }
 

@@ -1,4 +1,6 @@
 //! The command line (SPEC §8): the kiosk with no subcommand, headless subcommands otherwise.
+//! The `--help` texts are these doc comments, in English (clap builds them at compile time);
+//! what the commands print comes from `terminal.ftl`, in the settings' language.
 
 use std::path::PathBuf;
 

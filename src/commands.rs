@@ -2,6 +2,7 @@
 //! restore and doctor.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
@@ -16,8 +17,10 @@ use crate::domain::timer::{self, Status};
 use crate::domain::visit::NewSignIn;
 use crate::error::{DataDirError, PinFileError, SettingsError, StoreError};
 use crate::export;
+use crate::locale::Tr;
+use crate::report::sites::Period;
 use crate::store::Store;
-use crate::words::calendar::ScheduleWords as _;
+use crate::words::errors::{ErrorWords as _, occurrence};
 use crate::words::timer::StatusWords as _;
 
 mod backup;
@@ -29,24 +32,115 @@ pub use backup::doctor;
 pub use pin::set_pin;
 pub use report::report_across_sites;
 
+/// Why a command did nothing (or stopped), as values; `crate::words::errors` says it at the
+/// terminal in the settings' language.
 #[derive(Debug, Error)]
 pub enum CommandError {
-    #[error("{0}")]
-    Plain(String),
-    #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
     DataDir(#[from] DataDirError),
-    #[error(transparent)]
     Settings(#[from] SettingsError),
-    #[error("could not write the export: {0}")]
+    /// `settings.toml` has a problem: no command runs on settings that might be wrong.
+    SettingsFile(config::SettingsProblem),
+    /// The export could not be written out.
     Io(#[from] std::io::Error),
-    #[error(transparent)]
     Write(#[from] crate::fs::WriteError),
-    #[error(transparent)]
     Pin(#[from] PinFileError),
-    #[error("could not write the export: {0}")]
     Csv(#[from] ::csv::Error),
+    Report(#[from] crate::report::ReportError),
+    Chime(#[from] crate::chime::ChimeError),
+    Window(#[from] crate::window::WindowError),
+    /// A sign-in asked for at this time (RFC 3339, the settings' zone), which is after now.
+    FutureSignIn(String),
+    /// No group is called `name`; the groups there are.
+    NoSuchGroup {
+        name: String,
+        groups: Vec<String>,
+    },
+    /// No group meets on `date`; the schedule, to say when they do.
+    NoGroupOn {
+        date: NaiveDate,
+        schedule: Box<Schedule>,
+    },
+    NoGroupStarts {
+        date: NaiveDate,
+        start: NaiveTime,
+    },
+    /// `doctor`: this many of its checks need attention.
+    ChecksFailed {
+        failing: usize,
+        total: usize,
+    },
+    /// Standard input could not be read; the cause is technical.
+    InputUnreadable {
+        reading: Reading,
+        why: String,
+    },
+    PinNeedsTwoLines,
+    PinRefused(PinRefusal),
+    /// `sign-in --name -` read nothing at all.
+    NameInputEmpty,
+    /// `sign-in --name -` read more than one line.
+    NameInputLines,
+    /// `backup`: what would be written is not a backup a restore would take.
+    BackupRefused(crate::store::BackupProblem),
+    /// A file given on the command line could not be read.
+    FileUnreadable {
+        path: PathBuf,
+        why: String,
+    },
+    RestoreUnreadable {
+        path: PathBuf,
+        why: String,
+    },
+    RestoreRefused {
+        path: PathBuf,
+        problem: crate::store::BackupProblem,
+    },
+    /// A kiosk is running on this data folder.
+    RestoreWhileRunning(PathBuf),
+    RestoreNotLocked(crate::error::LockError),
+    RestoreNotMovedAside(String),
+    /// The restored file could not be put in place; the database it replaced is `kept`.
+    RestoreNotReplaced {
+        why: crate::fs::WriteError,
+        kept: PathBuf,
+    },
+    /// `report`: a file that is not a counts copy it can combine.
+    NotACopy {
+        path: PathBuf,
+        problem: crate::store::CopyProblem,
+    },
+    /// `--format dhis2` without `--map`.
+    MapNeeded,
+    /// `--map` without `--format dhis2`.
+    MapNotWanted,
+    MapUnreadable {
+        path: PathBuf,
+        why: String,
+    },
+    MapProblem {
+        path: PathBuf,
+        problem: crate::export::dhis2::MapError,
+    },
+    /// DHIS2 counts per session were asked for.
+    PeriodNeeded,
+    /// Dates that cut a DHIS2 period short.
+    PartPeriods(Period),
+}
+
+/// What was being read from standard input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Pin,
+    Name,
+}
+
+/// Why `set-pin` refused a PIN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinRefusal {
+    NotFourToEight,
+    TooEasy,
+    Different,
 }
 
 impl CommandError {
@@ -89,7 +183,7 @@ impl Context {
     ) -> Result<Context, CommandError> {
         let loaded = config::load(&dir.settings_path());
         if let Some(problem) = loaded.problem {
-            return Err(CommandError::Plain(problem));
+            return Err(CommandError::SettingsFile(problem));
         }
         let keep = Duration::days(i64::from(loaded.settings.retention_days));
         crate::store::remove_damaged_before(&dir.db_path(), now - keep);
@@ -101,7 +195,11 @@ impl Context {
             // erased the next time anything opens it for writing.
             Ok(_) | Err(StoreError::ReadOnly) => {}
             // The command still runs: the names go at the next purge, and staff are told.
-            Err(e) => eprintln!("dropin-kiosk: old first names could not be erased yet: {e}"),
+            Err(e) => {
+                let tr = crate::locale::built_in().tr(loaded.settings.language);
+                let said = tr.a("cli-names-not-erased", &[("why", e.words(&tr).into())]);
+                eprintln!("dropin-kiosk: {said}");
+            }
         }
         Ok(Context {
             first_run: dir.first_run(now),
@@ -156,22 +254,24 @@ fn status_json(status: &Status, schedule: &Schedule, ctx: &Context) -> StatusJso
     }
 }
 
-/// Runs one headless command, writing its answer to `out`.
+/// Runs one headless command, writing its answer to `out` in the words of `tr` (the
+/// settings' language).
 pub fn run(
     command: Command,
     dir: DataDir,
     now: DateTime<Utc>,
+    tr: &Tr<'_>,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let mut ctx = match command {
         // The PIN needs neither settings nor the database: an installer sets it first.
-        Command::SetPin => return set_pin(&dir, out),
+        Command::SetPin => return set_pin(&dir, tr, out),
         // A restore must work when the current database is damaged, so it does not open it.
-        Command::Restore { file } => return backup::restore(&dir, &file, now, out),
-        Command::Doctor => return backup::doctor(&dir, now, out),
+        Command::Restore { file } => return backup::restore(&dir, &file, now, tr, out),
+        Command::Doctor => return backup::doctor(&dir, now, tr, out),
         // Reads only the copies it is given (`crate::run` calls it before any data folder).
-        Command::Report(args) => return report_across_sites(&args, out),
-        Command::Chime { volume } => return chime(&dir, volume, out),
+        Command::Report(args) => return report_across_sites(&args, tr, out),
+        Command::Chime { volume } => return chime(&dir, volume, tr, out),
         Command::Status { .. } | Command::Export { .. } | Command::Backup { .. } => {
             Context::open_for_reading(dir, now)?
         }
@@ -185,22 +285,22 @@ pub fn run(
                 let value = status_json(&status, &schedule, &ctx);
                 writeln!(out, "{}", serde_json::to_string(&value).unwrap_or_default())?;
             } else {
-                let tr = crate::locale::built_in().tr(ctx.settings.language);
-                writeln!(out, "{}", status.words(&tr, &schedule))?;
+                writeln!(out, "{}", status.words(tr, &schedule))?;
             }
         }
         Command::SignIn {
             name,
             first_visit,
             at,
-        } => sign_in(&mut ctx, name, first_visit, at.unwrap_or(now), now, out)?,
+        } => sign_in(&mut ctx, name, first_visit, at.unwrap_or(now), now, tr, out)?,
         Command::Cancel { date, start, note } => {
             let schedule = ctx.schedule()?;
             let targets = occurrences_on(&schedule, date, start)?;
             let note = note.unwrap_or_default();
             for occ in &targets {
                 ctx.store.cancel(date, occ.slot.start, note.trim(), now)?;
-                writeln!(out, "Cancelled the group on {}.", describe(occ))?;
+                let when = occurrence(occ.date, occ.slot.start, tr);
+                writeln!(out, "{}", tr.a("cli-cancelled", &[("when", when.into())]))?;
             }
         }
         Command::SetPin
@@ -211,16 +311,18 @@ pub fn run(
         Command::Backup {
             out: file,
             with_names,
-        } => backup::backup(&ctx, &file, with_names, now, out)?,
+        } => backup::backup(&ctx, &file, with_names, now, tr, out)?,
         Command::Uncancel { date, start } => {
             let schedule = ctx.schedule()?;
             let targets = occurrences_on(&schedule, date, start)?;
             for occ in &targets {
-                if ctx.store.uncancel(date, occ.slot.start)? {
-                    writeln!(out, "Restored the group on {}.", describe(occ))?;
+                let id = if ctx.store.uncancel(date, occ.slot.start)? {
+                    "cli-restored"
                 } else {
-                    writeln!(out, "The group on {} was not cancelled.", describe(occ))?;
-                }
+                    "cli-not-cancelled"
+                };
+                let when = occurrence(occ.date, occ.slot.start, tr);
+                writeln!(out, "{}", tr.a(id, &[("when", when.into())]))?;
             }
         }
         Command::Export {
@@ -234,25 +336,44 @@ pub fn run(
                 Some(name) => Some(group_named(&ctx.settings, &name)?),
                 None => None,
             };
-            export_csv(&ctx, (from, to), group, by, file.as_deref(), now, out)?;
+            let written = export_csv(&ctx, (from, to), group, by, file.as_deref(), now, out)?;
+            if let Some((rows, path)) = written {
+                writeln!(out, "{}", wrote_rows(rows, &path, tr))?;
+            }
         }
     }
     Ok(())
 }
 
 /// `chime`: the chime once, played to its end, at `volume` or the settings' volume.
-fn chime(dir: &DataDir, volume: Option<u8>, out: &mut dyn Write) -> Result<(), CommandError> {
+fn chime(
+    dir: &DataDir,
+    volume: Option<u8>,
+    tr: &Tr<'_>,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
     let volume = volume.map_or_else(
         || config::load(&dir.settings_path()).settings.chime_volume,
         u32::from,
     );
-    crate::chime::play(u8::try_from(volume).unwrap_or(100))
-        .map_err(|e| CommandError::Plain(e.to_string()))?;
+    crate::chime::play(u8::try_from(volume).unwrap_or(100))?;
     writeln!(
         out,
-        "Played the chime at volume {volume} on the default sound device."
+        "{}",
+        tr.a("cli-chime-played", &[("volume", volume.into())])
     )?;
     Ok(())
+}
+
+/// "Wrote 5 rows to export.csv." after a CSV written to a file.
+pub(crate) fn wrote_rows(rows: usize, path: &std::path::Path, tr: &Tr<'_>) -> String {
+    tr.a(
+        "cli-wrote-rows",
+        &[
+            ("rows", rows.into()),
+            ("path", path.display().to_string().into()),
+        ],
+    )
 }
 
 /// `sign-in`: one sign-in at `at` (not after `now`), said once the transaction has committed.
@@ -262,17 +383,17 @@ fn sign_in(
     first_visit: bool,
     at: DateTime<Utc>,
     now: DateTime<Utc>,
+    tr: &Tr<'_>,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
     if at > now {
-        return Err(CommandError::Plain(format!(
-            "{} is in the future; a sign-in can only be entered for a time that has passed",
-            at.with_timezone(&ctx.settings.time_zone).to_rfc3339()
-        )));
+        return Err(CommandError::FutureSignIn(
+            at.with_timezone(&ctx.settings.time_zone).to_rfc3339(),
+        ));
     }
     let schedule = ctx.schedule()?;
     // Asked for only once the folder, settings and time are known good.
-    let name = sign_in::name(name)?;
+    let name = sign_in::name(name, tr)?;
     let new = NewSignIn::new(
         name.as_deref().unwrap_or(""),
         first_visit,
@@ -282,25 +403,33 @@ fn sign_in(
     );
     let receipt = ctx.store.sign_in(&new)?;
     // Printed only now that the transaction has committed.
-    let who = new.name.as_deref().unwrap_or("an anonymous visitor");
-    let local = at.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M");
+    let local = |t: DateTime<Utc>| t.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M");
+    let who = match new.name.as_deref() {
+        Some(name) => name.to_string(),
+        None => tr.t("cli-anonymous"),
+    };
     let group = match new.occurrence {
-        Some((start, _)) => format!(
-            "the {} group",
-            start.with_timezone(&schedule.tz).format("%Y-%m-%d %H:%M")
+        Some((start, _)) => tr.a(
+            "cli-in-group",
+            &[("start", local(start).to_string().into())],
         ),
-        None => "outside group hours".to_string(),
+        None => tr.t("cli-outside-hours"),
     };
-    let again = if receipt.repeat {
-        " (already signed in to this group, so counted once)"
-    } else {
-        ""
-    };
-    writeln!(out, "Signed in {who} at {local}, {group}{again}.")?;
+    let said = tr.a(
+        "cli-signed-in",
+        &[
+            ("who", who.into()),
+            ("time", local(at).to_string().into()),
+            ("group", group.into()),
+            ("repeat", if receipt.repeat { "yes" } else { "no" }.into()),
+        ],
+    );
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
-/// `export`: the CSV from `from` to `to` per session or per month, to `file` or to `out`.
+/// `export`: the CSV from `from` to `to` per session or per month, to `file` or to `out`;
+/// for a file, how many rows were written and where.
 fn export_csv(
     ctx: &Context,
     (from, to): (NaiveDate, NaiveDate),
@@ -309,7 +438,7 @@ fn export_csv(
     file: Option<&std::path::Path>,
     now: DateTime<Utc>,
     out: &mut dyn Write,
-) -> Result<(), CommandError> {
+) -> Result<Option<(usize, PathBuf)>, CommandError> {
     let report = report(ctx, from, to, now, group)?;
     let (text, rows) = match by {
         By::Session => (export::csv::to_string(&report), report.rows.len() + 1),
@@ -322,15 +451,13 @@ fn export_csv(
         }
     };
     match file {
-        Some(path) => {
-            // Never over an existing file: a taken name gets `-2`, `-3`, … instead.
-            let written = crate::fs::create_new(path, text.as_bytes())?;
-            writeln!(out, "Wrote {rows} rows to {}.", written.display())?;
+        // Never over an existing file: a taken name gets `-2`, `-3`, … instead.
+        Some(path) => Ok(Some((rows, crate::fs::create_new(path, text.as_bytes())?))),
+        None => {
+            out.write_all(text.as_bytes())?;
+            Ok(None)
         }
-        None => out.write_all(text.as_bytes())?,
     }
-
-    Ok(())
 }
 
 /// The index of the group called `name` (letter case aside), or one line naming the groups.
@@ -340,16 +467,9 @@ fn group_named(settings: &Settings, name: &str) -> Result<usize, CommandError> {
         .groups
         .iter()
         .position(|g| g.name.to_lowercase() == wanted)
-        .ok_or_else(|| {
-            let names: Vec<String> = settings
-                .groups
-                .iter()
-                .map(|g| format!("\"{}\"", g.name))
-                .collect();
-            CommandError::Plain(format!(
-                "there is no group called \"{name}\"; the groups are {}",
-                names.join(", ")
-            ))
+        .ok_or_else(|| CommandError::NoSuchGroup {
+            name: name.to_string(),
+            groups: settings.groups.iter().map(|g| g.name.clone()).collect(),
         })
 }
 
@@ -366,12 +486,12 @@ fn report(
         group,
         ..crate::report::Query::dates(from, to, now, ctx.first_run)
     };
-    crate::report::counts(&ctx.store, &ctx.settings, &schedule, &query).map_err(|e| match e {
-        crate::report::ReportError::Store(e) => CommandError::Store(e),
-        swapped @ crate::report::ReportError::DatesSwapped { .. } => {
-            CommandError::Plain(swapped.to_string())
-        }
-    })
+    Ok(crate::report::counts(
+        &ctx.store,
+        &ctx.settings,
+        &schedule,
+        &query,
+    )?)
 }
 
 fn occurrences_on(
@@ -380,31 +500,22 @@ fn occurrences_on(
     start: Option<NaiveTime>,
 ) -> Result<Vec<Occurrence>, CommandError> {
     let all = schedule.occurrences_on(date);
-    let english = crate::locale::english();
-    let day = english.weekday_long(chrono::Datelike::weekday(&date));
     if all.is_empty() {
-        return Err(CommandError::Plain(format!(
-            "there is no group on {day} {date}; the schedule is {}",
-            schedule.summary(&english)
-        )));
+        return Err(CommandError::NoGroupOn {
+            date,
+            schedule: Box::new(schedule.clone()),
+        });
     }
     match start {
         None => Ok(all),
-        Some(t) => {
-            let found: Vec<Occurrence> = all.into_iter().filter(|o| o.slot.start == t).collect();
+        Some(start) => {
+            let found: Vec<Occurrence> =
+                all.into_iter().filter(|o| o.slot.start == start).collect();
             if found.is_empty() {
-                Err(CommandError::Plain(format!(
-                    "no group starts at {} on {day} {date}",
-                    t.format("%H:%M")
-                )))
+                Err(CommandError::NoGroupStarts { date, start })
             } else {
                 Ok(found)
             }
         }
     }
-}
-
-fn describe(occ: &Occurrence) -> String {
-    let day = crate::locale::english().weekday_long(chrono::Datelike::weekday(&occ.date));
-    format!("{day} {} at {}", occ.date, occ.slot.start.format("%H:%M"))
 }

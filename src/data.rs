@@ -14,9 +14,9 @@ use crate::locale::Locales;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     pub root: PathBuf,
-    /// What `prepare` could not make private to the kiosk's user, one sentence each; the
-    /// caller logs it. Never a reason to stop.
-    pub not_private: Vec<String>,
+    /// What `prepare` could not make private to the kiosk's user; the caller logs it. Never
+    /// a reason to stop.
+    pub not_private: Vec<crate::fs::NotPrivate>,
 }
 
 impl DataDir {

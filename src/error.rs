@@ -1,4 +1,5 @@
-//! Error types, one per layer; each turns into one plain sentence.
+//! Error types, one per layer, as values; `crate::words::errors` turns each into one plain
+//! sentence (and `Display` into English, for the log).
 
 use std::path::PathBuf;
 
@@ -6,24 +7,17 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("the attendance database at {path} could not be opened: {source}")]
     Open {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("the attendance database at {path} is damaged or is not a database")]
-    Corrupt { path: PathBuf },
-    #[error("the attendance database is read-only, so nothing new can be saved")]
+    Corrupt {
+        path: PathBuf,
+    },
     ReadOnly,
-    #[error("the attendance database was made by a newer version of dropin-kiosk (version {0})")]
     TooNew(i64),
-    #[error(
-        "the attendance database is from an older version and cannot be upgraded while read-only"
-    )]
     Outdated,
-    #[error("the attendance database stayed busy for too long; please try again")]
     Busy,
-    #[error("the attendance database failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
 
@@ -48,12 +42,10 @@ impl StoreError {
 
 #[derive(Debug, Error)]
 pub enum SettingsError {
-    #[error("could not read {path}: {source}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(transparent)]
     Write(#[from] crate::fs::WriteError),
 }
 
@@ -61,13 +53,11 @@ pub enum SettingsError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SettingsTextError {
     /// Not TOML, or a value of the wrong type; on `line` when that is known.
-    #[error("{}", match .line { Some(line) => format!("line {line}: {message}"), None => message.clone() })]
     Syntax {
         line: Option<usize>,
         message: String,
     },
     /// TOML that breaks the settings' rules: every problem, each on its line.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Rules(Vec<crate::config::Problem>),
 }
 
@@ -75,17 +65,13 @@ pub enum SettingsTextError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CourseError {
     /// Not TOML, or not shaped like a course; as the TOML reader says it.
-    #[error("{0}")]
     Syntax(String),
-    #[error("it has no [[topic]] with a title")]
     NoTopics,
 }
 
 #[derive(Debug, Error)]
 pub enum DataDirError {
-    #[error("no home folder was found to keep data in; pass --data-dir DIR")]
     NoHome,
-    #[error("could not create the data folder {path}: {source}")]
     Create {
         path: PathBuf,
         source: std::io::Error,
@@ -95,9 +81,7 @@ pub enum DataDirError {
 /// Why the data folder's single-instance lock could not be taken.
 #[derive(Debug, Error)]
 pub enum LockError {
-    #[error("another dropin-kiosk is already running on {}", .0.display())]
     AlreadyRunning(PathBuf),
-    #[error("could not lock the data folder {}: {source}", .path.display())]
     Lock {
         path: PathBuf,
         source: std::io::Error,
@@ -106,19 +90,14 @@ pub enum LockError {
 
 #[derive(Debug, Error)]
 pub enum PinFileError {
-    #[error(
-        "the staff PIN file {path} could not be read ({source}); set the PIN again with `dropin-kiosk set-pin`"
-    )]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the staff PIN file {path} is damaged; set the PIN again with `dropin-kiosk set-pin`")]
-    Damaged { path: PathBuf },
-    #[error("the PIN could not be prepared: {0}")]
+    Damaged {
+        path: PathBuf,
+    },
     Hash(argon2::password_hash::Error),
-    #[error("the PIN file could not be written out: {0}")]
     Encode(#[from] toml::ser::Error),
-    #[error(transparent)]
     Write(#[from] crate::fs::WriteError),
 }

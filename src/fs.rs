@@ -21,15 +21,23 @@ pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_mins(5);
 /// Folders nested deeper than this inside the data folder are not searched for leftovers.
 const LEFTOVER_DEPTH: usize = 4;
 
+/// A file or folder in the data folder that could not be made private to the kiosk's user;
+/// the cause is technical.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotPrivate {
+    pub path: PathBuf,
+    pub why: String,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("could not write {path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("could not write {path}: that name and the next {} are already taken", MAX_NAMES - 1)]
-    NoFreeName { path: PathBuf },
+    NoFreeName {
+        path: PathBuf,
+    },
 }
 
 /// Replaces the file at `path` (settings, scripts, the PIN): a power cut leaves the old file or
@@ -209,10 +217,10 @@ const DEEPEST: usize = 16;
 
 /// Takes every permission but the owner's off `root` and everything in it (0755 → 0700,
 /// 0644 → 0600), as earlier versions left them readable by anyone. Inside `root` a symlink is
-/// never followed, and only folders and plain files are touched. Returns, one sentence each,
-/// what could not be made private.
+/// never followed, and only folders and plain files are touched. Returns what could not be
+/// made private.
 #[cfg(unix)]
-pub fn make_private(root: &Path) -> Vec<String> {
+pub fn make_private(root: &Path) -> Vec<NotPrivate> {
     use rustix::fs::{Mode, OFlags};
     let mut problems = Vec::new();
     match rustix::fs::open(
@@ -231,7 +239,7 @@ fn make_folder_private(
     folder: &std::os::fd::OwnedFd,
     path: &Path,
     depth: usize,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<NotPrivate>,
 ) {
     use rustix::fs::{AtFlags, Dir, FileType, Mode, OFlags};
     use std::os::unix::ffi::OsStrExt;
@@ -283,7 +291,7 @@ fn make_folder_private(
 
 /// Clears the group and other bits of an open file or folder, if any are set.
 #[cfg(unix)]
-fn make_one_private(fd: &std::os::fd::OwnedFd, path: &Path, problems: &mut Vec<String>) {
+fn make_one_private(fd: &std::os::fd::OwnedFd, path: &Path, problems: &mut Vec<NotPrivate>) {
     use rustix::fs::Mode;
     let changed = rustix::fs::fstat(fd).and_then(|stat| {
         let mode = Mode::from_raw_mode(stat.st_mode);
@@ -298,12 +306,11 @@ fn make_one_private(fd: &std::os::fd::OwnedFd, path: &Path, problems: &mut Vec<S
 }
 
 #[cfg(unix)]
-fn not_private(path: &Path, e: rustix::io::Errno) -> String {
-    format!(
-        "could not make {} private to the kiosk: {}",
-        path.display(),
-        std::io::Error::from(e)
-    )
+fn not_private(path: &Path, e: rustix::io::Errno) -> NotPrivate {
+    NotPrivate {
+        path: path.to_path_buf(),
+        why: std::io::Error::from(e).to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::config::{self, Settings};
+use crate::config::{self, FileProblem, Settings, SettingsProblem};
 use crate::data::DataDir;
 use crate::store::Store;
 
@@ -62,7 +62,7 @@ pub enum Finding {
     SettingsValid,
     /// No `settings.toml` yet: the kiosk writes the built-in one when it first starts.
     NoSettingsYet,
-    SettingsProblem(String),
+    SettingsProblem(config::SettingsProblem),
     PinSet,
     PinMissing,
     PinUnreadable(String),
@@ -192,7 +192,7 @@ pub fn in_kiosk(
     dir: &DataDir,
     now: DateTime<Utc>,
     settings: &Settings,
-    settings_problem: Option<String>,
+    settings_problem: Option<SettingsProblem>,
     store: Option<&Store>,
     store_problem: Option<&str>,
     heard: crate::chime::Heard,
@@ -227,7 +227,7 @@ pub fn in_kiosk(
 
 /// The findings `doctor` and the staff area gather each in their own way.
 struct Gathered {
-    settings_problem: Option<String>,
+    settings_problem: Option<SettingsProblem>,
     folder: Finding,
     database: Finding,
     sign_ins: u64,
@@ -380,25 +380,16 @@ fn leftovers_finding(root: &Path, temp: &Path) -> Finding {
 }
 
 /// The settings file as it is now, without writing the last-good copy `config::load` keeps.
-fn settings_as_they_are(path: &Path) -> (Settings, Option<String>) {
-    match std::fs::read_to_string(path) {
+fn settings_as_they_are(path: &Path) -> (Settings, Option<SettingsProblem>) {
+    match config::read(path) {
         // The first start writes the built-in settings, in the machine's time zone.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(FileProblem::Unreadable { .. }) if !path.exists() => {
             let zone = iana_time_zone::get_timezone().ok();
             let first = config::parse(&config::first_run_text(zone.as_deref()));
             (first.unwrap_or_default(), None)
         }
-        Ok(text) => match config::parse(&text) {
-            Ok(settings) => (settings, None),
-            Err(why) => (
-                Settings::default(),
-                Some(format!("{} has a problem: {why}", path.display())),
-            ),
-        },
-        Err(e) => (
-            Settings::default(),
-            Some(format!("{} could not be read ({e})", path.display())),
-        ),
+        Ok((settings, _)) => (settings, None),
+        Err(file) => (Settings::default(), Some(SettingsProblem::file(file))),
     }
 }
 

@@ -42,16 +42,47 @@ use crate::cli::Cli;
 use crate::clock::{Clock, PretendClock, SystemClock};
 use crate::commands::CommandError;
 use crate::data::DataDir;
+use crate::domain::lang::Lang;
+use crate::words::errors::ErrorWords as _;
+
+/// Why `run` failed, with the language to say it in at the terminal: the settings' own,
+/// English when they cannot be read (or before a data folder is known).
+#[derive(Debug)]
+pub struct Failure {
+    pub error: CommandError,
+    pub lang: Lang,
+}
+
+impl Failure {
+    /// Whether whoever reads standard output stopped early: a normal end, not an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.error.is_broken_pipe()
+    }
+}
+
+/// The error in the settings' language, as one line for the terminal.
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.error.words(&locale::built_in().tr(self.lang)))
+    }
+}
 
 /// Runs what the command line asks for: a headless command, or the kiosk window.
 /// `started` is when the process began, for the first-frame figure in the log.
-pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
+pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), Failure> {
+    let mut lang = Lang::EN;
+    run_in(cli, started, &mut lang).map_err(|error| Failure { error, lang })
+}
+
+/// [`run`], noting in `lang` the settings' language as soon as the data folder is known.
+fn run_in(cli: Cli, started: std::time::Instant, lang: &mut Lang) -> Result<(), CommandError> {
     #[cfg(unix)]
     fs::create_private_from_now_on();
     if let Some(cli::Command::Report(args)) = &cli.command {
-        // Counts copies from any kiosk, on any machine: no data folder is opened or made.
+        // Counts copies from any kiosk, on any machine: no data folder is opened or made, so
+        // no settings say a language.
         let stdout = std::io::stdout();
-        return commands::report_across_sites(args, &mut stdout.lock());
+        return commands::report_across_sites(args, &locale::english(), &mut stdout.lock());
     }
     // A demo or training run at a pretend time never writes into the real data folder: unless
     // a folder is named with --data-dir (the service's DROPIN_KIOSK_DATA does not count), it
@@ -66,12 +97,17 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         (None, Some(dir)) => dir,
         (None, None) => DataDir::default_root()?,
     };
+    *lang = config::language_at(&DataDir::existing(&root).settings_path());
+    // The built-in languages are read only where a command says something: the kiosk window
+    // reads its own, and its first frame should not wait for a second copy.
+    let settings_lang = *lang;
+    let words = move || locale::built_in().tr(settings_lang);
     if practice.is_some() {
-        eprintln!(
-            "dropin-kiosk: practice run on a temporary folder ({}), deleted afterwards; \
-             the real data folder is not touched",
-            root.display()
+        let said = words().a(
+            "cli-practice-run",
+            &[("path", root.display().to_string().into())],
         );
+        eprintln!("dropin-kiosk: {said}");
     }
     let clock: Arc<dyn Clock> = match cli.pretend_now {
         Some(at) => Arc::new(PretendClock::new(at)),
@@ -81,7 +117,7 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
         // The check looks at the folder as it is: nothing is created or repaired first.
         let stdout = std::io::stdout();
         let dir = DataDir::existing(&root);
-        return commands::doctor(&dir, clock.now(), &mut stdout.lock());
+        return commands::doctor(&dir, clock.now(), &words(), &mut stdout.lock());
     }
     let dir = DataDir::prepare(&root)?;
     if cli.command.is_none() {
@@ -97,19 +133,21 @@ pub fn run(cli: Cli, started: std::time::Instant) -> Result<(), CommandError> {
     }
     match cli.command {
         Some(command) => {
+            let tr = words();
             for problem in &dir.not_private {
-                eprintln!("dropin-kiosk: warning: {problem}");
+                let said = tr.a("cli-warning", &[("why", problem.words(&tr).into())]);
+                eprintln!("dropin-kiosk: {said}");
             }
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            commands::run(command, dir, clock.now(), &mut out)
+            commands::run(command, dir, clock.now(), &tr, &mut out)
         }
         None => {
             for problem in &dir.not_private {
                 log::warn!("{problem}");
             }
             window::run(dir, clock, cli.windowed, practice.is_some(), started)
-                .map_err(|e| CommandError::Plain(e.to_string()))
+                .map_err(CommandError::from)
         }
     }
 }

@@ -1,5 +1,6 @@
 //! A small rotating log file in the data folder, for staff. It never holds a name: callers
-//! log what failed and why, never who signed in.
+//! log what failed and why, never who signed in. Log lines stay English, written in Rust:
+//! they are for whoever maintains the machine, read in journalctl and searched on the web.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;

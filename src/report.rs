@@ -15,9 +15,7 @@ use crate::store::{CopyGroup, CopyOrigin, Store};
 
 #[derive(Debug, Error)]
 pub enum ReportError {
-    #[error("the start date {from} is after the end date {to}; swap them")]
     DatesSwapped { from: NaiveDate, to: NaiveDate },
-    #[error(transparent)]
     Store(#[from] StoreError),
 }
 

@@ -160,9 +160,7 @@ fn add_system_fallback_fonts(ctx: &egui::Context, locales: &crate::locale::Local
 /// Why the kiosk window could not start, in one sentence.
 #[derive(Debug, thiserror::Error)]
 pub enum WindowError {
-    #[error(transparent)]
     Lock(#[from] crate::error::LockError),
-    #[error("could not open the kiosk window: {0}")]
     Window(String),
 }
 

@@ -536,3 +536,80 @@ fn set_pin_refuses_an_easy_pin_two_different_ones_or_a_missing_line_and_changes_
         .assert_one_line_failure();
     assert_eq!(std::fs::read(&pin_file).unwrap(), before);
 }
+
+/// A data folder whose settings say `language = "es"`.
+fn in_spanish() -> DataFolder {
+    let k = DataFolder::new();
+    let settings = std::fs::read_to_string(k.settings_path()).unwrap();
+    assert!(settings.contains("language = \"en\""));
+    std::fs::write(
+        k.settings_path(),
+        settings.replace("language = \"en\"", "language = \"es\""),
+    )
+    .unwrap();
+    k
+}
+
+#[test]
+fn the_command_line_answers_in_the_settings_language_and_in_english_by_default() {
+    for (k, said) in [
+        (
+            in_spanish(),
+            [
+                "El PIN del personal quedó guardado en ",
+                "Se canceló el grupo del miércoles 2026-11-25 a las 13:30.",
+                "Se registró a Casey el 2026-11-25 13:35, en el grupo del 2026-11-25 13:30.",
+                "Se escribió una copia de seguridad de 1 registro (solo conteos, sin nombres) en ",
+                "no hay grupo el martes 2026-11-24; el horario es lun · mié · vie, 13:30–14:30",
+                "un PIN del personal tiene de 4 a 8 cifras; no se cambió nada",
+            ],
+        ),
+        (
+            DataFolder::new(),
+            [
+                "The staff PIN is set in ",
+                "Cancelled the group on Wednesday 2026-11-25 at 13:30.",
+                "Signed in Casey at 2026-11-25 13:35, the 2026-11-25 13:30 group.",
+                "Wrote a backup of 1 sign-in (counts only, no names) to ",
+                "there is no group on Tuesday 2026-11-24; the schedule is Mon · Wed · Fri, 1:30–2:30 PM",
+                "a staff PIN is 4 to 8 digits; nothing was changed",
+            ],
+        ),
+    ] {
+        let [
+            pin_set,
+            cancelled,
+            signed_in,
+            backed_up,
+            no_group,
+            short_pin,
+        ] = said;
+        let set = k.run_with_input(&["set-pin"], "4821\n4821\n");
+        assert!(
+            set.stdout.starts_with(pin_set),
+            "{}{}",
+            set.stdout,
+            set.stderr
+        );
+        let short = k.run_with_input(&["set-pin"], "12\n12\n");
+        short.assert_one_line_failure();
+        assert_eq!(short.stderr.trim(), format!("dropin-kiosk: {short_pin}"));
+        let out = k.ok(&["cancel", "2026-11-25"]);
+        assert_eq!(out.trim(), cancelled);
+        k.ok(&["uncancel", "2026-11-25"]);
+        let out = k.ok(&[
+            "sign-in",
+            "--name",
+            "Casey",
+            "--at",
+            "2026-11-25T13:35:00-08:00",
+        ]);
+        assert_eq!(out.trim(), signed_in);
+        let copy = k.path().join("copy.db");
+        let out = k.ok(&["backup", "--out", copy.to_str().unwrap()]);
+        assert!(out.starts_with(backed_up), "{out}");
+        let run = k.run(&["cancel", "2026-11-24"]);
+        run.assert_one_line_failure();
+        assert_eq!(run.stderr.trim(), format!("dropin-kiosk: {no_group}"));
+    }
+}

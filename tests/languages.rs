@@ -74,7 +74,7 @@ fn a_language_settings_name_that_is_not_there_is_told_to_staff_and_home_is_in_en
     let t = Tablet::in_dir(folder.dir, IN_SESSION);
     assert_eq!(t.kiosk().visit.lang, Lang::EN);
     assert!(t.has("Sign in with my first name"));
-    let problem = t.kiosk().settings_problem.clone().unwrap_or_default();
+    let problem = t.settings_problem();
     assert!(
         problem.contains("\"vi\", which the kiosk does not have"),
         "{problem}"

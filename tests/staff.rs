@@ -514,6 +514,39 @@ fn the_staff_area_speaks_spanish_when_the_kiosk_does() {
 }
 
 #[test]
+fn a_settings_file_problem_is_told_to_staff_in_the_language_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = std::fs::read_to_string("assets/settings.toml").unwrap();
+    // Monday's group, on line 44, written to end before it starts.
+    let bad = settings.replacen("end = \"14:30\"", "end = \"09:00\"", 1);
+    std::fs::write(dir.path().join("settings.toml"), bad).unwrap();
+    let mut t = Tablet::in_dir(dir, IN_SESSION);
+    t.choose_language(dropin_kiosk::domain::lang::Lang::from_code("es").unwrap());
+    t.tap("Personal");
+    for _ in 0..2 {
+        for d in ["4", "8", "2", "1", "Aceptar"] {
+            t.tap(d);
+        }
+    }
+    assert!(t.has("El nuevo PIN quedó guardado."));
+    assert!(t.has_text_containing(
+        "settings.toml tiene un problema, así que el quiosco usa los ajustes de fábrica: \
+         línea 44, end: el grupo del lunes termina a las 09:00, que no es después de su \
+         inicio a las 13:30"
+    ));
+    assert!(
+        !t.has_text_containing("has a problem"),
+        "nothing of it in English"
+    );
+    assert!(
+        t.settings_problem()
+            .contains("line 44, end: the Monday group ends at 09:00 which is not after"),
+        "the same problem, in English for the log: {}",
+        t.settings_problem()
+    );
+}
+
+#[test]
 fn enter_on_a_keyboard_submits_a_tapped_pin_exactly_once() {
     let mut t = Tablet::at(IN_SESSION);
     set_up_staff(&mut t);

@@ -349,6 +349,16 @@ impl Tablet {
             .unwrap_or_default()
     }
 
+    /// What the staff area says about the settings, in English; empty when nothing is wrong
+    /// with them.
+    pub fn settings_problem(&self) -> String {
+        self.kiosk()
+            .settings_problem
+            .as_ref()
+            .map(|p| dropin_kiosk::words::settings::problem(p, &dropin_kiosk::locale::english()))
+            .unwrap_or_default()
+    }
+
     pub fn stored(&self) -> u64 {
         self.kiosk().store().unwrap().total_sign_ins().unwrap()
     }

@@ -45,7 +45,7 @@ pub struct Kiosk {
     /// Every language found at start: built in, and the data folder's `locales/`.
     locales: Locales,
     /// For staff: what is wrong with `settings.toml`, if anything.
-    pub settings_problem: Option<String>,
+    pub settings_problem: Option<config::SettingsProblem>,
     /// The attendance database, open or not, and what staff are told about it.
     storage: Storage,
     /// The person at the tablet now.
@@ -81,8 +81,8 @@ pub struct View<'a> {
     /// (the people counted once each are the staff area's).
     pub session_sign_ins: Option<u64>,
     pub script: Option<&'a Script>,
-    /// For staff: what is wrong with `settings.toml`, as the settings check words it.
-    pub settings_problem: Option<&'a str>,
+    /// For staff: what is wrong with `settings.toml`, said in the staff area's language.
+    pub settings_problem: Option<&'a config::SettingsProblem>,
     /// For staff: why attendance cannot be saved or was reset.
     pub store_problem: Option<&'a StoreProblem>,
     /// For staff: when each damaged copy of the database still kept will be deleted.
@@ -122,19 +122,17 @@ impl Kiosk {
         let mut loaded = config::load(&dir.settings_path());
         let locales = Locales::load(Some(&dir.locales_dir()));
         if !locales.has(loaded.settings.language) {
-            let english = locales.tr(Lang::EN);
-            let unknown = english.a(
-                "locale-unknown-language",
-                &[("language", loaded.settings.language.code().into())],
-            );
-            loaded.problem = Some(match loaded.problem.take() {
-                Some(problem) => format!("{problem} {unknown}"),
-                None => unknown,
+            let problem = loaded.problem.get_or_insert(config::SettingsProblem {
+                file: None,
+                running_on: None,
+                missing_language: None,
             });
+            problem.missing_language = Some(loaded.settings.language);
             loaded.settings.language = Lang::EN;
         }
         if let Some(problem) = &loaded.problem {
-            log::warn!("{problem}");
+            let english = locales.tr(Lang::EN);
+            log::warn!("{}", crate::words::settings::problem(problem, &english));
         }
         let now = clock.now();
         let mut kiosk = Kiosk {
@@ -335,7 +333,7 @@ impl Kiosk {
             now,
             session_sign_ins: count,
             script,
-            settings_problem: self.settings_problem.as_deref(),
+            settings_problem: self.settings_problem.as_ref(),
             store_problem: self.storage.problem(),
             damaged_until: &self.chores.damaged_until,
             pin_locked_for: self.pin_locked_for(),

@@ -3,35 +3,35 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::CommandError;
+use super::{CommandError, PinRefusal, Reading};
 use crate::data::DataDir;
+use crate::locale::Tr;
 use crate::staff_pin::rules;
 
 /// `set-pin`: asks for the PIN twice without echo on a terminal, else reads two lines from
 /// standard input (so an installer can script it).
-pub fn set_pin(dir: &DataDir, out: &mut dyn Write) -> Result<(), CommandError> {
+pub fn set_pin(dir: &DataDir, tr: &Tr<'_>, out: &mut dyn Write) -> Result<(), CommandError> {
+    let unreadable = |e: std::io::Error| CommandError::InputUnreadable {
+        reading: Reading::Pin,
+        why: e.to_string(),
+    };
     let (first, again) = if std::io::stdin().is_terminal() {
-        let ask = |prompt: &str| {
-            rpassword::prompt_password(prompt)
-                .map_err(|e| CommandError::Plain(format!("could not read the PIN: {e}")))
-        };
+        // Fluent trims a message's last space; the prompt keeps one before what is typed.
+        let ask = |id: &str| rpassword::prompt_password(format!("{} ", tr.t(id)));
         (
-            ask("New staff PIN (4 to 8 digits): ")?,
-            ask("The same PIN again: ")?,
+            ask("cli-pin-ask").map_err(unreadable)?,
+            ask("cli-pin-ask-again").map_err(unreadable)?,
         )
     } else {
         let mut lines = std::io::stdin().lock().lines();
         let mut next = || match lines.next() {
             Some(Ok(line)) => Ok(line),
-            Some(Err(e)) => Err(CommandError::Plain(format!("could not read the PIN: {e}"))),
-            None => Err(CommandError::Plain(
-                "set-pin needs two lines on standard input: the PIN, then the same PIN again"
-                    .to_string(),
-            )),
+            Some(Err(e)) => Err(unreadable(e)),
+            None => Err(CommandError::PinNeedsTwoLines),
         };
         (next()?, next()?)
     };
-    set_pin_to(dir, &first, &again, out)
+    set_pin_to(dir, &first, &again, tr, out)
 }
 
 /// Checks the PIN typed twice and saves it; nothing is changed when it is refused.
@@ -39,26 +39,23 @@ fn set_pin_to(
     dir: &DataDir,
     first: &str,
     again: &str,
+    tr: &Tr<'_>,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let (first, again) = (first.trim(), again.trim());
+    let refused = |refusal| Err(CommandError::PinRefused(refusal));
     if !rules::is_valid(first) {
-        return Err(CommandError::Plain(
-            "a staff PIN is 4 to 8 digits; nothing was changed".to_string(),
-        ));
+        return refused(PinRefusal::NotFourToEight);
     }
     if rules::is_too_easy(first) {
-        return Err(CommandError::Plain(
-            "that PIN would be easy to guess (one digit repeated, or a run like 1234); please choose a less obvious one".to_string(),
-        ));
+        return refused(PinRefusal::TooEasy);
     }
     if first != again {
-        return Err(CommandError::Plain(
-            "the two PINs were different; nothing was changed".to_string(),
-        ));
+        return refused(PinRefusal::Different);
     }
     let path = dir.pin_path();
     crate::staff_pin::set(&path, first)?;
-    writeln!(out, "The staff PIN is set in {}.", path.display())?;
+    let path = path.display().to_string();
+    writeln!(out, "{}", tr.a("cli-pin-set", &[("path", path.into())]))?;
     Ok(())
 }

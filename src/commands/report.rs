@@ -9,24 +9,20 @@ use chrono::NaiveDate;
 use super::CommandError;
 use crate::cli::{ReportArgs, ReportBy, ReportFormat};
 use crate::export;
-use crate::report::ReportError;
+use crate::locale::Tr;
 use crate::report::sites::{self, Period};
 
 /// Runs `report`. Everything is read and checked first: a refused file or map prints
 /// nothing but its one sentence.
-pub fn report_across_sites(args: &ReportArgs, out: &mut dyn Write) -> Result<(), CommandError> {
+pub fn report_across_sites(
+    args: &ReportArgs,
+    tr: &Tr<'_>,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
     let map = match (args.format, &args.map) {
         (ReportFormat::Dhis2, Some(path)) => Some(read_map(path)?),
-        (ReportFormat::Dhis2, None) => {
-            return Err(plain(
-                "--format dhis2 needs --map FILE, the TOML file naming DHIS2's ids (see the README)",
-            ));
-        }
-        (ReportFormat::Csv, Some(_)) => {
-            return Err(plain(
-                "--map is for --format dhis2; leave it out for a plain CSV",
-            ));
-        }
+        (ReportFormat::Dhis2, None) => return Err(CommandError::MapNeeded),
+        (ReportFormat::Csv, Some(_)) => return Err(CommandError::MapNotWanted),
         (ReportFormat::Csv, None) => None,
     };
     let by = args.by.unwrap_or(match args.format {
@@ -43,23 +39,32 @@ pub fn report_across_sites(args: &ReportArgs, out: &mut dyn Write) -> Result<(),
     }
     let mut copies = Vec::new();
     for file in &args.files {
-        let shown = file.display();
-        let bytes = std::fs::read(file)
-            .map_err(|e| CommandError::Plain(format!("could not read {shown} ({e})")))?;
-        let copy = crate::store::read_counts_copy(&bytes)
-            .map_err(|p| CommandError::Plain(format!("{shown} {p}")))?;
+        let bytes = std::fs::read(file).map_err(|e| CommandError::FileUnreadable {
+            path: file.clone(),
+            why: e.to_string(),
+        })?;
+        let copy =
+            crate::store::read_counts_copy(&bytes).map_err(|problem| CommandError::NotACopy {
+                path: file.clone(),
+                problem,
+            })?;
         copies.push(copy);
     }
-    let sites = sites::combine(copies, args.from, args.to).map_err(|e| match e {
-        ReportError::Store(e) => CommandError::Store(e),
-        swapped @ ReportError::DatesSwapped { .. } => plain(&swapped.to_string()),
-    })?;
+    let sites = sites::combine(copies, args.from, args.to)?;
     // Not a refusal: a report for the month so far is a fair question, but its answer stops
     // where each copy does.
     let cut_short: Vec<String> = sites
         .iter()
         .filter(|s| s.made_on < args.to)
-        .map(|s| format!("{} on {}", s.site, s.made_on))
+        .map(|s| {
+            tr.a(
+                "cli-site-made-on",
+                &[
+                    ("site", s.site.as_str().into()),
+                    ("date", s.made_on.to_string().into()),
+                ],
+            )
+        })
         .collect();
     let text = match (period, &map) {
         (None, _) => export::sites::sessions_to_string(&sites),
@@ -77,34 +82,37 @@ pub fn report_across_sites(args: &ReportArgs, out: &mut dyn Write) -> Result<(),
         Some(path) => {
             let written = crate::fs::create_new(path, text.as_bytes())?;
             let rows = text.lines().count().saturating_sub(1);
-            writeln!(out, "Wrote {rows} rows to {}.", written.display())?;
+            writeln!(out, "{}", super::wrote_rows(rows, &written, tr))?;
         }
         None => out.write_all(text.as_bytes())?,
     }
     if !cut_short.is_empty() {
-        eprintln!(
-            "dropin-kiosk: note: counts stop where each copy was made, before {}: {}",
-            args.to,
-            cut_short.join(", ")
+        let said = tr.a(
+            "cli-counts-cut-short",
+            &[
+                ("date", args.to.to_string().into()),
+                ("sites", cut_short.join(&tr.t("list-separator")).into()),
+            ],
         );
+        eprintln!("dropin-kiosk: {said}");
     }
     Ok(())
 }
 
-fn plain(sentence: &str) -> CommandError {
-    CommandError::Plain(sentence.to_string())
-}
-
 fn read_map(path: &Path) -> Result<(export::dhis2::Map, PathBuf), CommandError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        CommandError::Plain(format!("could not read the map {} ({e})", path.display()))
+    let text = std::fs::read_to_string(path).map_err(|e| CommandError::MapUnreadable {
+        path: path.to_path_buf(),
+        why: e.to_string(),
     })?;
     let map = export::dhis2::parse_map(&text).map_err(|e| map_problem(path, &e))?;
     Ok((map, path.to_path_buf()))
 }
 
 fn map_problem(path: &Path, problem: &export::dhis2::MapError) -> CommandError {
-    CommandError::Plain(format!("the map {} {problem}", path.display()))
+    CommandError::MapProblem {
+        path: path.to_path_buf(),
+        problem: problem.clone(),
+    }
 }
 
 /// A DHIS2 period's value is the whole period's: dates that cut one short are refused.
@@ -114,18 +122,10 @@ fn whole_periods(
     period: Option<Period>,
 ) -> Result<(), CommandError> {
     let Some(period) = period else {
-        return Err(plain(
-            "DHIS2 takes counts per month or quarter; use --by month or --by quarter",
-        ));
+        return Err(CommandError::PeriodNeeded);
     };
     if period.start(from) == from && period.end(period.start(to)) == to {
         return Ok(());
     }
-    let (unit, example) = match period {
-        Period::Month => ("months", "--from 2026-10-01 --to 2026-11-30"),
-        Period::Quarter => ("quarters", "--from 2026-07-01 --to 2026-12-31"),
-    };
-    Err(CommandError::Plain(format!(
-        "DHIS2 takes whole {unit}: start --from on the first day of one and end --to on the last day of one, e.g. {example}"
-    )))
+    Err(CommandError::PartPeriods(period))
 }

@@ -4,7 +4,8 @@
 
 use std::io::{BufRead, IsTerminal as _, Read as _, Write as _};
 
-use super::CommandError;
+use super::{CommandError, Reading};
+use crate::locale::Tr;
 
 /// What `--name` asks for: `-` means "read it from standard input".
 pub const FROM_STANDARD_INPUT: &str = "-";
@@ -14,12 +15,13 @@ const MOST_BYTES: u64 = 64 * 1024;
 
 /// The name given with `--name`, or read from standard input for `--name -`: asked for on a
 /// terminal, else the one line a pipe or file holds.
-pub fn name(given: Option<String>) -> Result<Option<String>, CommandError> {
+pub fn name(given: Option<String>, tr: &Tr<'_>) -> Result<Option<String>, CommandError> {
     match given {
         Some(dash) if dash == FROM_STANDARD_INPUT => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
-                eprint!("First name (Enter alone for no name): ");
+                // Fluent trims a message's last space; the prompt keeps one before the name.
+                eprint!("{} ", tr.t("cli-name-ask"));
                 let _ = std::io::stderr().flush();
             }
             read_name(&mut stdin.lock()).map(Some)
@@ -32,16 +34,14 @@ pub fn name(given: Option<String>) -> Result<Option<String>, CommandError> {
 /// An empty line is a sign-in with no name. More than one line is refused: a sign-in
 /// records one person, and a second name silently dropped would be a visit not counted.
 fn read_name(input: &mut dyn BufRead) -> Result<String, CommandError> {
-    let unreadable =
-        |e: std::io::Error| CommandError::Plain(format!("could not read the first name: {e}"));
+    let unreadable = |e: std::io::Error| CommandError::InputUnreadable {
+        reading: Reading::Name,
+        why: e.to_string(),
+    };
     let mut limited = input.take(MOST_BYTES);
     let mut line = String::new();
     if limited.read_line(&mut line).map_err(unreadable)? == 0 {
-        return Err(CommandError::Plain(
-            "sign-in --name - reads the first name from standard input, and it was empty; \
-             leave --name out for a sign-in with no name"
-                .to_string(),
-        ));
+        return Err(CommandError::NameInputEmpty);
     }
     let ended = line.ends_with('\n');
     let name = line.trim_end_matches(['\n', '\r']).to_string();
@@ -49,11 +49,7 @@ fn read_name(input: &mut dyn BufRead) -> Result<String, CommandError> {
         let mut rest = String::new();
         limited.read_to_string(&mut rest).map_err(unreadable)?;
         if !rest.trim().is_empty() {
-            return Err(CommandError::Plain(
-                "standard input held more than one line; sign-in records one person, so run \
-                 it once for each name (nothing was recorded)"
-                    .to_string(),
-            ));
+            return Err(CommandError::NameInputLines);
         }
     }
     Ok(name)
@@ -84,6 +80,7 @@ mod tests {
     #[test]
     fn a_second_name_is_refused_rather_than_dropped() {
         let err = read("Casey\nRobin\n").unwrap_err();
+        assert!(matches!(err, CommandError::NameInputLines), "{err}");
         assert!(err.to_string().contains("more than one line"), "{err}");
     }
 }

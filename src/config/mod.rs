@@ -20,7 +20,7 @@ mod groups;
 mod validate;
 
 pub use groups::{CourseSetting, Group, RawGroup, Topics};
-pub use validate::Problem;
+pub use validate::{Problem, Wrong};
 
 /// The settings file shipped in `assets/`, copied into the data folder on first run.
 pub const DEFAULT_SETTINGS_TOML: &str = include_str!("../../assets/settings.toml");
@@ -31,7 +31,26 @@ pub struct Bounds {
     pub min: u32,
     pub max: u32,
     /// Named in the problem a value outside these bounds gets.
-    pub unit: &'static str,
+    pub unit: Unit,
+}
+
+/// What a whole-number setting counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Minutes,
+    Days,
+    Percent,
+}
+
+impl Unit {
+    /// The unit as Fluent selects on it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Minutes => "minutes",
+            Unit::Days => "days",
+            Unit::Percent => "percent",
+        }
+    }
 }
 
 impl Bounds {
@@ -43,27 +62,27 @@ impl Bounds {
 pub const EARLY_WINDOW_MIN: Bounds = Bounds {
     min: 0,
     max: 240,
-    unit: "minutes",
+    unit: Unit::Minutes,
 };
 pub const WRAP_UP_MIN: Bounds = Bounds {
     min: 0,
     max: 60,
-    unit: "minutes",
+    unit: Unit::Minutes,
 };
 pub const ENDED_MIN: Bounds = Bounds {
     min: 0,
     max: 240,
-    unit: "minutes",
+    unit: Unit::Minutes,
 };
 pub const CHIME_VOLUME: Bounds = Bounds {
     min: 0,
     max: 100,
-    unit: "percent",
+    unit: Unit::Percent,
 };
 pub const RETENTION_DAYS: Bounds = Bounds {
     min: 1,
     max: 3650,
-    unit: "days",
+    unit: Unit::Days,
 };
 
 /// The settings file as written: plain strings and numbers, each with a default.
@@ -271,7 +290,69 @@ pub fn parse(text: &str) -> Result<Settings, SettingsTextError> {
 pub struct Loaded {
     pub settings: Settings,
     /// For staff: which line is wrong and what the kiosk is running on instead.
-    pub problem: Option<String>,
+    pub problem: Option<SettingsProblem>,
+}
+
+/// What staff are told about the settings, as values; `crate::words::settings` says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsProblem {
+    /// What is wrong with the file, if anything.
+    pub file: Option<FileProblem>,
+    /// What the kiosk runs on instead of a bad file; none where nothing is run (`doctor`).
+    pub running_on: Option<RunningOn>,
+    /// A language the settings name that no language folder has: the kiosk shows English.
+    pub missing_language: Option<Lang>,
+}
+
+/// Why `settings.toml` could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    /// It could not be read at all; the cause is technical, for staff.
+    Unreadable { path: PathBuf, why: String },
+    /// Its text is not valid settings.
+    Invalid {
+        path: PathBuf,
+        error: SettingsTextError,
+    },
+}
+
+/// The settings a kiosk runs on while its file has a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunningOn {
+    LastGood,
+    BuiltIn,
+}
+
+impl SettingsProblem {
+    /// The problem with the file at `path`, as `doctor` finds it (nothing is run on).
+    pub fn file(file: FileProblem) -> SettingsProblem {
+        SettingsProblem {
+            file: Some(file),
+            running_on: None,
+            missing_language: None,
+        }
+    }
+}
+
+/// Reads `path` as settings, or says why it cannot be used.
+pub fn read(path: &Path) -> Result<(Settings, String), FileProblem> {
+    let text = std::fs::read_to_string(path).map_err(|e| FileProblem::Unreadable {
+        path: path.to_path_buf(),
+        why: e.to_string(),
+    })?;
+    match parse(&text) {
+        Ok(settings) => Ok((settings, text)),
+        Err(error) => Err(FileProblem::Invalid {
+            path: path.to_path_buf(),
+            error,
+        }),
+    }
+}
+
+/// The language the settings at `path` name, for the terminal: English when they cannot be
+/// read or are not valid (and so say nothing for sure).
+pub fn language_at(path: &Path) -> Lang {
+    read(path).map_or(Lang::EN, |(settings, _)| settings.language)
 }
 
 /// Loads `path`. A good file is also copied to `last_good` (beside it) for next time.
@@ -279,13 +360,7 @@ pub struct Loaded {
 /// instead, and `problem` says exactly what is wrong.
 pub fn load(path: &Path) -> Loaded {
     let last_good = last_good_path(path);
-    let outcome = match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text)
-            .map(|settings| (settings, text))
-            .map_err(|e| e.to_string()),
-        Err(e) => Err(format!("could not be read ({e})")),
-    };
-    match outcome {
+    match read(path) {
         Ok((settings, text)) => {
             if std::fs::read_to_string(&last_good).ok().as_deref() != Some(text.as_str()) {
                 // Best effort: the copy only helps a later bad edit; failing it changes nothing now.
@@ -296,20 +371,21 @@ pub fn load(path: &Path) -> Loaded {
                 problem: None,
             }
         }
-        Err(why) => {
+        Err(file) => {
             let fallback = std::fs::read_to_string(&last_good)
                 .ok()
                 .and_then(|text| parse(&text).ok());
             let (settings, running_on) = match fallback {
-                Some(s) => (s, "the last good settings"),
-                None => (Settings::default(), "the built-in settings"),
+                Some(s) => (s, RunningOn::LastGood),
+                None => (Settings::default(), RunningOn::BuiltIn),
             };
             Loaded {
                 settings,
-                problem: Some(format!(
-                    "{} has a problem, so the kiosk is running on {running_on}: {why}",
-                    path.display()
-                )),
+                problem: Some(SettingsProblem {
+                    file: Some(file),
+                    running_on: Some(running_on),
+                    missing_language: None,
+                }),
             }
         }
     }

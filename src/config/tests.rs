@@ -3,6 +3,11 @@
 use super::*;
 use chrono::NaiveDate;
 
+/// The problem as staff read it in English.
+fn said(problem: &SettingsProblem) -> String {
+    crate::words::settings::problem(problem, &crate::locale::english())
+}
+
 #[test]
 fn the_shipped_settings_are_the_documented_defaults() {
     let s = parse(DEFAULT_SETTINGS_TOML).unwrap();
@@ -88,7 +93,7 @@ fn a_malformed_file_runs_on_the_last_good_copy_and_is_kept_as_it_was() {
     std::fs::write(&path, bad).unwrap();
     let loaded = load(&path);
     assert_eq!(loaded.settings.group_name, "Open Door");
-    let problem = loaded.problem.unwrap();
+    let problem = said(&loaded.problem.unwrap());
     assert!(
         problem.contains("line 2") && problem.contains("last good"),
         "{problem}"
@@ -103,7 +108,7 @@ fn a_malformed_file_with_no_good_copy_runs_on_defaults() {
     std::fs::write(&path, "[[[").unwrap();
     let loaded = load(&path);
     assert_eq!(loaded.settings, Settings::default());
-    assert!(loaded.problem.unwrap().contains("built-in settings"));
+    assert!(said(&loaded.problem.unwrap()).contains("built-in settings"));
 }
 
 #[test]

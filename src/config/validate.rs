@@ -1,8 +1,6 @@
 //! `validate()`: every problem in a settings file at once, each on its line (from the
 //! spans `toml` keeps for each value).
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use toml::Spanned;
@@ -13,24 +11,58 @@ use super::{
 };
 use crate::domain::cue::Chime;
 use crate::domain::lang::Lang;
-use crate::domain::schedule::{Slot, parse_hhmm, parse_weekday, slot_problem};
+use crate::domain::schedule::{Slot, SlotProblem, parse_hhmm, parse_weekday, slot_problem};
 use crate::domain::text_size::TextSize;
 
-/// One thing wrong in the settings file, with the line it is on when that is known.
+/// One thing wrong in the settings file, with the line it is on when that is known; said
+/// in words by `crate::words::settings`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub key: String,
     pub line: Option<usize>,
-    pub message: String,
+    pub wrong: Wrong,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}, {}: {}", self.key, self.message),
-            None => write!(f, "{}: {}", self.key, self.message),
-        }
-    }
+/// What is wrong with one value of the settings file, with the values that say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wrong {
+    /// A whole number outside the setting's bounds.
+    OutOfRange {
+        value: i64,
+        bounds: Bounds,
+    },
+    NotATextSize(String),
+    NotAChime(String),
+    /// A script set's name that cannot name a file.
+    NotAScriptName,
+    /// Topics that are neither a course's name nor a list with a title in it.
+    NotTopics,
+    NoGroupName,
+    /// Two groups with this name.
+    SameGroupName(String),
+    NotADate(String),
+    /// A course start with no topics.
+    CourseNeedsTopics,
+    /// Topics with no course start.
+    CourseNeedsStart,
+    /// A slot names a group that is not there; the groups that are.
+    NoSuchGroup {
+        name: String,
+        groups: Vec<String>,
+    },
+    /// A slot names no group, and there are several.
+    SlotNeedsGroup {
+        groups: Vec<String>,
+    },
+    NotAWeekday(String),
+    /// Not HH:MM; `example` is a time to show, like "13:30".
+    NotATime {
+        value: String,
+        example: &'static str,
+    },
+    Slot(SlotProblem),
+    UnknownZone(String),
+    NotALanguage(String),
 }
 
 /// The line (1-based) of `text` that byte `offset` is on.
@@ -52,11 +84,11 @@ struct Problems<'a> {
 }
 
 impl Problems<'_> {
-    fn add<T>(&mut self, key: &str, value: &Spanned<T>, message: String) {
+    fn add<T>(&mut self, key: &str, value: &Spanned<T>, wrong: Wrong) {
         self.found.push(Problem {
             key: key.into(),
             line: self.text.and_then(|t| line_at(t, &value.span())),
-            message,
+            wrong,
         });
     }
 
@@ -65,28 +97,16 @@ impl Problems<'_> {
         match u32::try_from(n).ok().filter(|n| bounds.contains(*n)) {
             Some(n) => n,
             None => {
-                let Bounds { min, max, unit } = bounds;
-                self.add(
-                    key,
-                    value,
-                    format!("{n} is out of range; use {min} to {max} {unit}"),
-                );
-                min
+                self.add(key, value, Wrong::OutOfRange { value: n, bounds });
+                bounds.min
             }
         }
     }
 }
 
-const SCRIPT_HINT: &str = "give the name of a script set, like \"drop-in\" or \"check-in\"";
-const TOPICS_HINT: &str = "give the name of a course, like \"eight-week\", or a list of topics";
-
-/// "\"Drop-in group\", \"Eight-week course\"", to say which names a slot may use.
-fn names_list(groups: &[Group]) -> String {
-    groups
-        .iter()
-        .map(|g| format!("\"{}\"", g.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Every group's name, to say which names a slot may use.
+fn names_list(groups: &[Group]) -> Vec<String> {
+    groups.iter().map(|g| g.name.clone()).collect()
 }
 
 /// Whether `name` can name a file in the data folder: not empty, not a path, not hidden.
@@ -102,10 +122,7 @@ impl Problems<'_> {
             self.add(
                 "text_size",
                 value,
-                format!(
-                    "\"{}\" is not a text size here; use \"normal\", \"large\" or \"largest\"",
-                    value.get_ref()
-                ),
+                Wrong::NotATextSize(value.get_ref().clone()),
             );
             TextSize::Normal
         })
@@ -114,23 +131,16 @@ impl Problems<'_> {
     /// The facilitator's chime: when it sounds and how loud.
     fn chime(&mut self, when: &Spanned<String>, volume: &Spanned<i64>) -> (Chime, u32) {
         let chime = Chime::from_key(when.get_ref().trim()).unwrap_or_else(|| {
-            self.add(
-                "chime",
-                when,
-                format!(
-                    "\"{}\" is not a chime setting here; use \"off\", \"wrap_up\" or \"wrap_up_and_end\"",
-                    when.get_ref()
-                ),
-            );
+            self.add("chime", when, Wrong::NotAChime(when.get_ref().clone()));
             Chime::Off
         });
         (chime, self.number("chime_volume", volume, CHIME_VOLUME))
     }
 
-    /// A script or course name that must be a plain file name.
-    fn set_name(&mut self, key: &str, value: &Spanned<String>, hint: &str) {
+    /// A script set's name, which must be a plain file name.
+    fn script_name(&mut self, value: &Spanned<String>) {
         if !is_file_name(value.get_ref()) {
-            self.add(key, value, hint.into());
+            self.add("script", value, Wrong::NotAScriptName);
         }
     }
 
@@ -138,11 +148,11 @@ impl Problems<'_> {
     fn group(&mut self, raw: &RawGroup, default_script: &str) -> Group {
         let name = raw.name.get_ref().trim().to_string();
         if name.is_empty() {
-            self.add("name", &raw.name, "give the group a name".into());
+            self.add("name", &raw.name, Wrong::NoGroupName);
         }
         let script = match &raw.script {
             Some(script) => {
-                self.set_name("script", script, SCRIPT_HINT);
+                self.script_name(script);
                 script.get_ref().trim().to_string()
             }
             None => default_script.trim().to_string(),
@@ -153,10 +163,7 @@ impl Problems<'_> {
                 self.add(
                     "course_start",
                     start,
-                    format!(
-                        "\"{}\" is not a date; write it like 2026-10-06",
-                        start.get_ref()
-                    ),
+                    Wrong::NotADate(start.get_ref().clone()),
                 );
             }
             date
@@ -167,7 +174,7 @@ impl Problems<'_> {
                 Topics::List(titles) => titles.iter().any(|t| !t.trim().is_empty()),
             };
             if !fine {
-                self.add("topics", topics, TOPICS_HINT.into());
+                self.add("topics", topics, Wrong::NotTopics);
             }
             fine.then(|| match topics.get_ref() {
                 Topics::Set(name) => Topics::Set(name.trim().to_string()),
@@ -181,16 +188,8 @@ impl Problems<'_> {
             })
         });
         match (&raw.course_start, &raw.topics) {
-            (Some(start), None) => self.add(
-                "course_start",
-                start,
-                "a course needs topics too, like topics = \"eight-week\"".into(),
-            ),
-            (None, Some(topics)) => self.add(
-                "topics",
-                topics,
-                "a course needs course_start too, like course_start = \"2026-10-06\"".into(),
-            ),
+            (Some(start), None) => self.add("course_start", start, Wrong::CourseNeedsTopics),
+            (None, Some(topics)) => self.add("topics", topics, Wrong::CourseNeedsStart),
             _ => {}
         }
         Group {
@@ -218,11 +217,10 @@ impl Problems<'_> {
                     self.add(
                         "group",
                         name,
-                        format!(
-                            "there is no group called \"{}\"; use one of: {}",
-                            name.get_ref(),
-                            names_list(groups)
-                        ),
+                        Wrong::NoSuchGroup {
+                            name: name.get_ref().clone(),
+                            groups: names_list(groups),
+                        },
                     );
                 }
                 found
@@ -232,10 +230,9 @@ impl Problems<'_> {
                 self.add(
                     "group",
                     &raw.weekday,
-                    format!(
-                        "this slot needs group = \"...\", one of: {}",
-                        names_list(groups)
-                    ),
+                    Wrong::SlotNeedsGroup {
+                        groups: names_list(groups),
+                    },
                 );
                 None
             }
@@ -245,10 +242,7 @@ impl Problems<'_> {
             self.add(
                 "weekday",
                 &raw.weekday,
-                format!(
-                    "\"{}\" is not a weekday; use mon, tue, wed, thu, fri, sat or sun",
-                    raw.weekday.get_ref()
-                ),
+                Wrong::NotAWeekday(raw.weekday.get_ref().clone()),
             );
         }
         let start = parse_hhmm(raw.start.get_ref());
@@ -256,10 +250,10 @@ impl Problems<'_> {
             self.add(
                 "start",
                 &raw.start,
-                format!(
-                    "\"{}\" is not a time; use HH:MM, like 13:30",
-                    raw.start.get_ref()
-                ),
+                Wrong::NotATime {
+                    value: raw.start.get_ref().clone(),
+                    example: "13:30",
+                },
             );
         }
         let end = parse_hhmm(raw.end.get_ref());
@@ -267,10 +261,10 @@ impl Problems<'_> {
             self.add(
                 "end",
                 &raw.end,
-                format!(
-                    "\"{}\" is not a time; use HH:MM, like 14:30",
-                    raw.end.get_ref()
-                ),
+                Wrong::NotATime {
+                    value: raw.end.get_ref().clone(),
+                    example: "14:30",
+                },
             );
         }
         let (Some(weekday), Some(start), Some(end), Some(group)) = (weekday, start, end, group)
@@ -284,7 +278,7 @@ impl Problems<'_> {
             group,
         };
         if let Some(why) = slot_problem(&slot, taken) {
-            self.add("end", &raw.end, why.to_string());
+            self.add("end", &raw.end, Wrong::Slot(why));
             return None;
         }
         Some(slot)
@@ -308,10 +302,7 @@ impl RawSettings {
                 problems.add(
                     "time_zone",
                     &self.time_zone,
-                    format!(
-                        "\"{}\" is not a known time zone; use a name like \"America/Los_Angeles\"",
-                        self.time_zone.get_ref()
-                    ),
+                    Wrong::UnknownZone(self.time_zone.get_ref().clone()),
                 );
                 chrono_tz::UTC
             });
@@ -319,16 +310,13 @@ impl RawSettings {
             problems.add(
                 "language",
                 &self.language,
-                format!(
-                    "\"{}\" is not a language id; use one like \"en\", \"es\" or \"vi\"",
-                    self.language.get_ref()
-                ),
+                Wrong::NotALanguage(self.language.get_ref().clone()),
             );
             Lang::EN
         });
         let text_size = problems.text_size(&self.text_size);
         let script = self.script.get_ref();
-        problems.set_name("script", &self.script, SCRIPT_HINT);
+        problems.script_name(&self.script);
         let groups = if self.groups.is_empty() {
             vec![Group {
                 name: self.group_name.trim().to_string(),
@@ -341,14 +329,7 @@ impl RawSettings {
             for raw in &self.groups {
                 let group = problems.group(raw, script);
                 if groups.iter().any(|g| g.name == group.name) {
-                    problems.add(
-                        "name",
-                        &raw.name,
-                        format!(
-                            "two groups are called \"{}\"; give each its own name",
-                            group.name
-                        ),
-                    );
+                    problems.add("name", &raw.name, Wrong::SameGroupName(group.name.clone()));
                 }
                 groups.push(group);
             }

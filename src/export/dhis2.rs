@@ -74,11 +74,8 @@ pub struct Map {
 /// Why a map cannot be used, said in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MapError {
-    #[error("has a problem at line {line}: {message}")]
     Syntax { line: usize, message: String },
-    #[error("names no data element; add one under [data_elements], e.g. visits = \"…\"")]
     NoFigures,
-    #[error("gives no org unit for the site \"{0}\"; add \"{0}\" = \"…\" under [org_units]")]
     NoOrgUnit(String),
 }
 
@@ -232,7 +229,7 @@ mod tests {
         assert_eq!(period_id(Period::Quarter, nov), "2026Q4");
         assert_eq!(
             map.check_sites(["North", "South"]).unwrap_err().to_string(),
-            "gives no org unit for the site \"South\"; add \"South\" = \"…\" under [org_units]"
+            "the file gives no org unit for the site \"South\"; add \"South\" = \"…\" under [org_units]"
         );
     }
 

@@ -201,3 +201,178 @@ fn every_shipped_script_splits_and_uses_only_known_placeholders() {
     }
     assert!(seen >= 6);
 }
+
+/// The string literals of Rust source `code`, each with the byte it starts at; comments
+/// (where doc comments quote words) are skipped.
+fn string_literals(code: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut chars = code.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '/' if code[at..].starts_with("//") => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            // A char literal ('"', '\n'); anything else is a lifetime ('a, '_).
+            '\'' => {
+                let rest = &code[at + 1..];
+                let mut inside = rest.chars();
+                // How many characters the literal has after its opening quote.
+                let length = match (inside.next(), inside.next()) {
+                    (Some('\\'), _) => rest[2..].find('\'').map_or(0, |n| n + 3),
+                    (Some(_), Some('\'')) => 2,
+                    _ => 0,
+                };
+                for _ in 0..length {
+                    chars.next();
+                }
+            }
+            '"' => {
+                let mut text = String::new();
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => {
+                            text.push(c);
+                            if let Some((_, escaped)) = chars.next() {
+                                text.push(escaped);
+                            }
+                        }
+                        _ => text.push(c),
+                    }
+                }
+                found.push((at, text));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The Rust files of `src/` outside their unit tests (which may say what they check in
+/// words), each with its path inside `src/`.
+fn source_files() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut folders = vec![src.clone()];
+    let mut files = Vec::new();
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && path.file_name().is_some_and(|n| n != "tests.rs")
+            {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                let inside = path.strip_prefix(&src).unwrap().to_string_lossy();
+                files.push((inside.replace('\\', "/"), code.to_string()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Every literal in the code shaped like a message id (`staff-pin-saved`) is an English
+/// message, whether it is asked for with `t`/`a` or handed back from a `match`; a Fluent
+/// argument's name (`("sign-ins", …)`) is not an id. A typo in an id fails here rather than
+/// showing the id to a person.
+#[test]
+fn every_message_id_in_the_code_is_an_english_message() {
+    let english = Locales::builtin();
+    let english = english.variables(Lang::EN).unwrap();
+    // Literals shaped like ids that are not: script and course names, Fluent selector keys,
+    // the program's name.
+    let not_ids = [
+        "drop-in",
+        "eight-week",
+        "dropin-kiosk",
+        "last-good",
+        "built-in",
+    ];
+    let is_id_shaped = |s: &str| {
+        s.split('-').count() > 1
+            && s.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            })
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+    };
+    let mut unknown = Vec::new();
+    let mut seen = 0;
+    for (file, code) in source_files() {
+        for (at, literal) in string_literals(&code) {
+            // `("name", value)`: a tuple, where `a("id", …)` is a call.
+            let before = code[..at].trim_end();
+            let tuple = before.strip_suffix('(').is_some_and(|b| {
+                !b.trim_end()
+                    .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '!')
+            });
+            let argument_name =
+                tuple && code[at + literal.len() + 2..].trim_start().starts_with(',');
+            if !is_id_shaped(&literal) || argument_name || not_ids.contains(&literal.as_str()) {
+                continue;
+            }
+            seen += 1;
+            if !english.contains_key(&literal) {
+                unknown.push(format!("{file}: {literal}"));
+            }
+        }
+    }
+    assert!(
+        seen > 300,
+        "{seen} ids found: is the search still finding them?"
+    );
+    assert_eq!(unknown, Vec::<String>::new());
+}
+
+/// Rust holds message ids and their values, never a sentence a person reads (issue 21): no
+/// string of three or more words where the command line, the settings' rules and the errors
+/// are written. Log lines stay English in Rust, for whoever maintains the machine.
+#[test]
+fn no_sentence_a_person_reads_is_written_in_rust() {
+    let checked = |file: &str| {
+        file.starts_with("commands")
+            || [
+                "config/validate.rs",
+                "error.rs",
+                "fs.rs",
+                "chime.rs",
+                "report.rs",
+                "export/dhis2.rs",
+                "lib.rs",
+                "words/errors.rs",
+                "words/settings.rs",
+            ]
+            .contains(&file)
+    };
+    let is_word = |w: &str| {
+        let w = w.trim_end_matches([',', ';', ':', '.', ')']);
+        w.len() > 1 && w.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    let mut sentences = Vec::new();
+    let mut files = 0;
+    for (file, code) in source_files().into_iter().filter(|(f, _)| checked(f)) {
+        files += 1;
+        for (at, literal) in string_literals(&code) {
+            let before = &code[..at];
+            let statement = before
+                .rfind([';', '{', '}'])
+                .map_or(before, |i| &before[i..]);
+            let logged = statement.contains("log::");
+            let reason = statement.trim_end().ends_with("reason =");
+            if literal.split_whitespace().filter(|w| is_word(w)).count() >= 3 && !logged && !reason
+            {
+                sentences.push(format!("{file}: {literal}"));
+            }
+        }
+    }
+    assert!(files >= 14, "{files} files checked");
+    assert_eq!(sentences, Vec::<String>::new());
+}

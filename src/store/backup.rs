@@ -12,13 +12,9 @@ use crate::error::StoreError;
 /// Why a file cannot be restored; each says that nothing was changed.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum BackupProblem {
-    #[error("is not a dropin-kiosk backup (it is not an SQLite database)")]
     NotADatabase,
-    #[error("is damaged (SQLite's integrity check found problems)")]
     Damaged,
-    #[error("is an SQLite database, but not one of dropin-kiosk's")]
     Foreign,
-    #[error("was made by a newer version of dropin-kiosk (schema version {0})")]
     TooNew(i64),
 }
 

@@ -63,19 +63,9 @@ impl CountsCopy {
 /// Why a file is not a counts copy `report` can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CopyProblem {
-    #[error(
-        "is not a counts copy (use \"Copy counts to USB\" in the staff area, or `dropin-kiosk backup`)"
-    )]
     NotACopy,
-    #[error("is damaged (SQLite's integrity check found problems)")]
     Damaged,
-    #[error(
-        "holds first names; only a names-free counts copy may be combined (\"Copy counts to USB\", or `backup` without --with-names)"
-    )]
     HasNames,
-    #[error(
-        "was made by a newer version of dropin-kiosk (schema version {0}); update this one to read it"
-    )]
     TooNew(i64),
 }
 

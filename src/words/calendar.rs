@@ -1,9 +1,7 @@
 //! The weekly schedule in plain words, in each language (days, times and lists come from
 //! `crate::locale::Tr`).
 
-use chrono::NaiveTime;
-
-use crate::domain::schedule::{Schedule, SlotProblem};
+use crate::domain::schedule::Schedule;
 use crate::locale::Tr;
 
 /// The weekly schedule in plain words.
@@ -59,32 +57,6 @@ impl ScheduleWords for Schedule {
             }
         }
         tr.join_list(&days)
-    }
-}
-
-/// A slot rule broken, for `validate()`: settings.toml's problems are said in English.
-impl std::fmt::Display for SlotProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let hhmm = |t: NaiveTime| t.format("%H:%M").to_string();
-        let en = crate::locale::english();
-        match self {
-            SlotProblem::EndsBeforeStart(s) => write!(
-                f,
-                "the {} group ends at {} which is not after its start at {}",
-                en.weekday_long(s.weekday),
-                hhmm(s.end),
-                hhmm(s.start)
-            ),
-            SlotProblem::Overlaps(s, other) => {
-                let day = en.weekday_long(s.weekday);
-                write!(
-                    f,
-                    "the {day} group at {} overlaps the {day} group at {}",
-                    hhmm(s.start),
-                    hhmm(other.start)
-                )
-            }
-        }
     }
 }
 

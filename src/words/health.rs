@@ -94,7 +94,7 @@ fn finding(finding: &Finding, tr: &Tr<'_>, root: &Path) -> String {
         Finding::NoSettingsYet => tr.t("health-no-settings-yet"),
         Finding::SettingsProblem(problem) => tr.a(
             "health-settings-problem",
-            &[("problem", problem.as_str().into())],
+            &[("problem", super::settings::problem(problem, tr).into())],
         ),
         Finding::PinMissing => tr.a("health-pin-missing", &[("root", root.into())]),
         Finding::PinUnreadable(why) => why.clone(),

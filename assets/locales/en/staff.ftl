@@ -120,6 +120,10 @@ staff-failure-cancel = The cancellation was not saved
 staff-failure-restore = It was not restored
 staff-failure-script = The script was not saved
 staff-failure-settings = Nothing was saved
+# $what is one of the staff-failure- messages above; $why is the technical cause.
+staff-failed = { $what }: { $why }.
+# A setting staff typed that the settings' rules refuse; $problem is a settings- message.
+staff-settings-invalid = { $key }: { $problem }.
 
 
 ## The attendance database, for staff

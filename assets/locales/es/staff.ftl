@@ -120,6 +120,8 @@ staff-failure-cancel = La cancelación no se guardó
 staff-failure-restore = No se pudo restablecer
 staff-failure-script = El guion no se guardó
 staff-failure-settings = No se guardó nada
+staff-failed = { $what }: { $why }.
+staff-settings-invalid = { $key }: { $problem }.
 
 
 ## The attendance database, for staff

@@ -120,6 +120,8 @@ staff-failure-cancel = Отмена не сохранена
 staff-failure-restore = Не удалось вернуть
 staff-failure-script = Сценарий не сохранён
 staff-failure-settings = Ничего не сохранено
+staff-failed = { $what }: { $why }.
+staff-settings-invalid = { $key }: { $problem }.
 
 
 ## The attendance database, for staff

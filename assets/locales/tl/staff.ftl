@@ -115,6 +115,8 @@ staff-failure-cancel = Hindi na-save ang pagkansela
 staff-failure-restore = Hindi ito naibalik
 staff-failure-script = Hindi na-save ang script
 staff-failure-settings = Walang na-save
+staff-failed = { $what }: { $why }.
+staff-settings-invalid = { $key }: { $problem }.
 
 
 ## The attendance database, for staff

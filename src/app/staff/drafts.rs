@@ -211,9 +211,8 @@ impl Kiosk {
     /// Validates and saves settings atomically; on success the kiosk runs on them at once.
     pub(super) fn save_settings(&mut self, state: &mut StaffState, settings: Settings) -> bool {
         if let Err(problems) = settings.to_raw().validate(None) {
-            let first = problems.into_iter().next().map(|p| (p.key, p.message));
-            let (key, message) = first.unwrap_or_default();
-            state.feedback = Some(Feedback::Invalid { key, message });
+            // `validate` refuses only with a problem; the first is the one to fix first.
+            state.feedback = problems.into_iter().next().map(Feedback::Invalid);
             return false;
         }
         match config::save(&self.dir.settings_path(), &settings) {

@@ -45,11 +45,8 @@ pub enum Feedback {
         min: u32,
         max: u32,
     },
-    /// A settings rule broken: the setting, and the rule as `validate()` words it for staff.
-    Invalid {
-        key: String,
-        message: String,
-    },
+    /// A settings rule broken, as `validate()` found it.
+    Invalid(crate::config::Problem),
     /// Something could not be saved or read; the cause is technical, for staff.
     Failed(Failure, String),
 }

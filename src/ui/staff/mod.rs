@@ -34,7 +34,8 @@ pub fn staff_ui(ui: &mut Ui, view: &View<'_>, state: &mut StaffState, actions: &
         }
     });
     if let Some(problem) = view.settings_problem {
-        banner(ui, problem, theme::WARNING, theme::TEXT);
+        let text = crate::words::settings::problem(problem, &w);
+        banner(ui, &text, theme::WARNING, theme::TEXT);
     }
     for problem in view.locales.problems() {
         banner(
@@ -234,7 +235,16 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
             "groups-course-start-problem",
             &[("group", name.as_str().into())],
         ),
-        Feedback::Invalid { key, message } => format!("{key}: {message}."),
+        Feedback::Invalid(problem) => w.a(
+            "staff-settings-invalid",
+            &[
+                ("key", problem.key.as_str().into()),
+                (
+                    "problem",
+                    crate::words::settings::wrong(&problem.wrong, &w).into(),
+                ),
+            ],
+        ),
         Feedback::Failed(what, why) => {
             let what = w.t(match what {
                 Failure::Counts => "staff-failure-counts",
@@ -244,7 +254,10 @@ fn feedback_words(view: &View<'_>, feedback: &Feedback) -> String {
                 Failure::Settings => "staff-failure-settings",
                 Failure::Suggestion => "groups-suggestion-failed",
             });
-            format!("{what}: {why}.")
+            w.a(
+                "staff-failed",
+                &[("what", what.into()), ("why", why.as_str().into())],
+            )
         }
     }
 }
