@@ -243,9 +243,10 @@ pub fn run(
         "dropin-kiosk",
         options,
         Box::new(move |cc| {
+            // A panic there is this thread's too (the release build aborts on any panic).
             let storage = opening
                 .join()
-                .map_err(|_| WindowError::Window("opening the database panicked".into()))?;
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             let mut kiosk = Kiosk::with_store(dir, clock, storage);
             kiosk.practice = practice;
             let app = KioskApp::new(kiosk, windowed, started, lock);
