@@ -12,6 +12,7 @@ mod cli;
 mod cue;
 mod durability;
 mod groups;
+mod idle;
 mod languages;
 mod process;
 mod reliability;
