@@ -48,7 +48,7 @@ pub enum CommandError {
     Csv(#[from] ::csv::Error),
     Report(#[from] crate::report::ReportError),
     Chime(#[from] crate::chime::ChimeError),
-    Window(#[from] crate::window::WindowError),
+    Window(#[from] crate::error::WindowError),
     /// A sign-in asked for at this time (RFC 3339, the settings' zone), which is after now.
     FutureSignIn(String),
     /// No group is called `name`; the groups there are.
@@ -76,7 +76,7 @@ pub enum CommandError {
         why: String,
     },
     PinNeedsTwoLines,
-    PinRefused(PinRefusal),
+    PinRefused(crate::staff_pin::rules::Refusal),
     /// `sign-in --name -` read nothing at all.
     NameInputEmpty,
     /// `sign-in --name -` read more than one line.
@@ -133,14 +133,6 @@ pub enum CommandError {
 pub enum Reading {
     Pin,
     Name,
-}
-
-/// Why `set-pin` refused a PIN.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PinRefusal {
-    NotFourToEight,
-    TooEasy,
-    Different,
 }
 
 impl CommandError {

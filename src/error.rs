@@ -101,3 +101,12 @@ pub enum PinFileError {
     Encode(#[from] toml::ser::Error),
     Write(#[from] crate::fs::WriteError),
 }
+
+/// Why the kiosk window could not start. Here rather than beside the window, so the error
+/// every command can end in never needs the window's module.
+#[derive(Debug, Error)]
+pub enum WindowError {
+    Lock(#[from] LockError),
+    /// What eframe said when it could not open the window or its OpenGL context.
+    Window(String),
+}

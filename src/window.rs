@@ -8,6 +8,7 @@ use std::time::Instant;
 use crate::app::Kiosk;
 use crate::clock::Clock;
 use crate::data::{DataDir, DataLock};
+use crate::error::WindowError;
 use crate::ui::theme;
 
 /// The widest texture egui may make. egui makes its font atlas as wide as the driver allows
@@ -155,13 +156,6 @@ fn add_system_fallback_fonts(ctx: &egui::Context, locales: &crate::locale::Local
             needing.join(", ")
         ),
     }
-}
-
-/// Why the kiosk window could not start, in one sentence.
-#[derive(Debug, thiserror::Error)]
-pub enum WindowError {
-    Lock(#[from] crate::error::LockError),
-    Window(String),
 }
 
 /// Said once in `kiosk.log` when the window starts on X11.

@@ -1,4 +1,4 @@
-//! Counts across rooms (issue 23): three kiosks' data folders built with the real binary, their
+//! Counts across rooms (SPEC §16): three kiosks' data folders built with the real binary, their
 //! counts copies ("Copy counts to USB" and `backup`), and `report` over them compared row by
 //! row with each kiosk's own `export`; a kiosk's copy given twice; files refused.
 

@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::{CommandError, PinRefusal, Reading};
+use super::{CommandError, Reading};
 use crate::data::DataDir;
 use crate::locale::Tr;
 use crate::staff_pin::rules;
@@ -43,15 +43,8 @@ fn set_pin_to(
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let (first, again) = (first.trim(), again.trim());
-    let refused = |refusal| Err(CommandError::PinRefused(refusal));
-    if !rules::is_valid(first) {
-        return refused(PinRefusal::NotFourToEight);
-    }
-    if rules::is_too_easy(first) {
-        return refused(PinRefusal::TooEasy);
-    }
-    if first != again {
-        return refused(PinRefusal::Different);
+    if let Some(refusal) = rules::refusal_of_both(first, again) {
+        return Err(CommandError::PinRefused(refusal));
     }
     let path = dir.pin_path();
     crate::staff_pin::set(&path, first)?;

@@ -332,9 +332,10 @@ fn every_message_id_in_the_code_is_an_english_message() {
     assert_eq!(unknown, Vec::<String>::new());
 }
 
-/// Rust holds message ids and their values, never a sentence a person reads (issue 21): no
-/// string of three or more words where the command line, the settings' rules and the errors
-/// are written. Log lines stay English in Rust, for whoever maintains the machine.
+/// Rust holds message ids and their values, never a sentence a person reads, so a translator
+/// finds every word in the Fluent files: no string of three or more words where the command
+/// line, the settings' rules and the errors are written. Log lines stay English in Rust, for
+/// whoever maintains the machine.
 #[test]
 fn no_sentence_a_person_reads_is_written_in_rust() {
     let checked = |file: &str| {

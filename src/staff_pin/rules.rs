@@ -40,6 +40,32 @@ impl PinLock {
     }
 }
 
+/// Why a new PIN is not taken. The staff area and `set-pin` both ask [`refusal`], so a PIN
+/// is refused for the same reason, in the same order, wherever it is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NotFourToEight,
+    TooEasy,
+    /// Typed a second time, it was not the same.
+    Different,
+}
+
+/// Why `pin` cannot be chosen, if it cannot: its shape first, then how easy it is to guess.
+pub fn refusal(pin: &str) -> Option<Refusal> {
+    if !is_valid(pin) {
+        Some(Refusal::NotFourToEight)
+    } else if is_too_easy(pin) {
+        Some(Refusal::TooEasy)
+    } else {
+        None
+    }
+}
+
+/// Why `first` cannot be chosen with `again` typed to confirm it, if it cannot.
+pub fn refusal_of_both(first: &str, again: &str) -> Option<Refusal> {
+    refusal(first).or((first != again).then_some(Refusal::Different))
+}
+
 /// Whether `pin` has the shape of a PIN: 4 to 8 digits.
 pub fn is_valid(pin: &str) -> bool {
     (MIN_DIGITS..=MAX_DIGITS).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
@@ -106,6 +132,20 @@ mod tests {
         for fine in ["4821", "1235", "2580", "1212", "0001", "13579", "9021"] {
             assert!(!is_too_easy(fine), "{fine}");
         }
+    }
+
+    #[test]
+    fn a_new_pin_is_refused_for_its_shape_first_then_for_being_easy_then_for_a_mismatch() {
+        assert_eq!(refusal("4821"), None);
+        assert_eq!(refusal("12"), Some(Refusal::NotFourToEight));
+        // Too short and too easy: the shape is what a person can fix first.
+        assert_eq!(refusal("111"), Some(Refusal::NotFourToEight));
+        assert_eq!(refusal("1234"), Some(Refusal::TooEasy));
+        assert_eq!(refusal_of_both("4821", "4821"), None);
+        assert_eq!(refusal_of_both("4821", "4812"), Some(Refusal::Different));
+        // An easy PIN typed the same twice is still too easy, and typed differently too.
+        assert_eq!(refusal_of_both("1234", "1234"), Some(Refusal::TooEasy));
+        assert_eq!(refusal_of_both("1234", "9999"), Some(Refusal::TooEasy));
     }
 
     #[test]

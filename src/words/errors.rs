@@ -7,18 +7,18 @@ use std::path::Path;
 use fluent_bundle::FluentValue;
 
 use crate::chime::ChimeError;
-use crate::commands::{CommandError, PinRefusal, Reading};
+use crate::commands::{CommandError, Reading};
 use crate::error::{
     CourseError, DataDirError, LockError, PinFileError, SettingsError, SettingsTextError,
-    StoreError,
+    StoreError, WindowError,
 };
 use crate::export::dhis2::MapError;
 use crate::fs::WriteError;
 use crate::locale::Tr;
 use crate::report::ReportError;
 use crate::report::sites::Period;
+use crate::staff_pin::rules::Refusal;
 use crate::store::{BackupProblem, CopyProblem};
-use crate::window::WindowError;
 use crate::words::calendar::ScheduleWords as _;
 
 /// An error said as one sentence in the language of `tr`.
@@ -379,9 +379,9 @@ impl ErrorWords for CommandError {
             ),
             CommandError::PinNeedsTwoLines => tr.t("cli-pin-two-lines"),
             CommandError::PinRefused(refusal) => tr.t(match refusal {
-                PinRefusal::NotFourToEight => "cli-pin-not-four-to-eight",
-                PinRefusal::TooEasy => "cli-pin-too-easy",
-                PinRefusal::Different => "cli-pin-different",
+                Refusal::NotFourToEight => "cli-pin-not-four-to-eight",
+                Refusal::TooEasy => "cli-pin-too-easy",
+                Refusal::Different => "cli-pin-different",
             }),
             CommandError::NameInputEmpty => tr.t("cli-name-input-empty"),
             CommandError::NameInputLines => tr.t("cli-name-input-lines"),

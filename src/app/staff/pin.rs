@@ -32,9 +32,7 @@ pub enum PinPurpose {
 pub enum PinMessage {
     Wrong,
     Locked,
-    NotFourToEight,
-    TooEasy,
-    Different,
+    Refused(rules::Refusal),
     CannotCheck(String),
 }
 
@@ -177,10 +175,8 @@ impl Kiosk {
                 }
             }
             PinPurpose::Choose { first_run } => {
-                if !rules::is_valid(&pad.digits) {
-                    next.message = Some(PinMessage::NotFourToEight);
-                } else if rules::is_too_easy(&pad.digits) {
-                    next.message = Some(PinMessage::TooEasy);
+                if let Some(refusal) = rules::refusal(&pad.digits) {
+                    next.message = Some(PinMessage::Refused(refusal));
                 } else {
                     next.purpose = PinPurpose::Confirm {
                         first: pad.digits,
@@ -192,7 +188,7 @@ impl Kiosk {
             PinPurpose::Confirm { first, first_run } => {
                 if pad.digits != first {
                     next.purpose = PinPurpose::Choose { first_run };
-                    next.message = Some(PinMessage::Different);
+                    next.message = Some(PinMessage::Refused(rules::Refusal::Different));
                     self.visit.screen = Screen::Pin(next);
                     return;
                 }

@@ -4,6 +4,7 @@ use egui::{Align, Layout, RichText, Ui, Vec2};
 
 use crate::app::staff::{PinAction, PinMessage, PinPad, PinPurpose};
 use crate::app::{Action, View};
+use crate::staff_pin::rules::Refusal;
 use crate::ui::{theme, widgets};
 
 /// "30 s", "2 min": when to try again, rounded up.
@@ -41,9 +42,11 @@ pub fn pin_ui(ui: &mut Ui, view: &View<'_>, pad: &PinPad, actions: &mut Vec<Acti
     let message = match (&pad.message, locked) {
         (_, Some(left)) => Some(w.a("staff-pin-locked", &[("time", wait_words(left, &w).into())])),
         (Some(PinMessage::Wrong), None) => Some(w.t("staff-pin-wrong")),
-        (Some(PinMessage::NotFourToEight), None) => Some(w.t("staff-pin-shape")),
-        (Some(PinMessage::TooEasy), None) => Some(w.t("staff-pin-too-easy")),
-        (Some(PinMessage::Different), None) => Some(w.t("staff-pin-different")),
+        (Some(PinMessage::Refused(refusal)), None) => Some(w.t(match refusal {
+            Refusal::NotFourToEight => "staff-pin-shape",
+            Refusal::TooEasy => "staff-pin-too-easy",
+            Refusal::Different => "staff-pin-different",
+        })),
         (Some(PinMessage::CannotCheck(why)), None) => {
             Some(w.a("staff-pin-cannot-check", &[("why", why.as_str().into())]))
         }
