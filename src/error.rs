@@ -38,6 +38,22 @@ impl StoreError {
         }
         StoreError::Sqlite(err)
     }
+
+    /// Sorts a failed migration: SQLite's own failure (a read-only or damaged file, say) as
+    /// [`StoreError::classify`] does, so staff hear of it in the same words whichever query
+    /// met it. Anything else `rusqlite_migration` reports (a negative `user_version`, which no
+    /// version of the kiosk writes) is a failure of the database, said in its own words.
+    pub fn classify_migration(
+        err: rusqlite_migration::Error,
+        path: Option<&std::path::Path>,
+    ) -> StoreError {
+        match err {
+            rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::classify(err, path),
+            // Carried in the one rusqlite error, without optional features, that shows
+            // another error's words as they are.
+            other => StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(other))),
+        }
+    }
 }
 
 #[derive(Debug, Error)]

@@ -1,9 +1,13 @@
-//! Schema migrations, applied in order and tracked by `PRAGMA user_version`.
+//! Schema migrations, applied in order and tracked by `PRAGMA user_version`: the version is
+//! the number of migrations applied, as `rusqlite_migration` counts it.
+
+use rusqlite_migration::{M, Migrations};
 
 /// Each entry moves the schema from version `i` to `i + 1`. Never edit a shipped entry.
-pub const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: &[M<'static>] = &[
     // 1: sign-ins, cancellations, the staff PIN.
-    "
+    M::up(
+        "
     CREATE TABLE sign_ins (
         id            INTEGER PRIMARY KEY,
         at_ms         INTEGER NOT NULL,
@@ -35,23 +39,29 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     INSERT INTO staff (id) VALUES (1);
     ",
+    ),
     // 2: exports read every column counting needs straight from one index, in time order;
     // a million sign-ins count in well under the two seconds staff may wait.
-    "
+    M::up(
+        "
     CREATE INDEX sign_ins_facts
         ON sign_ins (at_ms, occ_start_ms, occ_end_ms, named, is_repeat, first_visit);
     DROP INDEX sign_ins_by_time;
     ",
+    ),
     // 3: no schema change. Versions before it erased names by setting them to NULL without
     // secure_delete, so their text can linger in free space; the store rebuilds a database
     // upgraded past this once (see `Store::migrate`).
-    "
+    M::up(
+        "
     SELECT 1;
     ",
+    ),
     // 4: topics suggested from the room. No name, no sign-in id and no instant of its own:
     // only the group and the start of the meeting it is for, so nothing ties a suggestion
     // to a person or to a sign-in. Erased with names after the retention period.
-    "
+    M::up(
+        "
     CREATE TABLE suggestions (
         id            INTEGER PRIMARY KEY,
         group_name    TEXT NOT NULL,
@@ -62,24 +72,30 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX suggestions_by_meeting ON suggestions (group_name, for_start_ms);
     ",
+    ),
     // 5: words someone typed wait for staff before any public screen shows them; a tapped
     // common topic is shown at once. Words already stored wait too: nobody has read them.
-    "
+    M::up(
+        "
     ALTER TABLE suggestions
         ADD COLUMN allowed INTEGER NOT NULL DEFAULT 0 CHECK (allowed IN (0, 1));
     UPDATE suggestions SET allowed = 1 WHERE topic_key IS NOT NULL;
     ",
+    ),
     // 6: the staff PIN lives in `staff-pin.toml`; no release ever kept it here, and nothing
     // reads this table any more.
-    "
+    M::up(
+        "
     DROP TABLE staff;
     ",
+    ),
     // 7: where a counts copy comes from (SPEC §16). `install` holds a random id made once,
     // when this database is created or upgraded, so an agency's report counts each kiosk
     // once however many of its copies it is given. The `copy_*` tables stay empty in the
     // kiosk's own database: a counts copy fills them with what counting needs without the
     // original machine (its site, zone, first day of records, groups and weekly slots).
-    "
+    M::up(
+        "
     CREATE TABLE install (
         id          INTEGER PRIMARY KEY CHECK (id = 1),
         install_id  TEXT NOT NULL
@@ -108,7 +124,13 @@ pub const MIGRATIONS: &[&str] = &[
         group_position  INTEGER NOT NULL
     ) STRICT;
     ",
+    ),
 ];
+
+/// The list as `rusqlite_migration` runs it.
+pub const fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
 
 #[cfg(test)]
 mod tests {
@@ -117,11 +139,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
     fn migrations_apply_in_order_on_an_empty_database() {
-        let conn = Connection::open_in_memory().unwrap();
-        for (i, sql) in MIGRATIONS.iter().enumerate() {
-            conn.execute_batch(sql)
-                .unwrap_or_else(|e| panic!("migration {} failed: {e}", i + 1));
+        let mut conn = Connection::open_in_memory().unwrap();
+        for version in 1..=MIGRATIONS.len() {
+            migrations()
+                .to_version(&mut conn, version)
+                .unwrap_or_else(|e| panic!("migration {version} failed: {e}"));
+            let reached: i64 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(reached, version as i64);
         }
         let tables: i64 = conn
             .query_row(

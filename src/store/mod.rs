@@ -131,20 +131,19 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(classify)?;
+        // Checked here rather than left to rusqlite_migration's own error, so staff hear of a
+        // file from a newer kiosk in the kiosk's words, with its schema version.
         let latest = MIGRATIONS.len() as i64;
         if version > latest {
             return Err(StoreError::TooNew(version));
         }
         // A brand-new database (version 0) has nothing to rebuild.
         self.rebuild_pending = (1..THOROUGH_ERASE_VERSION).contains(&version);
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction().map_err(classify)?;
-            tx.execute_batch(sql).map_err(classify)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)
-                .map_err(classify)?;
-            tx.commit().map_err(classify)?;
-        }
-        Ok(())
+        // Every pending migration runs in one transaction: one that fails leaves the file as
+        // it was, at the version it had.
+        migrations::migrations()
+            .to_latest(&mut self.conn)
+            .map_err(|e| StoreError::classify_migration(e, path.as_deref()))
     }
 
     fn fail(&self, err: rusqlite::Error) -> StoreError {
@@ -301,13 +300,20 @@ mod tests {
         assert!(matches!(err, StoreError::ReadOnly), "{err}");
     }
 
+    /// A database file as an earlier version of the kiosk left it, at schema `version`.
+    fn database_at(path: &Path, version: usize) -> Connection {
+        let mut conn = Connection::open(path).unwrap();
+        migrations::migrations()
+            .to_version(&mut conn, version)
+            .unwrap();
+        conn
+    }
+
     #[test]
     fn an_older_database_is_upgraded_in_place_and_keeps_its_rows() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kiosk.db");
-        let conn = Connection::open(&path).unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
+        let conn = database_at(&path, 1);
         conn.execute(
             "INSERT INTO sign_ins (at_ms, named, is_repeat, scope) VALUES (5, 0, 0, 'day x')",
             [],
@@ -323,13 +329,120 @@ mod tests {
     }
 
     #[test]
-    fn a_name_erased_by_an_older_version_leaves_the_file_at_the_first_purge_after_upgrade() {
+    fn a_database_at_each_earlier_version_is_upgraded_to_the_latest() {
+        let latest = MIGRATIONS.len();
+        for version in 0..latest {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("kiosk.db");
+            let conn = database_at(&path, version);
+            if version >= 1 {
+                conn.execute(
+                    "INSERT INTO sign_ins (at_ms, named, is_repeat, scope)
+                     VALUES (5, 0, 0, 'day x')",
+                    [],
+                )
+                .unwrap();
+            }
+            drop(conn);
+            let store = Store::open(&path).unwrap();
+            assert_eq!(
+                store.schema_version().unwrap(),
+                latest as i64,
+                "from version {version}"
+            );
+            assert_eq!(
+                store.total_sign_ins().unwrap(),
+                u64::from(version >= 1),
+                "from version {version}"
+            );
+            assert_eq!(
+                store.rebuild_pending,
+                version == 1 || version == 2,
+                "from version {version}"
+            );
+            assert!(store.integrity_ok().unwrap(), "from version {version}");
+            assert_eq!(
+                store.install_id().unwrap().len(),
+                32,
+                "from version {version}"
+            );
+            drop(store);
+            // Opened again, it is current: nothing left to run, nothing to rebuild.
+            let store = Store::open(&path).unwrap();
+            assert!(!store.rebuild_pending, "from version {version}");
+        }
+    }
+
+    #[test]
+    fn an_upgrade_that_fails_leaves_the_file_at_its_old_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        let conn = database_at(&path, 1);
+        // A table in the way of migration 4, so the upgrade fails after migrations 2 and 3.
+        conn.execute_batch("CREATE TABLE suggestions (x INTEGER)")
+            .unwrap();
+        drop(conn);
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Sqlite(_)), "{err}");
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+        let index_of_migration_2: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'sign_ins_facts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(index_of_migration_2, 0);
+    }
+
+    #[test]
+    fn a_failed_migration_is_sorted_as_any_other_sqlite_failure() {
+        let failure = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        let failed_migration = |code| rusqlite_migration::Error::RusqliteError {
+            query: "CREATE TABLE t (c)".into(),
+            err: failure(code),
+        };
+        let path = Path::new("/data/kiosk.db");
+        for code in [
+            rusqlite::ffi::SQLITE_READONLY,
+            rusqlite::ffi::SQLITE_CORRUPT,
+            rusqlite::ffi::SQLITE_NOTADB,
+            rusqlite::ffi::SQLITE_BUSY,
+            rusqlite::ffi::SQLITE_FULL,
+        ] {
+            let plain = StoreError::classify(failure(code), Some(path));
+            let migrated = StoreError::classify_migration(failed_migration(code), Some(path));
+            assert_eq!(format!("{plain:?}"), format!("{migrated:?}"), "code {code}");
+        }
+        assert!(matches!(
+            StoreError::classify_migration(
+                failed_migration(rusqlite::ffi::SQLITE_READONLY),
+                Some(path)
+            ),
+            StoreError::ReadOnly
+        ));
+    }
+
+    #[test]
+    fn a_negative_schema_version_is_refused_as_a_failure() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kiosk.db");
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.execute_batch(MIGRATIONS[1]).unwrap();
-        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.pragma_update(None, "user_version", -1).unwrap();
+        drop(conn);
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Sqlite(_)), "{err}");
+    }
+
+    #[test]
+    fn a_name_erased_by_an_older_version_leaves_the_file_at_the_first_purge_after_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk.db");
+        let conn = database_at(&path, 2);
         for i in 0..40 {
             conn.execute(
                 "INSERT INTO sign_ins (at_ms, first_name, name_key, named, is_repeat, scope)
