@@ -19,6 +19,8 @@ pub enum StoreError {
     Outdated,
     Busy,
     Sqlite(#[from] rusqlite::Error),
+    /// The migration list refused the file for a reason of its own, not SQLite's.
+    Migration(rusqlite_migration::Error),
 }
 
 impl StoreError {
@@ -42,16 +44,14 @@ impl StoreError {
     /// Sorts a failed migration: SQLite's own failure (a read-only or damaged file, say) as
     /// [`StoreError::classify`] does, so staff hear of it in the same words whichever query
     /// met it. Anything else `rusqlite_migration` reports (a negative `user_version`, which no
-    /// version of the kiosk writes) is a failure of the database, said in its own words.
+    /// version of the kiosk writes) is kept as it is.
     pub fn classify_migration(
         err: rusqlite_migration::Error,
         path: Option<&std::path::Path>,
     ) -> StoreError {
         match err {
             rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::classify(err, path),
-            // Carried in the one rusqlite error, without optional features, that shows
-            // another error's words as they are.
-            other => StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(other))),
+            other => StoreError::Migration(other),
         }
     }
 }

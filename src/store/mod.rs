@@ -435,7 +435,7 @@ mod tests {
         conn.pragma_update(None, "user_version", -1).unwrap();
         drop(conn);
         let err = Store::open(&path).unwrap_err();
-        assert!(matches!(err, StoreError::Sqlite(_)), "{err}");
+        assert!(matches!(err, StoreError::Migration(_)), "{err}");
     }
 
     #[test]

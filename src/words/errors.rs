@@ -95,6 +95,7 @@ impl ErrorWords for StoreError {
             StoreError::Outdated => tr.t("error-store-outdated"),
             StoreError::Busy => tr.t("error-store-busy"),
             StoreError::Sqlite(e) => tr.a("error-store-failed", &[("why", why(e))]),
+            StoreError::Migration(e) => tr.a("error-store-failed", &[("why", why(e))]),
         }
     }
 }
