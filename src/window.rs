@@ -3,7 +3,7 @@
 //! changes (`ui::frame` plans it).
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::app::Kiosk;
 use crate::clock::Clock;
@@ -22,11 +22,21 @@ pub struct KioskApp {
     /// `--windowed` is for development and training; it closes like any window.
     windowed: bool,
     started: Instant,
-    first_frame_logged: bool,
+    first_frame: FirstFrame,
     /// How often systemd's watchdog wants a ping (`service`); `None` outside systemd.
-    watchdog: Option<std::time::Duration>,
+    watchdog: Option<Duration>,
     /// Held for the life of the window: the OS releases it if the process dies.
     _lock: DataLock,
+}
+
+/// How far the first frame has come, timed from launch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstFrame {
+    Pending,
+    /// Laid out, and handed to eframe to paint.
+    LaidOut(Duration),
+    /// On screen: painted, presented and its window shown.
+    Shown(Duration),
 }
 
 impl eframe::App for KioskApp {
@@ -43,6 +53,7 @@ impl eframe::App for KioskApp {
             // Something (a window manager shortcut, a display change) took full screen away.
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         }
+        self.note_first_frame_shown(ctx);
         // systemd's watchdog: every frame pings it, and a frame comes at least that often.
         if let Some(interval) = self.watchdog {
             crate::service::watchdog();
@@ -52,15 +63,11 @@ impl eframe::App for KioskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         crate::ui::frame::show(ui, &mut self.kiosk);
-        if !self.first_frame_logged {
-            self.first_frame_logged = true;
-            // Laid out and about to be painted: eframe paints and shows it right after.
-            log::info!(
-                "first frame drawn {} ms after launch",
-                self.started.elapsed().as_millis()
-            );
-            // Tells systemd the kiosk is up (the unit is Type=notify).
-            crate::service::ready();
+        if self.first_frame == FirstFrame::Pending {
+            self.first_frame = FirstFrame::LaidOut(self.started.elapsed());
+            // eframe paints this frame, presents it and shows the window once `ui` returns;
+            // the next frame starts right after that, and notes when the first was on screen.
+            ui.ctx().request_repaint();
         }
     }
 
@@ -86,9 +93,26 @@ impl KioskApp {
             kiosk,
             windowed,
             started,
-            first_frame_logged: false,
+            first_frame: FirstFrame::Pending,
             watchdog: crate::service::watchdog_interval(),
             _lock: lock,
+        }
+    }
+
+    /// At the start of the second frame, the first has been painted, presented and its
+    /// window shown: said once in the log, and to systemd (the unit is `Type=notify`).
+    fn note_first_frame_shown(&mut self, ctx: &egui::Context) {
+        if let FirstFrame::LaidOut(laid_out) = self.first_frame
+            && ctx.cumulative_frame_nr() >= 1
+        {
+            let shown = self.started.elapsed();
+            self.first_frame = FirstFrame::Shown(shown);
+            log::info!(
+                "first frame drawn {} ms after launch (laid out at {} ms)",
+                shown.as_millis(),
+                laid_out.as_millis()
+            );
+            crate::service::ready();
         }
     }
 
@@ -327,6 +351,39 @@ mod tests {
         let commands = out.viewport_commands.get(&ViewportId::ROOT).cloned();
         assert_eq!(commands, Some(vec![ViewportCommand::Fullscreen(true)]));
         assert!(commands_while_hidden(&mut app, None).is_empty());
+    }
+
+    /// One frame as eframe runs it: `logic`, then `ui`, in each of egui's passes.
+    fn frame(app: &mut KioskApp, ctx: &egui::Context) -> egui::FullOutput {
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            logic(app, ui.ctx());
+            app.ui(ui, &mut eframe::Frame::_new_kittest());
+        });
+        // No renderer here to take the font atlas.
+        out.textures_delta.clear();
+        out
+    }
+
+    #[test]
+    fn the_first_frame_is_timed_once_it_is_on_screen_not_when_it_is_laid_out() {
+        let (mut app, _tmp) = app(false);
+        let ctx = egui::Context::default();
+        let first = frame(&mut app, &ctx);
+        let FirstFrame::LaidOut(laid_out) = app.first_frame else {
+            panic!("after the first frame: {:?}", app.first_frame);
+        };
+        // eframe paints and shows it after `ui`; the next frame is asked for at once, so it
+        // starts as soon as the first is on screen, and is not left to a minute's wait.
+        let repaint = first.viewport_output[&ViewportId::ROOT].repaint_delay;
+        assert_eq!(repaint, std::time::Duration::ZERO);
+        frame(&mut app, &ctx);
+        let FirstFrame::Shown(shown) = app.first_frame else {
+            panic!("after the second frame: {:?}", app.first_frame);
+        };
+        assert!(shown >= laid_out, "{shown:?} < {laid_out:?}");
+        // Noted once: later frames leave it as it was.
+        frame(&mut app, &ctx);
+        assert_eq!(app.first_frame, FirstFrame::Shown(shown));
     }
 
     #[test]
