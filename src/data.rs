@@ -39,6 +39,15 @@ impl DataDir {
     /// it private to the kiosk's user (folders 0700, files 0600), including what earlier
     /// versions left readable by others. Existing files are never overwritten.
     pub fn prepare(root: &Path) -> Result<DataDir, DataDirError> {
+        let dir = DataDir::prepare_folders(root)?;
+        dir.copy_built_in_texts();
+        Ok(dir)
+    }
+
+    /// [`DataDir::prepare`] without the copies of the built-in scripts and courses: the
+    /// window makes those on its database thread, while the graphics driver loads, so its
+    /// first frame does not wait for them (a first run writes and syncs a dozen files).
+    pub fn prepare_folders(root: &Path) -> Result<DataDir, DataDirError> {
         let dir = DataDir {
             root: root.to_path_buf(),
             not_private: Vec::new(),
@@ -63,28 +72,33 @@ impl DataDir {
                 config::first_run_text(zone.as_deref()).as_bytes(),
             );
         }
-        // Copies of the built-in scripts and the English course topics, for staff to change.
-        let built_in = crate::locale::built_in();
-        for (lang, name, text) in built_in.all_scripts() {
-            let path = dir.script_path(name, lang);
-            if !path.exists() {
-                let _ = crate::fs::replace(&path, text.as_bytes());
-            }
-        }
-        for (name, _) in config::course::BUILTIN_COURSES {
-            let path = dir.course_path(name);
-            if let Some(text) = built_in.course(Lang::EN, name)
-                && !path.exists()
-            {
-                let _ = crate::fs::replace(&path, text.as_bytes());
-            }
-        }
         #[cfg(unix)]
         let dir = DataDir {
             not_private: crate::fs::make_private(&dir.root),
             ..dir
         };
         Ok(dir)
+    }
+
+    /// Copies of the built-in scripts and the English course topics, for staff to change;
+    /// a file already there is left as it is. Each copy is written private, as every file
+    /// the kiosk makes.
+    pub fn copy_built_in_texts(&self) {
+        let built_in = crate::locale::built_in();
+        for (lang, name, text) in built_in.all_scripts() {
+            let path = self.script_path(name, lang);
+            if !path.exists() {
+                let _ = crate::fs::replace(&path, text.as_bytes());
+            }
+        }
+        for (name, _) in config::course::BUILTIN_COURSES {
+            let path = self.course_path(name);
+            if let Some(text) = built_in.course(Lang::EN, name)
+                && !path.exists()
+            {
+                let _ = crate::fs::replace(&path, text.as_bytes());
+            }
+        }
     }
 
     pub fn settings_path(&self) -> PathBuf {
@@ -339,6 +353,26 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(dir.settings_path()).unwrap(),
             "room = \"Hall\"\n"
+        );
+    }
+
+    #[test]
+    fn the_window_copies_the_built_in_texts_apart_from_making_the_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = DataDir::prepare_folders(tmp.path()).unwrap();
+        assert!(dir.settings_path().exists());
+        assert!(dir.scripts_dir().is_dir());
+        assert!(!dir.script_path("drop-in", Lang::EN).exists());
+        assert!(!dir.course_path("eight-week").exists());
+        // Staff's own words in a script already there are kept.
+        std::fs::write(dir.script_path("check-in", Lang::EN), "Our own words\n").unwrap();
+        dir.copy_built_in_texts();
+        assert!(dir.script_path("drop-in", Lang::EN).exists());
+        assert!(dir.script_path("check-in", es()).exists());
+        assert!(dir.course_path("eight-week").exists());
+        assert_eq!(
+            std::fs::read_to_string(dir.script_path("check-in", Lang::EN)).unwrap(),
+            "Our own words\n"
         );
     }
 

@@ -119,7 +119,11 @@ fn run_in(cli: Cli, started: std::time::Instant, lang: &mut Lang) -> Result<(), 
         let dir = DataDir::existing(&root);
         return commands::doctor(&dir, clock.now(), &words(), &mut stdout.lock());
     }
-    let dir = DataDir::prepare(&root)?;
+    let dir = match cli.command {
+        Some(_) => DataDir::prepare(&root)?,
+        // The window copies the built-in texts on its database thread.
+        None => DataDir::prepare_folders(&root)?,
+    };
     if cli.command.is_none() {
         // First, so that what is removed below is noted in the log.
         logging::init(&dir.log_path());

@@ -249,13 +249,17 @@ pub fn run(
         },
         ..Default::default()
     };
-    // The database is opened (on a first run: made, with a sync per step) while eframe opens
-    // the window and loads the GL driver, which takes longer; neither needs the other, and
-    // the first frame waits for both. The folder is locked already.
+    // The built-in texts are copied and the database is opened (on a first run: made, with
+    // a sync per step) while eframe opens the window and loads the GL driver, which takes
+    // longer; neither needs the other, and the first frame waits for both. The folder is
+    // locked already.
     let opening = {
         let dir = dir.clone();
         let now = clock.now();
-        std::thread::spawn(move || crate::app::open_store(&dir, now))
+        std::thread::spawn(move || {
+            dir.copy_built_in_texts();
+            crate::app::open_store(&dir, now)
+        })
     };
     eframe::run_native(
         "dropin-kiosk",
